@@ -1,0 +1,116 @@
+package dev.weft.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The agent's options: {@code -javaagent:agent.jar=out=DIR,workload=FILTER,…}.
+ * Parsing never fails: every problem becomes one line in {@link #problems()} and the
+ * offending option is ignored, so a typo never stops the application.
+ */
+public final class AgentOptions {
+
+    static final String USAGE = String.join("\n",
+            "Weft agent options (comma-separated: -javaagent:agent.jar=out=weft-out,workload=com.example.Foo::bar):",
+            "  out=DIR          directory for the .jfr and .html (default: weft-out)",
+            "  workload=FILTER  methods recorded as workload spans, JEP 520 filter syntax, ';'-separated:",
+            "                   com.example.Foo  com.example.Foo::bar  ::bar  @com.example.Traced",
+            "                   (default: the app jar's 'Weft-Workload' manifest attribute, if any)",
+            "  report=html|none write the HTML timeline at exit (default: html)",
+            "  stacks=true      record stack traces with wait and workload events (default: false)",
+            "  verbose=true     print instrumentation details and timings",
+            "  help             print this text; the application runs as usual");
+
+    private Path outDir = Path.of("weft-out");
+    private String workload;
+    private boolean html = true;
+    private boolean stacks;
+    private boolean verbose;
+    private boolean help;
+    private final String raw;
+    private final List<String> problems = new ArrayList<>();
+
+    private AgentOptions(String raw) {
+        this.raw = raw == null ? "" : raw;
+    }
+
+    public static AgentOptions parse(String args) {
+        AgentOptions o = new AgentOptions(args);
+        if (args == null || args.isBlank()) {
+            return o;
+        }
+        for (String item : args.split(",")) {
+            String entry = item.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            String key = (eq < 0 ? entry : entry.substring(0, eq)).strip();
+            String value = eq < 0 ? null : entry.substring(eq + 1).strip();
+            o.apply(key, value);
+        }
+        return o;
+    }
+
+    private void apply(String key, String value) {
+        switch (key) {
+            case "help" -> help = true;
+            case "out" -> {
+                if (value == null || value.isEmpty()) {
+                    problems.add("option 'out' needs a directory, e.g. out=weft-out; using " + outDir);
+                } else {
+                    outDir = Path.of(value);
+                }
+            }
+            case "workload" -> {
+                if (value == null || value.isEmpty()) {
+                    problems.add("option 'workload' needs a filter, e.g. workload=com.example.Foo::bar");
+                } else {
+                    workload = value;
+                }
+            }
+            case "report" -> {
+                if ("html".equals(value)) {
+                    html = true;
+                } else if ("none".equals(value)) {
+                    html = false;
+                } else {
+                    problems.add("option 'report' takes html or none, not '" + value + "'");
+                }
+            }
+            case "stacks" -> stacks = bool(key, value, stacks);
+            case "verbose" -> verbose = bool(key, value, verbose);
+            default -> problems.add("unknown option '" + key + "' ignored (try -javaagent:agent.jar=help)");
+        }
+    }
+
+    private boolean bool(String key, String value, boolean current) {
+        if (value == null || value.equals("true")) {
+            return true;
+        }
+        if (value.equals("false")) {
+            return false;
+        }
+        problems.add("option '" + key + "' takes true or false, not '" + value + "'");
+        return current;
+    }
+
+    public Path outDir() { return outDir; }
+
+    /** The filter given as option, or {@code null} when none was given. */
+    public String workload() { return workload; }
+
+    public boolean html() { return html; }
+
+    public boolean stacks() { return stacks; }
+
+    public boolean verbose() { return verbose; }
+
+    public boolean help() { return help; }
+
+    public String raw() { return raw; }
+
+    public List<String> problems() { return Collections.unmodifiableList(problems); }
+}

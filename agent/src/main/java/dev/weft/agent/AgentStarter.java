@@ -1,0 +1,128 @@
+package dev.weft.agent;
+
+import dev.weft.boot.Recorder;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.jar.JarFile;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * Starts Weft: options, boot bridge, recording, instrumentation, exit report. Every failure
+ * becomes one line on stderr and the application runs on, unobserved rather than harmed.
+ */
+final class AgentStarter {
+
+    /** The manifest attribute an application uses to name its workload methods for Weft. */
+    static final String MANIFEST_WORKLOAD = "Weft-Workload";
+
+    private static volatile boolean started;
+
+    private AgentStarter() { }
+
+    static synchronized void start(String args, Instrumentation inst) {
+        long t0 = System.nanoTime();
+        try {
+            AgentOptions options = AgentOptions.parse(args);
+            options.problems().forEach(Console::line);
+            if (options.help()) {
+                System.err.println(AgentOptions.USAGE);
+                return;
+            }
+            if (started) {
+                Console.line("already recording in this JVM; ignoring the second start");
+                return;
+            }
+            if (!FlightRecorder.isAvailable()) {
+                Console.line("JDK Flight Recorder is not available in this JVM; Weft records nothing");
+                return;
+            }
+            String bridge = BootBridge.install(inst);
+            long tBridge = System.nanoTime();
+
+            String filterText = options.workload() != null ? options.workload() : manifestWorkload();
+            WorkloadFilter filter = WorkloadFilter.parse(filterText);
+            filter.problems().forEach(Console::line);
+
+            Path dir = options.outDir();
+            try {
+                Files.createDirectories(dir);
+                if (!Files.isWritable(dir)) {
+                    throw new IOException("not writable");
+                }
+            } catch (IOException | SecurityException e) {
+                Console.line("cannot write to " + dir + " (" + e.getMessage() + "); Weft records nothing");
+                return;
+            }
+            String base = baseName();
+            Path jfr = dir.resolve(base + ".jfr");
+            Path html = options.html() ? dir.resolve(base + ".html") : null;
+
+            AgentHealth health = new AgentHealth();
+            long tRecord = System.nanoTime();
+            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString());
+            Recorder.activate();
+            long tInstall = System.nanoTime();
+            Installer.install(inst, filter, health, options.verbose());
+            long tDone = System.nanoTime();
+            new ExitReport(recording, jfr, html, health).register(inst);
+            started = true;
+            health.startupMillis = (System.nanoTime() - t0) / 1_000_000;
+            if (options.verbose()) {
+                Console.line("recording to " + jfr + " (bridge: " + bridge + ", " + health.instrumentedTypes()
+                        + " types instrumented, workload: " + (filter.isEmpty() ? "none" : filter) + ", start-up "
+                        + health.startupMillis + " ms: bridge " + millis(t0, tBridge) + ", recording "
+                        + millis(tRecord, tInstall) + ", instrumentation " + millis(tInstall, tDone) + ")");
+            }
+        } catch (Throwable t) {
+            Recorder.deactivate();
+            Console.line("agent disabled, the application runs unobserved: " + t);
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /** The {@code Weft-Workload} attribute of the jar run with {@code java -jar}, or null. */
+    static String manifestWorkload() {
+        Path jar = applicationJar();
+        if (jar == null) {
+            return null;
+        }
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            var manifest = jf.getManifest();
+            return manifest == null ? null : manifest.getMainAttributes().getValue(MANIFEST_WORKLOAD);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static Path applicationJar() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.split(" ", 2)[0];
+        if (first.endsWith(".jar") && Files.isRegularFile(Path.of(first))) {
+            return Path.of(first);
+        }
+        return null;
+    }
+
+    /** "demo-app-20261127-213501-4242": the application, the time and the process, so runs never collide. */
+    static String baseName() {
+        Path jar = applicationJar();
+        String app;
+        if (jar != null) {
+            app = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        } else {
+            String command = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+            app = command.isEmpty() ? "app" : command.substring(command.lastIndexOf('.') + 1);
+        }
+        app = app.replaceAll("[^A-Za-z0-9._-]", "_");
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return app + "-" + time + "-" + ProcessHandle.current().pid();
+    }
+}

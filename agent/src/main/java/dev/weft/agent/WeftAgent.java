@@ -1,0 +1,20 @@
+package dev.weft.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Entry point of {@code -javaagent:agent.jar[=options]}. Does almost nothing itself: the work is
+ * in {@link AgentStarter}, and nothing here may ever stop the application from running.
+ */
+public final class WeftAgent {
+
+    private WeftAgent() { }
+
+    public static void premain(String args, Instrumentation inst) {
+        AgentStarter.start(args, inst);
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        AgentStarter.start(args, inst);
+    }
+}

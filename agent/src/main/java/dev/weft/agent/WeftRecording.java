@@ -1,0 +1,93 @@
+package dev.weft.agent;
+
+import dev.weft.boot.AgentStatusEvent;
+import dev.weft.boot.Recorder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * The agent's own JFR recording: Weft's events plus the JVM's thread and wait events, written
+ * to disk and dumped to the destination by JFR itself when the JVM exits (DESIGN §5).
+ */
+final class WeftRecording {
+
+    private WeftRecording() { }
+
+    /** Weft's event selection; the same as the shipped weft.jfc. */
+    static Map<String, String> settings(boolean stacks) {
+        Map<String, String> s = new LinkedHashMap<>();
+        String stack = Boolean.toString(stacks);
+        for (String span : new String[] {"weft.Wait", "weft.Workload"}) {
+            s.put(span + "#enabled", "true");
+            s.put(span + "#threshold", "0 ms");
+            s.put(span + "#stackTrace", stack);
+        }
+        for (String instant : new String[] {"weft.Wake", "weft.ThreadStart", "weft.ThreadAliveAtExit"}) {
+            s.put(instant + "#enabled", "true");
+            s.put(instant + "#stackTrace", "false");
+        }
+        s.put("weft.AgentStatus#enabled", "true");
+        s.put("weft.AgentStatus#period", "everyChunk");
+        // thread lifecycle, platform and virtual, with the parent of platform threads
+        s.put("jdk.ThreadStart#enabled", "true");
+        s.put("jdk.ThreadEnd#enabled", "true");
+        s.put("jdk.VirtualThreadStart#enabled", "true");
+        s.put("jdk.VirtualThreadEnd#enabled", "true");
+        // the JVM's own view of waiting: a fallback under Weft's API-level spans, and the only
+        // source for contended synchronized entry
+        s.put("jdk.ThreadSleep#enabled", "true");
+        s.put("jdk.ThreadSleep#threshold", "10 ms");
+        s.put("jdk.ThreadPark#enabled", "true");
+        s.put("jdk.ThreadPark#threshold", "10 ms");
+        s.put("jdk.JavaMonitorWait#enabled", "true");
+        s.put("jdk.JavaMonitorWait#threshold", "10 ms");
+        s.put("jdk.JavaMonitorEnter#enabled", "true");
+        s.put("jdk.JavaMonitorEnter#threshold", "1 ms");
+        for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {
+            s.put(e + "#stackTrace", stack);
+        }
+        return s;
+    }
+
+    static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter)
+            throws IOException {
+        FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, new StatusHook(health, options, filter));
+        Recording r = new Recording(settings(stacks));
+        r.setName("weft");
+        r.setToDisk(true);
+        r.setDestination(jfr);
+        r.setDumpOnExit(true);
+        r.start();
+        return r;
+    }
+
+    /** Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts. */
+    private static final class StatusHook implements Runnable {
+        private final AgentHealth health;
+        private final String options;
+        private final String filter;
+
+        StatusHook(AgentHealth health, String options, String filter) {
+            this.health = health;
+            this.options = options;
+            this.filter = filter;
+        }
+
+        @Override
+        public void run() {
+            AgentStatusEvent e = new AgentStatusEvent();
+            e.version = Version.VALUE;
+            e.options = options;
+            e.workloadFilter = filter;
+            e.instrumentedTypes = health.instrumentedTypes();
+            e.transformErrors = health.transformErrors();
+            e.suppressedErrors = Recorder.suppressedCount();
+            e.startupMillis = health.startupMillis;
+            e.commit();
+        }
+    }
+}

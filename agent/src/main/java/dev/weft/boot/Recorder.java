@@ -1,0 +1,108 @@
+package dev.weft.boot;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shared state of the boot bridge: whether Weft records, the per-thread nesting guard and
+ * the count of errors swallowed inside advice.
+ *
+ * <p>This class is loaded by the bootstrap loader and called from advice inlined into
+ * {@code java.base}: no lambdas, no string concatenation, no locks (DESIGN §4 traps 3, 5, 6).
+ */
+public final class Recorder {
+
+    /** Set once the agent's recording runs; the disabled path reads one volatile field. */
+    private static volatile boolean active;
+
+    private static final AtomicLong SUPPRESSED = new AtomicLong();
+    private static volatile Throwable firstSuppressed;
+
+    private static final ThreadLocal<ThreadState> STATE = new StateLocal();
+
+    /** The JDK's carrier-thread class: advice that runs as a carrier must not record or block. */
+    private static final Class<?> CARRIER_THREAD = carrierThreadClass();
+
+    private Recorder() { }
+
+    public static void activate() { active = true; }
+
+    public static void deactivate() { active = false; }
+
+    public static boolean isActive() { return active; }
+
+    /** Called by the advice exception handler for every Throwable advice code raised. */
+    public static void suppressed(Throwable t) {
+        try {
+            if (SUPPRESSED.getAndIncrement() == 0) {
+                firstSuppressed = t;
+            }
+        } catch (Throwable ignored) {
+            // counting must never fail the host
+        }
+    }
+
+    public static long suppressedCount() { return SUPPRESSED.get(); }
+
+    public static Throwable firstSuppressed() { return firstSuppressed; }
+
+    /**
+     * The current thread's state if this thread may record a new outermost span now, else
+     * {@code null} (inactive, nested inside another span, or an ignored thread).
+     */
+    static ThreadState enterOutermost() {
+        if (!active) {
+            return null;
+        }
+        ThreadState s = STATE.get();
+        if (s.ignored || s.depth != 0) {
+            return null;
+        }
+        return s;
+    }
+
+    /** State of the current thread, for a thread that already passed {@link #enterOutermost}. */
+    static ThreadState stateOfRecordingThread() {
+        return STATE.get();
+    }
+
+    /** Whether the current thread may record an event that does not nest (spans of work, instants). */
+    static boolean mayRecord() {
+        return active && !STATE.get().ignored;
+    }
+
+    /** Marks the calling thread as Weft's own: nothing it does is recorded. */
+    public static void ignoreCurrentThread() {
+        STATE.get().ignored = true;
+    }
+
+    static boolean isIgnoredThread(Thread t) {
+        if (t.getClass() == CARRIER_THREAD) {
+            return true;
+        }
+        String name = t.getName();
+        return name.startsWith("weft-") || name.startsWith("JFR ") || name.equals("Attach Listener");
+    }
+
+    private static Class<?> carrierThreadClass() {
+        try {
+            return Class.forName("jdk.internal.misc.CarrierThread", false, null);
+        } catch (Throwable t) {
+            return Recorder.class; // never the class of a thread
+        }
+    }
+
+    /** Per-thread state; a virtual thread carries its own across unmount and remount. */
+    static final class ThreadState {
+        int depth;
+        boolean ignored;
+    }
+
+    private static final class StateLocal extends ThreadLocal<ThreadState> {
+        @Override
+        protected ThreadState initialValue() {
+            ThreadState s = new ThreadState();
+            s.ignored = isIgnoredThread(Thread.currentThread());
+            return s;
+        }
+    }
+}

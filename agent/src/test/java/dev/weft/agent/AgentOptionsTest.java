@@ -1,0 +1,47 @@
+package dev.weft.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void defaultsWhenNoOptions() {
+        AgentOptions o = AgentOptions.parse(null);
+        assertEquals(Path.of("weft-out"), o.outDir());
+        assertNull(o.workload());
+        assertTrue(o.html());
+        assertFalse(o.stacks());
+        assertFalse(o.help());
+        assertTrue(o.problems().isEmpty());
+    }
+
+    @Test
+    void readsEveryOption() {
+        AgentOptions o = AgentOptions.parse("out=/tmp/w,workload=a.B::c;@d.E,report=none,stacks=true,verbose,help");
+        assertEquals(Path.of("/tmp/w"), o.outDir());
+        assertEquals("a.B::c;@d.E", o.workload());
+        assertFalse(o.html());
+        assertTrue(o.stacks());
+        assertTrue(o.verbose());
+        assertTrue(o.help());
+        assertTrue(o.problems().isEmpty(), o.problems().toString());
+    }
+
+    @Test
+    void badOptionsBecomeOneLineEachAndAreIgnored() {
+        AgentOptions o = AgentOptions.parse("colour=blue,report=pdf,stacks=maybe,out=,workload=");
+        assertEquals(5, o.problems().size(), o.problems().toString());
+        assertTrue(o.problems().get(0).contains("unknown option 'colour'"));
+        assertTrue(o.problems().get(1).contains("report"));
+        assertTrue(o.html(), "a bad value keeps the default");
+        assertFalse(o.stacks());
+        assertEquals(Path.of("weft-out"), o.outDir());
+        o.problems().forEach(p -> assertFalse(p.contains("\n"), p));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.weft.agent.it;
+
+import dev.weft.fixture.FixtureApp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Layer 3: a fresh JVM with the real {@code -javaagent:agent.jar}; assertions on its exit code,
+ * its stderr, the {@code .jfr} it leaves and the HTML report.
+ */
+class AgentForkedIT {
+
+    private static final String WORKLOAD = "workload=" + FixtureApp.class.getName() + "::work";
+
+    @TempDir
+    Path out;
+
+    private ForkedJvm.Result run(String agentArgs, String... args) throws Exception {
+        return ForkedJvm.run(out, "out=" + out + (agentArgs.isEmpty() ? "" : "," + agentArgs), args);
+    }
+
+    private static List<RecordedEvent> events(Path jfr) throws Exception {
+        return RecordingFile.readAllEvents(jfr);
+    }
+
+    private static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
+        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
+    }
+
+    private static List<RecordedEvent> onThread(List<RecordedEvent> all, String type, String thread) {
+        return named(all, type).stream()
+                .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName())).toList();
+    }
+
+    @Test
+    void everyWaitOfMainIsOneSpanOfItsKind() throws Exception {
+        ForkedJvm.Result r = run(WORKLOAD, "waits");
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<RecordedEvent> all = events(r.only(".jfr"));
+
+        Map<String, Long> kinds = onThread(all, "weft.Wait", "main").stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+        assertEquals(Map.of("sleep", 1L, "latch", 1L, "join", 2L, "monitor", 1L, "phaser", 1L, "park", 1L), kinds,
+                "main's waits by kind");
+
+        RecordedEvent latch = onThread(all, "weft.Wait", "main").stream()
+                .filter(e -> e.getString("kind").equals("latch")).findFirst().orElseThrow();
+        assertEquals("java.util.concurrent.CountDownLatch.await", latch.getString("api"));
+        assertEquals("java.util.concurrent.CountDownLatch", latch.getClass("blockerClass").getName());
+
+        List<String> joined = onThread(all, "weft.Wait", "main").stream()
+                .filter(e -> e.getString("kind").equals("join"))
+                .map(e -> e.getThread("targetThread").getJavaName()).sorted().toList();
+        assertEquals(List.of("fixture-virtual", "fixture-worker-2"), joined, "join names the thread waited for");
+
+        List<RecordedEvent> work = named(all, "weft.Workload");
+        assertEquals(2, work.size(), "work() ran on worker-1 and on the virtual thread");
+        work.forEach(e -> assertEquals(FixtureApp.class.getName() + "::work", e.getString("method")));
+
+        Map<String, String> parents = named(all, "weft.ThreadStart").stream()
+                .filter(e -> e.getString("startedThreadName").startsWith("fixture-"))
+                .collect(Collectors.toMap(e -> e.getString("startedThreadName"), e -> e.getThread().getJavaName()));
+        assertEquals(Map.of("fixture-worker-1", "main", "fixture-worker-2", "main", "fixture-worker-3", "main",
+                "fixture-virtual", "main"), parents, "who started whom, platform and virtual");
+        assertTrue(named(all, "weft.ThreadStart").stream()
+                .anyMatch(e -> e.getString("startedThreadName").equals("fixture-virtual") && e.getBoolean("virtual")));
+
+        RecordedEvent status = named(all, "weft.AgentStatus").stream()
+                .max((a, b) -> a.getStartTime().compareTo(b.getStartTime())).orElseThrow();
+        assertTrue(status.getInt("instrumentedTypes") >= 7, "JDK types and the fixture: " + status);
+        assertEquals(0, status.getInt("transformErrors"));
+        assertEquals(0L, status.getLong("suppressedErrors"));
+
+        Path html = r.only(".html");
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.contains("fixture-worker-1"), "thread names reach the report");
+        assertTrue(r.weftLines().stream().anyMatch(l -> l.contains("report: ") && l.contains(html.getFileName().toString())),
+                r.stderr());
+    }
+
+    @Test
+    void returnFromMainKeepsExitCodeZeroAndWritesBoth() throws Exception {
+        ForkedJvm.Result r = run("", "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertWritten(r);
+    }
+
+    @Test
+    void systemExitKeepsItsCode() throws Exception {
+        ForkedJvm.Result r = run("", "exit", "3");
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertWritten(r);
+    }
+
+    @Test
+    void uncaughtExceptionKeepsExitCodeOne() throws Exception {
+        ForkedJvm.Result r = run("", "throw");
+        assertEquals(1, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("fixture fails on purpose"));
+        assertWritten(r);
+    }
+
+    @Test
+    void sigtermKeepsExitCode143() throws Exception {
+        Process p = ForkedJvm.start(out, "out=" + out, List.of(), FixtureApp.class.getName(), "term");
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("READY", reader.readLine());
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM exits on SIGTERM");
+        ForkedJvm.Result r = ForkedJvm.finish(p, "", out);
+        assertEquals(143, r.exitCode(), r.stderr());
+        assertWritten(r);
+    }
+
+    @Test
+    void forgottenDaemonThreadIsRecordedAsAliveAtExit() throws Exception {
+        ForkedJvm.Result r = run(WORKLOAD, "forgotten");
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<RecordedEvent> alive = named(events(r.only(".jfr")), "weft.ThreadAliveAtExit");
+        RecordedEvent forgotten = alive.stream().filter(e -> e.getString("threadName").equals("fixture-forgotten"))
+                .findFirst().orElseThrow(() -> new AssertionError("not flagged: " + alive));
+        assertTrue(forgotten.getBoolean("daemon"));
+        assertTrue(forgotten.getString("activity").contains("FixtureApp"), forgotten.getString("activity"));
+        assertFalse(alive.stream().anyMatch(e -> e.getString("threadName").equals("main")));
+    }
+
+    @Test
+    void badOptionsGiveOneLineEachAndTheAppRuns() throws Exception {
+        ForkedJvm.Result r = ForkedJvm.run(out, "out=" + out + ",colour=blue,workload=bad..filter", "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("fixture done: quick"));
+        List<String> lines = r.weftLines();
+        assertEquals(1, lines.stream().filter(l -> l.contains("unknown option 'colour'")).count(), r.stderr());
+        assertEquals(1, lines.stream().filter(l -> l.contains("'bad..filter'")).count(), r.stderr());
+        assertWritten(r);
+    }
+
+    @Test
+    void helpPrintsTheOptionsAndTheAppRuns() throws Exception {
+        ForkedJvm.Result r = ForkedJvm.run(out, "help", "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("workload=FILTER"), r.stderr());
+        assertTrue(r.stdout().contains("fixture done: quick"));
+    }
+
+    @Test
+    void unwritableOutputDirectoryGivesOneLineAndTheAppRuns() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "x");
+        ForkedJvm.Result r = ForkedJvm.run(out, "out=" + file.resolve("sub"), "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("fixture done: quick"));
+        assertEquals(1, r.weftLines().size(), r.stderr());
+        assertTrue(r.weftLines().get(0).contains("cannot write"), r.stderr());
+    }
+
+    private static void assertWritten(ForkedJvm.Result r) throws Exception {
+        Path jfr = r.only(".jfr");
+        assertTrue(Files.size(jfr) > 0, "the .jfr has data");
+        assertFalse(named(events(jfr), "weft.AgentStatus").isEmpty(), "the .jfr holds Weft's events");
+        Path html = r.only(".html");
+        assertTrue(Files.size(html) > 0);
+        assertNotNull(r.weftLines().stream().filter(l -> l.contains("report: ")).findFirst().orElse(null), r.stderr());
+    }
+}

@@ -1,0 +1,85 @@
+package dev.weft.reports;
+
+import dev.weft.reports.render.Format;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What {@link Reports#writeHtml(Path, Path)} wrote, in short: enough for the agent to print one line.
+ *
+ * @param html              the report written
+ * @param htmlBytes         its size in bytes
+ * @param platformThreads   application platform threads (JDK-internal threads not counted)
+ * @param virtualThreads    application virtual threads
+ * @param workloadSpans     workload spans recorded
+ * @param waitSpans         wait spans after merging nested waits into the outermost call
+ * @param threadsAliveAtExit threads still running when the JVM began to shut down
+ * @param phases            the phases, in time order
+ * @param agentData         whether the recording holds any Weft agent event
+ * @param partial           whether the recording was truncated or corrupt and only partly read
+ * @param elapsedMillis     time taken to read, analyse and write
+ */
+public record ReportSummary(Path html, long htmlBytes, int platformThreads, int virtualThreads,
+                            long workloadSpans, long waitSpans, int threadsAliveAtExit, List<PhaseSummary> phases,
+                            boolean agentData, boolean partial, long elapsedMillis) {
+
+    /**
+     * One phase.
+     *
+     * @param name       friendly name, e.g. {@code Scenario02Concurrent.run}
+     * @param wallMillis wall time
+     * @param workMillis work summed over threads
+     * @param speedUp    work / wall: about 1 in sequence, about N with N threads at once
+     */
+    public record PhaseSummary(String name, double wallMillis, double workMillis, double speedUp) {
+        public PhaseSummary {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    public ReportSummary {
+        Objects.requireNonNull(html, "html");
+        phases = List.copyOf(phases);
+    }
+
+    /** All threads counted: platform plus virtual. */
+    public int threads() {
+        return platformThreads + virtualThreads;
+    }
+
+    /**
+     * One line for a log or the console, e.g. {@code weft: 5 threads (4 platform, 1 virtual), 12 workload
+     * spans, 30 waits, 2 phases (Scenario01Sequential.run 1.00x, Scenario02Concurrent.run 3.91x), 1 thread alive
+     * at exit -> /tmp/app.html (180.2 KB)}.
+     */
+    public String toLine() {
+        StringBuilder b = new StringBuilder("weft: ");
+        b.append(threads()).append(threads() == 1 ? " thread (" : " threads (").append(platformThreads)
+                .append(" platform, ").append(virtualThreads).append(" virtual), ")
+                .append(workloadSpans).append(" workload spans, ").append(waitSpans).append(" waits");
+        if (!phases.isEmpty()) {
+            b.append(", ").append(phases.size()).append(phases.size() == 1 ? " phase (" : " phases (");
+            int shown = Math.min(phases.size(), 6);
+            for (int i = 0; i < shown; i++) {
+                PhaseSummary p = phases.get(i);
+                b.append(i == 0 ? "" : ", ").append(Format.safe(p.name(), 60)).append(' ')
+                        .append(String.format(Locale.ROOT, "%.2fx", p.speedUp()));
+            }
+            b.append(phases.size() > shown ? ", ...)" : ")");
+        }
+        if (threadsAliveAtExit > 0) {
+            b.append(", ").append(threadsAliveAtExit).append(threadsAliveAtExit == 1 ? " thread" : " threads")
+                    .append(" alive at exit");
+        }
+        if (!agentData) {
+            b.append(", no agent data");
+        }
+        if (partial) {
+            b.append(", PARTIAL (truncated recording)");
+        }
+        return b.append(" -> ").append(html).append(" (").append(Format.bytes(htmlBytes)).append(')').toString();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.weft.reports;
+
+import dev.weft.reports.analyse.Analyser;
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.read.JfrReader;
+import dev.weft.reports.render.HtmlRenderer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The library's entry points. Every method either returns or throws {@link ReportException}
+ * with a one-line message; nothing else escapes.
+ */
+public final class Reports {
+
+    /** The library version, from the jar manifest when packaged. */
+    public static final String VERSION = version();
+
+    private Reports() {
+    }
+
+    /**
+     * Reads the recording {@code jfr} and writes the HTML timeline to {@code html} (its directory is
+     * created if needed; an existing file is replaced).
+     *
+     * @return a short summary of what was written
+     * @throws ReportException if the recording cannot be read or the report cannot be written
+     */
+    public static ReportSummary writeHtml(Path jfr, Path html) throws ReportException {
+        if (html == null) {
+            throw new ReportException("no output file given");
+        }
+        long t0 = System.nanoTime();
+        Analysis analysis = analyse(jfr);
+        long bytes;
+        try {
+            bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + html + ": " + describe(e), e);
+        } catch (RuntimeException | Error e) {
+            throw internal("writing " + html, e);
+        }
+        return summary(analysis, html, bytes, (System.nanoTime() - t0) / 1_000_000L);
+    }
+
+    /**
+     * Reads and analyses the recording {@code jfr}.
+     *
+     * @throws ReportException if it cannot be read
+     */
+    public static Analysis analyse(Path jfr) throws ReportException {
+        try {
+            Model model = JfrReader.read(jfr);
+            return Analyser.analyse(model);
+        } catch (ReportException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw new ReportException("not enough memory to read " + jfr + "; give the JVM a larger heap (-Xmx)", e);
+        } catch (RuntimeException | Error e) {
+            throw internal("reading " + jfr, e);
+        }
+    }
+
+    /** The summary the agent prints, from an analysis and the report written. */
+    public static ReportSummary summary(Analysis analysis, Path html, long htmlBytes, long elapsedMillis) {
+        List<ReportSummary.PhaseSummary> phases = new ArrayList<>();
+        for (Phase p : analysis.phases()) {
+            phases.add(new ReportSummary.PhaseSummary(p.name(), p.wall() / 1e6, p.work() / 1e6, p.speedUp()));
+        }
+        Model m = analysis.model();
+        return new ReportSummary(html, htmlBytes, analysis.platformThreads(), analysis.virtualThreads(),
+                m.workloadSpanCount(), m.waitSpanCount(), m.aliveAtExit().size(), phases, m.hasAgentData(),
+                m.partial(), elapsedMillis);
+    }
+
+    private static ReportException internal(String doing, Throwable e) {
+        String message = e.getMessage();
+        return new ReportException("internal error while " + doing + ": " + e.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message), e);
+    }
+
+    private static String describe(IOException e) {
+        String name = e.getClass().getSimpleName();
+        String message = e.getMessage();
+        return switch (name) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such directory";
+            case "FileSystemException" -> message == null ? "file system error" : message;
+            default -> message == null ? name : message;
+        };
+    }
+
+    private static String version() {
+        String v = Reports.class.getPackage() == null ? null : Reports.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

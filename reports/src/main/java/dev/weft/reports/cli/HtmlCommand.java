@@ -1,0 +1,87 @@
+package dev.weft.reports.cli;
+
+import dev.weft.reports.ReportException;
+import dev.weft.reports.ReportSummary;
+import dev.weft.reports.Reports;
+
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code html <file.jfr> [-o <out.html>]}: writes the single-file HTML timeline (the default command). */
+public final class HtmlCommand implements Command {
+
+    @Override
+    public String name() {
+        return "html";
+    }
+
+    @Override
+    public String summary() {
+        return "write the HTML timeline (the default command)";
+    }
+
+    @Override
+    public String usage() {
+        return "[html] <file.jfr> [-o <out.html>]";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: %1$s [html] <file.jfr> [-o <out.html>]
+
+                Writes a single-file HTML timeline of the recording: one lane per thread with its
+                workload and wait spans, phases with wall time, summed work and speed-up, a per-thread
+                breakdown, and the threads still running at exit. Open it in any browser; it needs
+                no network.
+
+                Options:
+                  -o, --output <out.html>  where to write (default: next to the .jfr, same name, .html)
+                  -h, --help               show this help
+
+                Prints the path of the report written. Exit codes: 0 done, 1 the recording could not
+                be read or the report written, 2 wrong command line.
+                """.formatted(Main.PROGRAM);
+    }
+
+    @Override
+    public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
+        Args args = Args.parse(argList, true, this);
+        if (args.help) {
+            out.print(help());
+            return 0;
+        }
+        Path jfr = path(args.recording(this));
+        Path html = args.output != null ? path(args.output) : defaultOutput(jfr);
+        if (html.toAbsolutePath().normalize().equals(jfr.toAbsolutePath().normalize())) {
+            throw new UsageException("the output file would overwrite the recording", this);
+        }
+        ReportSummary summary = Reports.writeHtml(jfr, html);
+        if (summary.partial()) {
+            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the report shows the part "
+                    + "that could be read");
+        }
+        out.println(html);
+        return 0;
+    }
+
+    /** {@code dir/app.jfr} → {@code dir/app.html}; a name without {@code .jfr} gets {@code .html} appended. */
+    static Path defaultOutput(Path jfr) {
+        Path name = jfr.getFileName();
+        String base = name == null ? "report" : name.toString();
+        if (base.regionMatches(true, Math.max(0, base.length() - 4), ".jfr", 0, 4) && base.length() > 4) {
+            base = base.substring(0, base.length() - 4);
+        }
+        return jfr.resolveSibling(base + ".html");
+    }
+
+    private Path path(String s) throws UsageException {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new UsageException("invalid file name '" + s + "'", this);
+        }
+    }
+}

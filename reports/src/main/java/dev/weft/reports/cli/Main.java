@@ -1,0 +1,102 @@
+package dev.weft.reports.cli;
+
+import dev.weft.reports.ReportException;
+import dev.weft.reports.Reports;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar reports.jar [command] …}: dispatches to one {@link Command}; a first argument
+ * that is not a command name is a file for the default command, {@code html}.
+ */
+public final class Main {
+
+    static final String NAME = "weft-reports";
+    static final String PROGRAM = "java -jar reports.jar";
+
+    /** The commands, the default first. */
+    static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand());
+
+    /** Names kept for commands still to come. */
+    private static final List<String> PLANNED = List.of("json", "trace");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong usage. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Command command = null;
+        try {
+            if (args.length == 0) {
+                throw new UsageException("missing the .jfr file to read", null);
+            }
+            String first = args[0];
+            if (first.equals("--help") || first.equals("-h") || first.equals("-?") || first.equals("help")) {
+                if (first.equals("help") && args.length > 1) {
+                    Command c = find(args[1]);
+                    if (c == null) {
+                        throw new UsageException("unknown command '" + args[1] + "'", null);
+                    }
+                    out.print(c.help());
+                    return 0;
+                }
+                out.print(help());
+                return 0;
+            }
+            if (first.equals("--version")) {
+                out.println(NAME + " " + Reports.VERSION);
+                return 0;
+            }
+            if (PLANNED.contains(first)) {
+                throw new UsageException("command '" + first + "' is not available yet", null);
+            }
+            command = find(first);
+            List<String> rest = Arrays.asList(args).subList(command == null ? 0 : 1, args.length);
+            if (command == null) {
+                command = COMMANDS.get(0);
+            }
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            Command c = e.command();
+            err.println(NAME + ": " + e.getMessage());
+            err.println("usage: " + PROGRAM + " " + (c == null ? COMMANDS.get(0).usage() : c.usage())
+                    + "   (try " + PROGRAM + (c == null ? "" : " " + c.name()) + " --help)");
+            return 2;
+        } catch (ReportException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | Error e) {
+            err.println(NAME + ": internal error: " + ReportException.oneLine(String.valueOf(e)));
+            return 1;
+        }
+    }
+
+    private static Command find(String name) {
+        for (Command c : COMMANDS) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static String help() {
+        StringBuilder b = new StringBuilder();
+        b.append("Weft reports ").append(Reports.VERSION)
+                .append(": which threads ran at the same time, and where did each one wait?\n\n");
+        b.append("Usage: ").append(PROGRAM).append(" <file.jfr> [-o <out.html>]\n");
+        b.append("       ").append(PROGRAM).append(" <command> [options]\n\nCommands:\n");
+        for (Command c : COMMANDS) {
+            b.append(String.format("  %-9s %s%n", c.name(), c.summary()));
+        }
+        b.append("\nRun '").append(PROGRAM).append(" <command> --help' for a command's options.\n");
+        b.append("Exit codes: 0 done, 1 the recording could not be read or the output written, 2 wrong usage.\n");
+        return b.toString();
+    }
+}

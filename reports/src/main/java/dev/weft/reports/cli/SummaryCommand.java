@@ -1,0 +1,64 @@
+package dev.weft.reports.cli;
+
+import dev.weft.reports.ReportException;
+import dev.weft.reports.Reports;
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.render.TextSummary;
+
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code summary <file.jfr>}: a compact text table for terminals. */
+public final class SummaryCommand implements Command {
+
+    @Override
+    public String name() {
+        return "summary";
+    }
+
+    @Override
+    public String summary() {
+        return "print phases, threads, waits by kind and threads alive at exit as text";
+    }
+
+    @Override
+    public String usage() {
+        return "summary <file.jfr>";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: %1$s summary <file.jfr>
+
+                Prints a compact summary of the recording for a terminal: the phases with wall time,
+                summed work, speed-up and share of time waiting; thread counts and parallelism; time
+                waiting by kind; and the threads still running when the program exited.
+
+                Options:
+                  -h, --help   show this help
+                """.formatted(Main.PROGRAM);
+    }
+
+    @Override
+    public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
+        Args args = Args.parse(argList, false, this);
+        if (args.help) {
+            out.print(help());
+            return 0;
+        }
+        String file = args.recording(this);
+        Path jfr;
+        try {
+            jfr = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new UsageException("invalid file name '" + file + "'", this);
+        }
+        Analysis analysis = Reports.analyse(jfr);
+        TextSummary.print(analysis, out);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.weft.reports.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One recording, read: its time range, its threads (the main thread first, then by start time)
+ * and what the Weft agent added. Immutable once built.
+ */
+public final class Model {
+
+    private final Path source;
+    private final long start;
+    private final long end;
+    private final List<ThreadInfo> threads;
+    private final StringTable strings;
+    private final AgentStatus agentStatus;
+    private final List<AliveAtExit> aliveAtExit;
+    private final Set<String> eventTypes;
+    private final List<String> warnings;
+    private final boolean partial;
+    private final long eventCount;
+    private final long mergedWaits;
+    private final LongIntMap index;
+
+    Model(Path source, long start, long end, List<ThreadInfo> threads, StringTable strings,
+          AgentStatus agentStatus, List<AliveAtExit> aliveAtExit, Set<String> eventTypes,
+          List<String> warnings, boolean partial, long eventCount, long mergedWaits) {
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.threads = List.copyOf(threads);
+        this.strings = strings;
+        this.agentStatus = agentStatus;
+        this.aliveAtExit = List.copyOf(aliveAtExit);
+        this.eventTypes = Set.copyOf(eventTypes);
+        this.warnings = List.copyOf(warnings);
+        this.partial = partial;
+        this.eventCount = eventCount;
+        this.mergedWaits = mergedWaits;
+        this.index = new LongIntMap();
+        for (int i = 0; i < this.threads.size(); i++) {
+            index.put(this.threads.get(i).id(), i);
+        }
+    }
+
+    /** The file read, may be {@code null}. */
+    public Path source() {
+        return source;
+    }
+
+    /** Start of the recording, epoch nanoseconds (the earliest event). */
+    public long start() {
+        return start;
+    }
+
+    /** End of the recording, epoch nanoseconds (the latest event end). */
+    public long end() {
+        return end;
+    }
+
+    public long duration() {
+        return end - start;
+    }
+
+    /** All Java threads seen, the main thread first, then by start time. */
+    public List<ThreadInfo> threads() {
+        return threads;
+    }
+
+    /** The position of the thread with this id in {@link #threads()}, or {@code -1}. */
+    public int indexOf(long threadId) {
+        return index.get(threadId);
+    }
+
+    public StringTable strings() {
+        return strings;
+    }
+
+    /** What the agent reported about itself, {@code null} when it did not. */
+    public AgentStatus agentStatus() {
+        return agentStatus;
+    }
+
+    /** Threads the agent saw still running when the JVM began to shut down. */
+    public List<AliveAtExit> aliveAtExit() {
+        return aliveAtExit;
+    }
+
+    /** Names of the event types present in the recording. */
+    public Set<String> eventTypes() {
+        return eventTypes;
+    }
+
+    /** Whether any {@code weft.*} event was recorded. */
+    public boolean hasAgentData() {
+        for (String type : eventTypes) {
+            if (type.startsWith("weft.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Problems met while reading; the model holds what was readable. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Whether reading stopped early (truncated or corrupt data after some readable events). */
+    public boolean partial() {
+        return partial;
+    }
+
+    public long eventCount() {
+        return eventCount;
+    }
+
+    /** Built-in wait events dropped because an agent wait span (or another built-in) covered them. */
+    public long mergedWaits() {
+        return mergedWaits;
+    }
+
+    public long workloadSpanCount() {
+        long n = 0;
+        for (ThreadInfo t : threads) {
+            n += t.workloads().size();
+        }
+        return n;
+    }
+
+    public long waitSpanCount() {
+        long n = 0;
+        for (ThreadInfo t : threads) {
+            n += t.waits().size();
+        }
+        return n;
+    }
+
+    public long wakeCount() {
+        long n = 0;
+        for (ThreadInfo t : threads) {
+            n += t.wakes().size();
+        }
+        return n;
+    }
+}

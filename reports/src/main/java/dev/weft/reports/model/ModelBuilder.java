@@ -1,0 +1,205 @@
+package dev.weft.reports.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Collects events in any order (JFR files are not ordered by time) and builds the {@link Model}:
+ * sorts spans per thread, merges nested waits into the outermost call, and closes lifetimes.
+ */
+public final class ModelBuilder {
+
+    /** Slack at the edges when deciding that a built-in wait lies within an agent wait. */
+    public static final long MERGE_SLACK_NANOS = 1_000_000L;
+
+    private final Path source;
+    private final StringTable strings = new StringTable();
+    private final LongIntMap index = new LongIntMap();
+    private final ArrayList<ThreadInfo> threads = new ArrayList<>();
+    private final ArrayList<AliveAtExit> alive = new ArrayList<>();
+    private final Set<String> eventTypes = new HashSet<>();
+    private final ArrayList<String> warnings = new ArrayList<>();
+    private AgentStatus agentStatus;
+    private long minTime = Long.MAX_VALUE;
+    private long maxTime = Long.MIN_VALUE;
+    private long eventCount;
+    private boolean partial;
+
+    public ModelBuilder(Path source) {
+        this.source = source;
+    }
+
+    public StringTable strings() {
+        return strings;
+    }
+
+    /** Counts one event of this type spanning {@code [start, end]} (epoch nanoseconds). */
+    public void event(String type, long start, long end) {
+        eventCount++;
+        eventTypes.add(type);
+        if (start < minTime) {
+            minTime = start;
+        }
+        long last = Math.max(start, end);
+        if (last > maxTime) {
+            maxTime = last;
+        }
+    }
+
+    /** The thread with this id, created on first use. */
+    public ThreadInfo thread(long id) {
+        int i = index.get(id);
+        if (i >= 0) {
+            return threads.get(i);
+        }
+        ThreadInfo t = new ThreadInfo(id);
+        index.put(id, threads.size());
+        threads.add(t);
+        return t;
+    }
+
+    /** The thread with this id, its name (ignored if empty) and virtual flag updated. */
+    public ThreadInfo thread(long id, String name, boolean virtual) {
+        ThreadInfo t = thread(id);
+        t.name(name);
+        t.virtual(virtual);
+        return t;
+    }
+
+    public void daemon(ThreadInfo t, boolean daemon) {
+        t.daemon(daemon);
+    }
+
+    /** An event happened on {@code t} during {@code [start, end]}. */
+    public void seen(ThreadInfo t, long start, long end) {
+        if (start < t.firstSeen) {
+            t.firstSeen = start;
+        }
+        long last = Math.max(start, end);
+        if (last > t.lastSeen) {
+            t.lastSeen = last;
+        }
+    }
+
+    /** {@code t} was started at {@code time} by the thread with id {@code parentId} ({@code -1} unknown). */
+    public void started(ThreadInfo t, long time, long parentId) {
+        if (time < t.startEvent) {
+            t.startEvent = time;
+        }
+        t.parentId(parentId);
+    }
+
+    public void ended(ThreadInfo t, long time) {
+        if (time > t.endEvent) {
+            t.endEvent = time;
+        }
+    }
+
+    public void workload(ThreadInfo t, long start, long end, String method) {
+        t.workloads.add(start, end, strings.id(method));
+    }
+
+    /** A wait span from the agent: already the outermost API call. */
+    public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                          int blockerId, long targetThread, boolean timed) {
+        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
+                strings.id(blockerClass), blockerId, targetThread, timed ? WaitSpans.TIMED : 0);
+    }
+
+    /** A wait from a built-in JDK event; dropped at build time if an agent wait covers it. */
+    public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                            long targetThread, boolean timed) {
+        t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
+                targetThread, WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+    }
+
+    public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
+        t.wakes.add(time, wokenThread, blockerId, strings.id(how));
+    }
+
+    public void aliveAtExit(ThreadInfo t, AliveAtExit entry) {
+        t.markAliveAtExit();
+        alive.add(entry);
+    }
+
+    public void agentStatus(AgentStatus status) {
+        this.agentStatus = status;
+    }
+
+    public void warning(String warning) {
+        if (warnings.size() < 20 && !warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+    }
+
+    /** Reading stopped early: the model holds what was readable. */
+    public void partial(String why) {
+        partial = true;
+        warning(why);
+    }
+
+    public long eventCount() {
+        return eventCount;
+    }
+
+    public Model build() {
+        long start = minTime == Long.MAX_VALUE ? 0 : minTime;
+        long end = maxTime == Long.MIN_VALUE ? start : maxTime;
+        long merged = 0;
+        for (ThreadInfo t : threads) {
+            t.workloads.sortAndTrim();
+            t.waits.sortAndTrim();
+            t.builtInWaits.sortAndTrim();
+            merged += mergeBuiltIns(t);
+            t.builtInWaits = null;
+            t.wakes.sortAndTrim();
+            t.close(end);
+            start = Math.min(start, t.start());
+            end = Math.max(end, t.end());
+        }
+        ArrayList<ThreadInfo> ordered = new ArrayList<>(threads);
+        ordered.sort(Comparator.comparingInt((ThreadInfo t) -> "main".equals(t.name()) ? 0 : 1)
+                .thenComparingInt(t -> "main".equals(t.name()) ? -t.workloads().size() : 0)
+                .thenComparingLong(ThreadInfo::start)
+                .thenComparingLong(ThreadInfo::id));
+        return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
+                eventCount, merged);
+    }
+
+    /**
+     * Keeps a built-in wait only if no agent wait on the same thread covers it (with
+     * {@link #MERGE_SLACK_NANOS} at the edges) and no kept built-in wait contains it.
+     */
+    private static long mergeBuiltIns(ThreadInfo t) {
+        WaitSpans agent = t.waits;
+        WaitSpans builtIn = t.builtInWaits;
+        int agentCount = agent.size();
+        long dropped = 0;
+        long keptEnd = Long.MIN_VALUE;
+        int a = 0;
+        for (int i = 0; i < builtIn.size(); i++) {
+            long s = builtIn.start(i);
+            long e = builtIn.end(i);
+            while (a + 1 < agentCount && agent.start(a + 1) - MERGE_SLACK_NANOS <= s) {
+                a++;
+            }
+            if (covers(agent, a, agentCount, s, e) || covers(agent, a - 1, agentCount, s, e) || e <= keptEnd) {
+                dropped++;
+                continue;
+            }
+            keptEnd = Math.max(keptEnd, e);
+            agent.addFrom(builtIn, i);
+        }
+        if (agent.size() != agentCount) {
+            agent.sortAndTrim();
+        }
+        return dropped;
+    }
+
+    private static boolean covers(WaitSpans agent, int k, int count, long s, long e) {
+        return k >= 0 && k < count && agent.start(k) - MERGE_SLACK_NANOS <= s && e <= agent.end(k) + MERGE_SLACK_NANOS;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft.reports.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+
+/** Interned strings by dense id; {@code -1} stands for {@code null}. */
+public final class StringTable {
+
+    /** The id of {@code null}. */
+    public static final int NONE = -1;
+
+    private final HashMap<String, Integer> ids = new HashMap<>();
+    private final ArrayList<String> values = new ArrayList<>();
+
+    /** Returns the id of {@code value}, adding it if new; {@link #NONE} for {@code null}. */
+    public int id(String value) {
+        if (value == null) {
+            return NONE;
+        }
+        Integer id = ids.get(value);
+        if (id != null) {
+            return id;
+        }
+        int next = values.size();
+        values.add(value);
+        ids.put(value, next);
+        return next;
+    }
+
+    /** Returns the id of {@code value} without adding it, or {@link #NONE} when unknown. */
+    public int find(String value) {
+        if (value == null) {
+            return NONE;
+        }
+        Integer id = ids.get(value);
+        return id == null ? NONE : id;
+    }
+
+    /** The string of {@code id}, {@code null} for {@link #NONE}. */
+    public String get(int id) {
+        return id < 0 ? null : values.get(id);
+    }
+
+    public int size() {
+        return values.size();
+    }
+}

@@ -1,0 +1,202 @@
+package dev.weft.reports.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One Java thread of the recording, identified by its {@code Thread.threadId()}, with its
+ * lifetime and its spans. Built by {@link ModelBuilder}; read-only for everyone else.
+ */
+public final class ThreadInfo {
+
+    private static final List<String> SYSTEM_NAMES = List.of(
+            "reference handler", "finalizer", "signal dispatcher", "common-cleaner", "notification thread",
+            "attach listener", "destroyjavavm", "service thread", "monitor deflation thread", "sweeper thread",
+            "vm periodic task thread", "process reaper", "virtualthread-unblocker", "read-poller",
+            "write-poller", "jfr recorder thread", "jfr periodic tasks", "jfr shutdown hook");
+    private static final List<String> SYSTEM_PREFIXES = List.of(
+            "jfr ", "weft-", "c1 compilerthread", "c2 compilerthread", "jvmci", "rmi ", "jmx ");
+
+    private final long id;
+    private String name;
+    private boolean virtual;
+    private byte daemon = -1;
+    private long parentId = -1;
+
+    // evidence collected while reading
+    long startEvent = Long.MAX_VALUE;
+    long endEvent = Long.MIN_VALUE;
+    long firstSeen = Long.MAX_VALUE;
+    long lastSeen = Long.MIN_VALUE;
+
+    // lifetime, set by build()
+    private long start;
+    private long end;
+    private boolean startSeen;
+    private boolean endSeen;
+    private boolean aliveAtExit;
+    private boolean system;
+
+    final WorkloadSpans workloads = new WorkloadSpans();
+    final WaitSpans waits = new WaitSpans();
+    WaitSpans builtInWaits = new WaitSpans();
+    final Wakes wakes = new Wakes();
+
+    ThreadInfo(long id) {
+        this.id = id;
+    }
+
+    /** Whether a thread of this name is one of the JVM's or the tools' own (hidden by default). */
+    public static boolean isSystemName(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        if (SYSTEM_NAMES.contains(n) || n.endsWith("-delayscheduler")) {
+            return true;
+        }
+        for (String prefix : SYSTEM_PREFIXES) {
+            if (n.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- builder access
+
+    void name(String newName) {
+        if (newName != null && !newName.isEmpty()) {
+            this.name = newName;
+        }
+    }
+
+    void virtual(boolean isVirtual) {
+        this.virtual |= isVirtual;
+    }
+
+    void daemon(boolean isDaemon) {
+        this.daemon = (byte) (isDaemon ? 1 : 0);
+    }
+
+    void parentId(long parent) {
+        if (parent >= 0 && parent != id) {
+            this.parentId = parent;
+        }
+    }
+
+    void close(long recordingEnd) {
+        long first = Math.min(startEvent, firstSeen);
+        if (workloads.size() > 0) {
+            first = Math.min(first, workloads.start(0));
+        }
+        if (waits.size() > 0) {
+            first = Math.min(first, waits.start(0));
+        }
+        long last = lastSeen;
+        for (int i = 0; i < workloads.size(); i++) {
+            last = Math.max(last, workloads.end(i));
+        }
+        for (int i = 0; i < waits.size(); i++) {
+            last = Math.max(last, waits.end(i));
+        }
+        startSeen = startEvent != Long.MAX_VALUE;
+        endSeen = endEvent != Long.MIN_VALUE;
+        start = first == Long.MAX_VALUE ? recordingEnd : first;
+        end = endSeen ? Math.max(endEvent, last) : Math.max(recordingEnd, last);
+        end = Math.max(start, end);
+        system = isSystemName(name);
+    }
+
+    void markAliveAtExit() {
+        this.aliveAtExit = true;
+    }
+
+    // ---- public view
+
+    public long id() {
+        return id;
+    }
+
+    /** The thread's name as recorded, may be {@code null} (unnamed virtual threads). */
+    public String name() {
+        return name;
+    }
+
+    /** The name, or {@code virtual#id} / {@code thread#id} when it has none. */
+    public String displayName() {
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        return (virtual ? "virtual#" : "thread#") + id;
+    }
+
+    public boolean isVirtual() {
+        return virtual;
+    }
+
+    public boolean isDaemonKnown() {
+        return daemon >= 0;
+    }
+
+    public boolean isDaemon() {
+        return daemon == 1;
+    }
+
+    /** The id of the thread that started this one, {@code -1} if unknown. */
+    public long parentId() {
+        return parentId;
+    }
+
+    /** Start of the lifetime, epoch nanoseconds: the start event or the first event seen. */
+    public long start() {
+        return start;
+    }
+
+    /** End of the lifetime, epoch nanoseconds: the end event, else the end of the recording. */
+    public long end() {
+        return end;
+    }
+
+    public long lifetime() {
+        return end - start;
+    }
+
+    /** Whether a thread start event was recorded (else the lifetime starts at its first event). */
+    public boolean startSeen() {
+        return startSeen;
+    }
+
+    /** Whether a thread end event was recorded (else the thread runs to the recording end). */
+    public boolean endSeen() {
+        return endSeen;
+    }
+
+    /** Whether the agent saw this thread still running when the JVM began to shut down. */
+    public boolean aliveAtExit() {
+        return aliveAtExit;
+    }
+
+    /** Whether this is one of the JVM's or the tools' own threads, by name. */
+    public boolean isSystem() {
+        return system;
+    }
+
+    public WorkloadSpans workloads() {
+        return workloads;
+    }
+
+    /** Outermost waits only: built-in events covered by an agent wait are merged into it. */
+    public WaitSpans waits() {
+        return waits;
+    }
+
+    public Wakes wakes() {
+        return wakes;
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + " (#" + id + (virtual ? ", virtual" : "") + ")";
+    }
+}

@@ -1,0 +1,131 @@
+package dev.weft.reports.model;
+
+import java.util.Arrays;
+
+/**
+ * The wait spans of one thread in primitive columns: start and end (epoch nanoseconds), kind,
+ * API and blocker class ({@link StringTable} ids, {@code -1} when unknown), blocker identity
+ * hash ({@code 0} when none), target thread id ({@code -1} when none) and flags.
+ * Sorted by start once the model is built.
+ */
+public final class WaitSpans {
+
+    /** The call had a timeout. */
+    public static final int TIMED = 1;
+    /** The span comes from a built-in JDK event, not from the Weft agent. */
+    public static final int BUILT_IN = 2;
+
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+    private static final byte[] NO_BYTES = {};
+
+    private long[] starts = NO_LONGS;
+    private long[] ends = NO_LONGS;
+    private int[] kinds = NO_INTS;
+    private int[] apis = NO_INTS;
+    private int[] blockerClasses = NO_INTS;
+    private int[] blockerIds = NO_INTS;
+    private long[] targets = NO_LONGS;
+    private byte[] flags = NO_BYTES;
+    private int size;
+
+    void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
+        if (size == starts.length) {
+            int capacity = SpanOrder.grow(size, size + 1);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            kinds = Arrays.copyOf(kinds, capacity);
+            apis = Arrays.copyOf(apis, capacity);
+            blockerClasses = Arrays.copyOf(blockerClasses, capacity);
+            blockerIds = Arrays.copyOf(blockerIds, capacity);
+            targets = Arrays.copyOf(targets, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+        }
+        starts[size] = start;
+        ends[size] = Math.max(start, end);
+        kinds[size] = kind;
+        apis[size] = api;
+        blockerClasses[size] = blockerClass;
+        blockerIds[size] = blockerId;
+        targets[size] = target;
+        flags[size] = (byte) flag;
+        size++;
+    }
+
+    void addFrom(WaitSpans other, int i) {
+        add(other.starts[i], other.ends[i], other.kinds[i], other.apis[i], other.blockerClasses[i],
+                other.blockerIds[i], other.targets[i], other.flags[i]);
+    }
+
+    void sortAndTrim() {
+        int[] order = SpanOrder.of(starts, ends, size);
+        if (order != null) {
+            starts = SpanOrder.apply(starts, order);
+            ends = SpanOrder.apply(ends, order);
+            kinds = SpanOrder.apply(kinds, order);
+            apis = SpanOrder.apply(apis, order);
+            blockerClasses = SpanOrder.apply(blockerClasses, order);
+            blockerIds = SpanOrder.apply(blockerIds, order);
+            targets = SpanOrder.apply(targets, order);
+            flags = SpanOrder.apply(flags, order);
+        } else if (starts.length != size) {
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
+            kinds = Arrays.copyOf(kinds, size);
+            apis = Arrays.copyOf(apis, size);
+            blockerClasses = Arrays.copyOf(blockerClasses, size);
+            blockerIds = Arrays.copyOf(blockerIds, size);
+            targets = Arrays.copyOf(targets, size);
+            flags = Arrays.copyOf(flags, size);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long start(int i) {
+        return starts[check(i)];
+    }
+
+    public long end(int i) {
+        return ends[check(i)];
+    }
+
+    /** The kind (sleep, join, latch, park, monitor-enter …) as a {@link StringTable} id. */
+    public int kind(int i) {
+        return kinds[check(i)];
+    }
+
+    /** The API called (e.g. {@code CountDownLatch.await}) as a {@link StringTable} id. */
+    public int api(int i) {
+        return apis[check(i)];
+    }
+
+    /** The class of the object waited on as a {@link StringTable} id, {@code -1} if unknown. */
+    public int blockerClass(int i) {
+        return blockerClasses[check(i)];
+    }
+
+    /** The identity hash of the object waited on, {@code 0} if none. */
+    public int blockerId(int i) {
+        return blockerIds[check(i)];
+    }
+
+    /** The thread waited for (join target, previous monitor owner), {@code -1} if none. */
+    public long target(int i) {
+        return targets[check(i)];
+    }
+
+    /** {@link #TIMED} and {@link #BUILT_IN} bits. */
+    public int flags(int i) {
+        return flags[check(i)];
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.weft.reports.model;
+
+import java.util.Arrays;
+
+/**
+ * The workload spans of one thread in primitive columns: start and end (epoch nanoseconds) and
+ * the method (a {@link StringTable} id). Sorted by start (outer spans before nested ones) once
+ * the model is built.
+ */
+public final class WorkloadSpans {
+
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+
+    private long[] starts = NO_LONGS;
+    private long[] ends = NO_LONGS;
+    private int[] methods = NO_INTS;
+    private int size;
+
+    void add(long start, long end, int method) {
+        if (size == starts.length) {
+            int capacity = SpanOrder.grow(size, size + 1);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            methods = Arrays.copyOf(methods, capacity);
+        }
+        starts[size] = start;
+        ends[size] = Math.max(start, end);
+        methods[size] = method;
+        size++;
+    }
+
+    void sortAndTrim() {
+        int[] order = SpanOrder.of(starts, ends, size);
+        if (order != null) {
+            starts = SpanOrder.apply(starts, order);
+            ends = SpanOrder.apply(ends, order);
+            methods = SpanOrder.apply(methods, order);
+        } else if (starts.length != size) {
+            starts = Arrays.copyOf(starts, size);
+            ends = Arrays.copyOf(ends, size);
+            methods = Arrays.copyOf(methods, size);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long start(int i) {
+        return starts[check(i)];
+    }
+
+    public long end(int i) {
+        return ends[check(i)];
+    }
+
+    /** The method as a {@link StringTable} id. */
+    public int method(int i) {
+        return methods[check(i)];
+    }
+
+    private int check(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return i;
+    }
+}

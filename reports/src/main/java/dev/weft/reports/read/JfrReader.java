@@ -1,0 +1,372 @@
+package dev.weft.reports.read;
+
+import dev.weft.reports.ReportException;
+import dev.weft.reports.model.AgentStatus;
+import dev.weft.reports.model.AliveAtExit;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.ThreadInfo;
+
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Reads a recording into a {@link Model}, one event at a time.
+ *
+ * <p>Truncated or corrupt data after some readable events gives a partial model with a warning;
+ * a file with nothing readable gives a {@link ReportException} with a one-line message.
+ */
+public final class JfrReader {
+
+    private static final int OTHER = 0;
+    private static final int WORKLOAD = 1;
+    private static final int WAIT = 2;
+    private static final int WAKE = 3;
+    private static final int WEFT_THREAD_START = 4;
+    private static final int ALIVE_AT_EXIT = 5;
+    private static final int AGENT_STATUS = 6;
+    private static final int THREAD_START = 7;
+    private static final int THREAD_END = 8;
+    private static final int VIRTUAL_START = 9;
+    private static final int VIRTUAL_END = 10;
+    private static final int SLEEP = 11;
+    private static final int PARK = 12;
+    private static final int MONITOR_WAIT = 13;
+    private static final int MONITOR_ENTER = 14;
+
+    private static final Map<String, Integer> CODES = Map.ofEntries(
+            Map.entry("weft.Workload", WORKLOAD),
+            Map.entry("weft.Wait", WAIT),
+            Map.entry("weft.Wake", WAKE),
+            Map.entry("weft.ThreadStart", WEFT_THREAD_START),
+            Map.entry("weft.ThreadAliveAtExit", ALIVE_AT_EXIT),
+            Map.entry("weft.AgentStatus", AGENT_STATUS),
+            Map.entry("jdk.ThreadStart", THREAD_START),
+            Map.entry("jdk.ThreadEnd", THREAD_END),
+            Map.entry("jdk.VirtualThreadStart", VIRTUAL_START),
+            Map.entry("jdk.VirtualThreadEnd", VIRTUAL_END),
+            Map.entry("jdk.ThreadSleep", SLEEP),
+            Map.entry("jdk.ThreadPark", PARK),
+            Map.entry("jdk.JavaMonitorWait", MONITOR_WAIT),
+            Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER));
+
+    private final ModelBuilder builder;
+    private final Map<EventType, Integer> codes = new IdentityHashMap<>();
+    private RecordedThread lastRecorded;
+    private ThreadInfo lastThread;
+    private long skipped;
+
+    private JfrReader(ModelBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** Reads {@code jfr} into a model. */
+    public static Model read(Path jfr) throws ReportException {
+        if (jfr == null) {
+            throw new ReportException("no recording given");
+        }
+        String name = jfr.toString();
+        if (Files.isDirectory(jfr)) {
+            throw new ReportException("cannot read " + name + ": it is a directory, not a .jfr file");
+        }
+        if (!Files.exists(jfr)) {
+            throw new ReportException("cannot read " + name + ": no such file");
+        }
+        if (!Files.isReadable(jfr)) {
+            throw new ReportException("cannot read " + name + ": permission denied");
+        }
+        try {
+            if (Files.size(jfr) == 0) {
+                throw new ReportException("cannot read " + name + ": the file is empty");
+            }
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + name + ": " + describe(e));
+        }
+        ModelBuilder builder = new ModelBuilder(jfr);
+        new JfrReader(builder).readAll(jfr, name);
+        return builder.build();
+    }
+
+    private void readAll(Path jfr, String name) throws ReportException {
+        RecordingFile file;
+        try {
+            file = new RecordingFile(jfr);
+        } catch (IOException | RuntimeException | InternalError e) {
+            throw new ReportException("cannot read " + name + ": " + describe(e));
+        }
+        try (file) {
+            while (true) {
+                RecordedEvent event;
+                try {
+                    if (!file.hasMoreEvents()) {
+                        break;
+                    }
+                    event = file.readEvent();
+                } catch (IOException | RuntimeException | InternalError e) {
+                    if (builder.eventCount() == 0) {
+                        throw new ReportException("cannot read " + name + ": " + describe(e));
+                    }
+                    builder.partial("the recording is truncated or corrupt; the report shows the "
+                            + builder.eventCount() + " events read before the damage (" + describe(e) + ")");
+                    break;
+                }
+                accept(event);
+            }
+        } catch (IOException e) {
+            // closing failed: everything was read already
+            builder.warning("closing the recording failed: " + describe(e));
+        }
+        if (skipped > 0) {
+            builder.warning(skipped + " events could not be interpreted and were skipped");
+        }
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        if (e instanceof EOFException) {
+            return "the recording is truncated or incomplete"
+                    + (message == null ? "" : " (" + message + ")");
+        }
+        if (message != null && (message.contains("Not a Flight Recorder") || message.contains("not a JFR")
+                || message.contains("chunk header") || message.contains("Chunk header")
+                || message.contains("magic"))) {
+            return "not a JFR recording, or a corrupt one (" + message + ")";
+        }
+        return "the recording is corrupt or unsupported (" + (message == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message) + ")";
+    }
+
+    private void accept(RecordedEvent event) {
+        EventType type = event.getEventType();
+        Integer code = codes.get(type);
+        if (code == null) {
+            code = CODES.getOrDefault(type.getName(), OTHER);
+            codes.put(type, code);
+        }
+        long start = nanos(event.getStartTime());
+        long end = code == OTHER ? start : nanos(event.getEndTime());
+        builder.event(type.getName(), start, end);
+        try {
+            ThreadInfo thread = threadOf(event.getThread());
+            if (thread != null) {
+                builder.seen(thread, start, end);
+            }
+            switch (code) {
+                case WORKLOAD -> {
+                    if (thread != null) {
+                        builder.workload(thread, start, end, string(event, "method"));
+                    }
+                }
+                case WAIT -> {
+                    if (thread != null) {
+                        builder.agentWait(thread, start, end, string(event, "kind"), string(event, "api"),
+                                className(event, "blockerClass"), (int) number(event, "blockerId", 0),
+                                threadId(event, "targetThread"), bool(event, "timed"));
+                    }
+                }
+                case WAKE -> {
+                    if (thread != null) {
+                        builder.wake(thread, start, threadId(event, "wokenThread"),
+                                (int) number(event, "blockerId", 0), string(event, "how"));
+                    }
+                }
+                case WEFT_THREAD_START -> weftThreadStart(event, thread, start);
+                case ALIVE_AT_EXIT -> aliveAtExit(event, start);
+                case AGENT_STATUS -> builder.agentStatus(new AgentStatus(string(event, "version"),
+                        string(event, "options"), string(event, "workloadFilter"),
+                        (int) number(event, "instrumentedTypes", 0), (int) number(event, "transformErrors", 0),
+                        number(event, "suppressedErrors", 0), number(event, "startupMillis", 0)));
+                case THREAD_START -> {
+                    ThreadInfo started = field(event, "thread", thread);
+                    if (started != null) {
+                        builder.started(started, start, threadId(event, "parentThread"));
+                    }
+                }
+                case THREAD_END -> {
+                    ThreadInfo ended = field(event, "thread", thread);
+                    if (ended != null) {
+                        builder.ended(ended, start);
+                    }
+                }
+                case VIRTUAL_START, VIRTUAL_END -> {
+                    ThreadInfo vt = thread;
+                    long id = number(event, "javaThreadId", -1);
+                    if (vt == null && id > 0) {
+                        vt = builder.thread(id);
+                    }
+                    if (vt != null) {
+                        builder.thread(vt.id(), null, true);
+                        if (code == VIRTUAL_START) {
+                            builder.started(vt, start, -1);
+                        } else {
+                            builder.ended(vt, start);
+                        }
+                    }
+                }
+                case SLEEP -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true);
+                    }
+                }
+                case PARK -> {
+                    if (thread != null) {
+                        long timeout = number(event, "timeout", Long.MIN_VALUE);
+                        long until = number(event, "until", Long.MIN_VALUE);
+                        builder.builtInWait(thread, start, end, "park", "LockSupport.park",
+                                className(event, "parkedClass"), -1,
+                                timeout > 0 || (until != Long.MIN_VALUE && until > 0));
+                    }
+                }
+                case MONITOR_WAIT -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, "monitor-wait", "Object.wait",
+                                className(event, "monitorClass"), threadId(event, "notifier"),
+                                number(event, "timeout", 0) > 0);
+                    }
+                }
+                case MONITOR_ENTER -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, "monitor-enter", "synchronized",
+                                className(event, "monitorClass"), threadId(event, "previousOwner"), false);
+                    }
+                }
+                default -> {
+                    // other events only extend the recording and the thread's lifetime
+                }
+            }
+        } catch (RuntimeException e) {
+            skipped++;
+        }
+    }
+
+    private void weftThreadStart(RecordedEvent event, ThreadInfo parent, long time) {
+        long id = number(event, "startedThreadId", -1);
+        RecordedThread recorded = recordedThread(event, "startedThread");
+        if (id <= 0 && recorded != null) {
+            id = recorded.getJavaThreadId();
+        }
+        if (id <= 0) {
+            return;
+        }
+        ThreadInfo started = builder.thread(id, string(event, "startedThreadName"), bool(event, "virtual"));
+        if (recorded != null) {
+            builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
+        }
+        if (event.hasField("daemon")) {
+            builder.daemon(started, bool(event, "daemon"));
+        }
+        builder.started(started, time, parent == null ? -1 : parent.id());
+    }
+
+    private void aliveAtExit(RecordedEvent event, long time) {
+        long id = number(event, "threadId", -1);
+        RecordedThread recorded = recordedThread(event, "thread");
+        if (id <= 0 && recorded != null) {
+            id = recorded.getJavaThreadId();
+        }
+        if (id <= 0) {
+            return;
+        }
+        String name = string(event, "threadName");
+        boolean virtual = bool(event, "virtual");
+        boolean daemon = bool(event, "daemon");
+        ThreadInfo t = builder.thread(id, name, virtual);
+        if (recorded != null) {
+            builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
+        }
+        builder.daemon(t, daemon);
+        builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
+                virtual || t.isVirtual(), daemon, string(event, "state"), string(event, "activity"), time));
+    }
+
+    private ThreadInfo threadOf(RecordedThread recorded) {
+        if (recorded == null) {
+            return null;
+        }
+        if (recorded == lastRecorded) {
+            return lastThread;
+        }
+        long id = recorded.getJavaThreadId();
+        ThreadInfo t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+        lastRecorded = recorded;
+        lastThread = t;
+        return t;
+    }
+
+    private ThreadInfo field(RecordedEvent event, String field, ThreadInfo fallback) {
+        RecordedThread recorded = recordedThread(event, field);
+        if (recorded == null) {
+            return fallback;
+        }
+        ThreadInfo t = threadOf(recorded);
+        return t == null ? fallback : t;
+    }
+
+    private static RecordedThread recordedThread(RecordedEvent event, String field) {
+        if (!event.hasField(field)) {
+            return null;
+        }
+        return event.getValue(field) instanceof RecordedThread t ? t : null;
+    }
+
+    private static long threadId(RecordedEvent event, String field) {
+        RecordedThread t = recordedThread(event, field);
+        if (t == null) {
+            return -1;
+        }
+        long id = t.getJavaThreadId();
+        return id > 0 ? id : -1;
+    }
+
+    private static String string(RecordedEvent event, String field) {
+        if (!event.hasField(field)) {
+            return null;
+        }
+        return event.getValue(field) instanceof String s ? s : null;
+    }
+
+    private static String className(RecordedEvent event, String field) {
+        if (!event.hasField(field)) {
+            return null;
+        }
+        return event.getValue(field) instanceof RecordedClass c ? c.getName() : null;
+    }
+
+    private static long number(RecordedEvent event, String field, long fallback) {
+        if (!event.hasField(field)) {
+            return fallback;
+        }
+        return event.getValue(field) instanceof Number n ? n.longValue() : fallback;
+    }
+
+    private static boolean bool(RecordedEvent event, String field) {
+        if (!event.hasField(field)) {
+            return false;
+        }
+        return event.getValue(field) instanceof Boolean b && b;
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}

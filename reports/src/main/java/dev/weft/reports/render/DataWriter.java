@@ -1,0 +1,277 @@
+package dev.weft.reports.render;
+
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.ThreadBreakdown;
+import dev.weft.reports.analyse.WaitTotal;
+import dev.weft.reports.model.AgentStatus;
+import dev.weft.reports.model.AliveAtExit;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.model.StringTable;
+import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitSpans;
+import dev.weft.reports.model.WorkloadSpans;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the report data as the compact JSON the timeline template reads. The format (version 1):
+ *
+ * <pre>
+ * format, version, generator, source, generated, startEpochMs, durationUs, partial, notes[],
+ * agentData, agent{version, options, workloadFilter, instrumentedTypes, transformErrors,
+ *                  suppressedErrors, startupMs} | null,
+ * counts{events, threads, platform, virtual, system, workloadSpans, waitSpans, wakes, mergedWaits},
+ * kinds[]        kind names; 0 is "workload", the others are wait kinds
+ * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work, other (µs),
+ *                 wait [kind, µs, kind, µs …]}
+ *                 flags: 1 virtual, 2 daemon, 4 daemon known, 8 start seen, 16 end seen,
+ *                        32 alive at exit, 64 JDK-internal, 128 phase thread
+ * segs[]         per thread, flat [start delta µs, duration µs, desc, …] in start order; the first
+ *                delta is from the recording start, each next one from the previous start
+ * descs[]        flat, 6 per description: kind, label (string), blocker class (string), blocker id,
+ *                target (thread index), timed (0/1); -1 when absent
+ * strings[]      the strings descs refer to
+ * phaseThread, phases[]{name, method, start, end, wall, work, speedUp, waiting, waitShare,
+ *                       threadTime, threads, waitByKind{kind: µs}}
+ * concurrency{peak, peakAt, average, busy, anyBusy}, waits[]{kind, count, time},
+ * alive[]{thread, id, name, virtual, daemon, state, activity, time}
+ * </pre>
+ * All times are microseconds from the recording start.
+ */
+final class DataWriter {
+
+    static final int VIRTUAL = 1;
+    static final int DAEMON = 2;
+    static final int DAEMON_KNOWN = 4;
+    static final int START_SEEN = 8;
+    static final int END_SEEN = 16;
+    static final int ALIVE_AT_EXIT = 32;
+    static final int SYSTEM = 64;
+    static final int PHASE_THREAD = 128;
+
+    private final Analysis analysis;
+    private final Model model;
+    private final JsonWriter json;
+    private final long origin;
+    private final StringTable out = new StringTable();
+    private final Map<Desc, Integer> descIndex = new HashMap<>();
+    private final List<Desc> descs = new ArrayList<>();
+
+    private record Desc(int kind, int label, int blockerClass, int blockerId, int target, int timed) {
+    }
+
+    private DataWriter(Analysis analysis, JsonWriter json) {
+        this.analysis = analysis;
+        this.model = analysis.model();
+        this.json = json;
+        this.origin = model.start();
+    }
+
+    static void write(Analysis analysis, JsonWriter json, String generator) throws IOException {
+        new DataWriter(analysis, json).write(generator);
+    }
+
+    private long us(long epochNanos) {
+        return micros(epochNanos - origin);
+    }
+
+    private static long micros(long nanos) {
+        return nanos >= 0 ? (nanos + 500) / 1000 : -((-nanos + 500) / 1000);
+    }
+
+    private void write(String generator) throws IOException {
+        json.beginObject();
+        json.name("format", "weft-report").name("version", 1).name("generator", generator);
+        json.name("source", model.source() == null || model.source().getFileName() == null ? null
+                : model.source().getFileName().toString());
+        json.name("generated", Instant.now().toString());
+        json.name("startEpochMs", origin / 1_000_000L);
+        json.name("durationUs", micros(model.duration()));
+        json.name("partial", model.partial());
+        json.name("notes").beginArray();
+        for (String note : analysis.notes()) {
+            json.value(note);
+        }
+        json.endArray();
+        json.name("agentData", model.hasAgentData());
+        writeAgent();
+        writeCounts();
+        json.name("kinds").beginArray().value("workload");
+        for (String kind : analysis.kinds()) {
+            json.value(kind);
+        }
+        json.endArray();
+        writeThreads();
+        writeSegments();
+        json.name("descs").beginArray();
+        for (Desc d : descs) {
+            json.value(d.kind).value(d.label).value(d.blockerClass).value(d.blockerId).value(d.target)
+                    .value(d.timed);
+        }
+        json.endArray();
+        json.name("strings").beginArray();
+        for (int i = 0; i < out.size(); i++) {
+            json.value(out.get(i));
+        }
+        json.endArray();
+        json.name("phaseThread", analysis.phaseThreadIndex());
+        writePhases();
+        json.name("concurrency").beginObject()
+                .name("peak", analysis.concurrency().peak())
+                .name("peakAt", analysis.concurrency().peak() == 0 ? 0 : us(analysis.concurrency().peakAt()))
+                .name("average", analysis.concurrency().average())
+                .name("busy", micros(analysis.concurrency().busyTime()))
+                .name("anyBusy", micros(analysis.concurrency().anyBusyTime()))
+                .endObject();
+        json.name("waits").beginArray();
+        for (WaitTotal w : analysis.waitTotals()) {
+            json.beginObject().name("kind", w.kind()).name("count", w.count()).name("time", micros(w.time()))
+                    .endObject();
+        }
+        json.endArray();
+        json.name("alive").beginArray();
+        for (AliveAtExit a : model.aliveAtExit()) {
+            json.beginObject().name("thread", model.indexOf(a.threadId())).name("id", a.threadId())
+                    .name("name", a.name()).name("virtual", a.virtual()).name("daemon", a.daemon())
+                    .name("state", a.state()).name("activity", a.activity()).name("time", us(a.time()))
+                    .endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+
+    private void writeAgent() throws IOException {
+        AgentStatus s = model.agentStatus();
+        json.name("agent");
+        if (s == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject().name("version", s.version()).name("options", s.options())
+                .name("workloadFilter", s.workloadFilter()).name("instrumentedTypes", s.instrumentedTypes())
+                .name("transformErrors", s.transformErrors()).name("suppressedErrors", s.suppressedErrors())
+                .name("startupMs", s.startupMillis()).endObject();
+    }
+
+    private void writeCounts() throws IOException {
+        json.name("counts").beginObject()
+                .name("events", model.eventCount())
+                .name("threads", model.threads().size())
+                .name("platform", analysis.platformThreads())
+                .name("virtual", analysis.virtualThreads())
+                .name("system", analysis.systemThreads())
+                .name("workloadSpans", model.workloadSpanCount())
+                .name("waitSpans", model.waitSpanCount())
+                .name("wakes", model.wakeCount())
+                .name("mergedWaits", model.mergedWaits())
+                .endObject();
+    }
+
+    private void writeThreads() throws IOException {
+        List<ThreadInfo> threads = model.threads();
+        json.name("threads").beginArray();
+        for (int i = 0; i < threads.size(); i++) {
+            ThreadInfo t = threads.get(i);
+            int flags = (t.isVirtual() ? VIRTUAL : 0) | (t.isDaemon() ? DAEMON : 0)
+                    | (t.isDaemonKnown() ? DAEMON_KNOWN : 0) | (t.startSeen() ? START_SEEN : 0)
+                    | (t.endSeen() ? END_SEEN : 0) | (t.aliveAtExit() ? ALIVE_AT_EXIT : 0)
+                    | (t.isSystem() ? SYSTEM : 0) | (i == analysis.phaseThreadIndex() ? PHASE_THREAD : 0);
+            ThreadBreakdown b = analysis.breakdown(i);
+            long start = us(t.start());
+            long end = Math.max(start, us(t.end()));
+            json.beginObject().name("id", t.id()).name("name", t.displayName()).name("flags", flags)
+                    .name("parent", t.parentId() < 0 ? -1 : model.indexOf(t.parentId()))
+                    .name("start", start).name("end", end)
+                    .name("work", micros(b.workload())).name("other", micros(b.other()));
+            json.name("wait").beginArray();
+            for (int k = 0; k < analysis.kinds().size(); k++) {
+                long w = b.waiting(k);
+                if (w > 0) {
+                    json.value(k + 1).value(micros(w));
+                }
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
+    }
+
+    private void writeSegments() throws IOException {
+        StringTable strings = model.strings();
+        Map<String, Integer> kindIndex = new HashMap<>();
+        for (int k = 0; k < analysis.kinds().size(); k++) {
+            kindIndex.put(analysis.kinds().get(k), k + 1);
+        }
+        int[] kindOf = new int[strings.size()];
+        for (int id = 0; id < strings.size(); id++) {
+            kindOf[id] = kindIndex.getOrDefault(strings.get(id), -1);
+        }
+        json.name("segs").beginArray();
+        for (ThreadInfo t : model.threads()) {
+            json.beginArray();
+            WorkloadSpans w = t.workloads();
+            WaitSpans ws = t.waits();
+            int i = 0;
+            int j = 0;
+            long previous = 0;
+            while (i < w.size() || j < ws.size()) {
+                boolean workload = j >= ws.size() || (i < w.size() && w.start(i) <= ws.start(j));
+                long start;
+                long end;
+                int desc;
+                if (workload) {
+                    start = us(w.start(i));
+                    end = us(w.end(i));
+                    desc = desc(new Desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0));
+                    i++;
+                } else {
+                    start = us(ws.start(j));
+                    end = us(ws.end(j));
+                    long target = ws.target(j);
+                    desc = desc(new Desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
+                            out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
+                            target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0));
+                    j++;
+                }
+                json.value(start - previous).value(Math.max(0, end - start)).value(desc);
+                previous = start;
+            }
+            json.endArray();
+        }
+        json.endArray();
+    }
+
+    private int desc(Desc d) {
+        Integer i = descIndex.get(d);
+        if (i != null) {
+            return i;
+        }
+        int next = descs.size();
+        descs.add(d);
+        descIndex.put(d, next);
+        return next;
+    }
+
+    private void writePhases() throws IOException {
+        json.name("phases").beginArray();
+        for (Phase p : analysis.phases()) {
+            json.beginObject().name("name", p.name()).name("method", p.method())
+                    .name("start", us(p.start())).name("end", us(p.end()))
+                    .name("wall", micros(p.wall())).name("work", micros(p.work()))
+                    .name("speedUp", p.speedUp()).name("waiting", micros(p.waiting()))
+                    .name("waitShare", p.waitShare()).name("threadTime", micros(p.threadTime()))
+                    .name("threads", p.threads());
+            json.name("waitByKind").beginObject();
+            for (Map.Entry<String, Long> e : p.waitByKind().entrySet()) {
+                json.name(e.getKey(), micros(e.getValue()));
+            }
+            json.endObject().endObject();
+        }
+        json.endArray();
+    }
+}

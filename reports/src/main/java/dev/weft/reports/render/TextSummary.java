@@ -1,0 +1,100 @@
+package dev.weft.reports.render;
+
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.Concurrency;
+import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.WaitTotal;
+import dev.weft.reports.model.AgentStatus;
+import dev.weft.reports.model.AliveAtExit;
+import dev.weft.reports.model.Model;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A compact text summary for terminals: phases, threads, waits by kind, threads alive at exit. */
+public final class TextSummary {
+
+    private TextSummary() {
+    }
+
+    public static void print(Analysis analysis, PrintStream out) {
+        Model model = analysis.model();
+        String source = model.source() == null || model.source().getFileName() == null ? "recording"
+                : model.source().getFileName().toString();
+        out.println("Weft summary of " + Format.safe(source, 200));
+        out.printf(Locale.ROOT, "  recording    %s, %,d events%s%n", Format.duration(model.duration()),
+                model.eventCount(), model.partial() ? " (PARTIAL: truncated or corrupt)" : "");
+        out.printf(Locale.ROOT, "  threads      %d platform, %d virtual (+%d JDK-internal)%n",
+                analysis.platformThreads(), analysis.virtualThreads(), analysis.systemThreads());
+        Concurrency c = analysis.concurrency();
+        if (c.peak() > 0) {
+            out.printf(Locale.ROOT, "  parallelism  peak %d threads in workload, average %.2f while any was%n",
+                    c.peak(), c.average());
+        }
+        AgentStatus agent = model.agentStatus();
+        if (!model.hasAgentData()) {
+            out.println("  agent        none: recorded without the Weft agent (no workload or API-level wait spans)");
+        } else if (agent != null) {
+            out.printf(Locale.ROOT, "  agent        %s, %d types instrumented, %d transformation errors, "
+                            + "%d suppressed errors%n", agent.version() == null ? "version unknown"
+                            : Format.safe(agent.version(), 40), agent.instrumentedTypes(), agent.transformErrors(),
+                    agent.suppressedErrors());
+        }
+
+        if (!analysis.phases().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "  %-36s %10s %10s %9s %8s %8s%n", "Phase", "wall", "work", "speed-up",
+                    "threads", "waiting");
+            for (Phase p : analysis.phases()) {
+                out.printf(Locale.ROOT, "  %-36s %10s %10s %9s %8d %8s%n", Format.safe(p.name(), 36),
+                        Format.duration(p.wall()), Format.duration(p.work()), Format.speedUp(p.speedUp()),
+                        p.threads(), Format.percent(p.waitShare()));
+            }
+        }
+
+        if (!analysis.waitTotals().isEmpty()) {
+            out.println();
+            out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "Waits by kind", "count", "time");
+            for (WaitTotal w : analysis.waitTotals()) {
+                if (w.count() > 0) {
+                    out.printf(Locale.ROOT, "  %-36s %,10d %10s%n", Format.safe(w.kind(), 36), w.count(),
+                            Format.duration(w.time()));
+                }
+            }
+        }
+
+        out.println();
+        int alive = model.aliveAtExit().size();
+        if (alive == 0) {
+            out.println("  Alive at exit: none"
+                    + (model.eventTypes().contains("weft.ThreadAliveAtExit") || model.hasAgentData() ? ""
+                    : " seen (needs the Weft agent)"));
+        } else {
+            out.printf(Locale.ROOT, "  Alive at exit: %d %s still running when the program exited - %s work was "
+                    + "cut short (forgotten wait)%n", alive, alive == 1 ? "thread was" : "threads were",
+                    alive == 1 ? "its" : "their");
+            int shown = 0;
+            for (AliveAtExit a : model.aliveAtExit()) {
+                if (shown++ == 20) {
+                    out.printf(Locale.ROOT, "    ... and %d more%n", alive - 20);
+                    break;
+                }
+                String activity = a.activity() == null ? "" : a.activity().strip();
+                int nl = activity.indexOf('\n');
+                if (nl >= 0) {
+                    activity = activity.substring(0, nl);
+                }
+                out.printf(Locale.ROOT, "    %-30s %s%s%s%n", Format.safe(a.name(), 30),
+                        a.virtual() ? "virtual" : "platform", a.daemon() ? ", daemon" : "",
+                        (a.state() == null ? "" : ", " + Format.safe(a.state(), 20))
+                                + (activity.isEmpty() ? "" : "  at " + Format.safe(activity, 80)));
+            }
+        }
+        if (!analysis.notes().isEmpty()) {
+            out.println();
+            for (String note : analysis.notes()) {
+                out.println("  note: " + Format.safe(note, 300));
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.weft.reports.analyse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.reports.model.Model;
+import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.ThreadInfo;
+
+import org.junit.jupiter.api.Test;
+
+/** The definitions, on models with exact times. */
+class AnalyserTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long T0 = 1_000_000_000_000L;
+
+    private static long at(long millis) {
+        return T0 + millis * MS;
+    }
+
+    /** main: a sequential phase [0, 300] with three steps, a concurrent one [300, 600] with 4 workers. */
+    private static Model demo() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(700));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.started(main, at(0), -1);
+        b.ended(main, at(700));
+        b.workload(main, at(0), at(300), "dev.weft.demo.Scenario01Sequential::run");
+        for (int i = 0; i < 3; i++) {
+            b.workload(main, at(100 * i), at(100 * i + 100), "dev.weft.demo.Scenario01Sequential::step");
+        }
+        b.workload(main, at(300), at(600), "dev.weft.demo.Scenario02Concurrent::run");
+        b.agentWait(main, at(310), at(590), "join", "Thread.join", "java.lang.Thread", 1, 10, false);
+        for (int i = 0; i < 4; i++) {
+            ThreadInfo w = b.thread(10 + i, "worker-" + i, false);
+            b.started(w, at(305), 1);
+            b.ended(w, at(595));
+            b.workload(w, at(310), at(590), "dev.weft.demo.Scenario02Concurrent::task");
+        }
+        ThreadInfo idle = b.thread(50, "pool-idle", false);
+        b.started(idle, at(0), 1);
+        b.agentWait(idle, at(0), at(700), "park", "LockSupport.park", null, 0, -1, false);
+        ThreadInfo jdk = b.thread(2, "Reference Handler", false);
+        b.started(jdk, at(0), -1);
+        b.builtInWait(jdk, at(0), at(700), "monitor-wait", "Object.wait", null, -1, false);
+        return b.build();
+    }
+
+    @Test
+    void speedUpIsWorkOverWall() {
+        Analysis a = Analyser.analyse(demo());
+        assertEquals(2, a.phases().size());
+        Phase seq = a.phases().get(0);
+        Phase conc = a.phases().get(1);
+        assertEquals("Scenario01Sequential.run", seq.name());
+        assertEquals(300 * MS, seq.wall());
+        assertEquals(300 * MS, seq.work(), "three steps in a row, the phase span not counted");
+        assertEquals(1.0, seq.speedUp(), 1e-9);
+        assertEquals(1, seq.threads());
+        assertEquals(0.0, seq.waitShare(), 1e-9, "the idle pool thread takes no part");
+        assertEquals(4 * 280 * MS, conc.work());
+        assertEquals(4 * 280.0 / 300.0, conc.speedUp(), 1e-9);
+        assertEquals(4, conc.threads());
+        assertEquals(280 * MS, conc.waiting());
+        assertEquals(280 * MS, conc.waitByKind().get("join"));
+        assertEquals(300 * MS + 4 * 290 * MS, conc.threadTime(), "main and the workers, clipped to the phase");
+    }
+
+    @Test
+    void aPhaseWithoutOtherWorkloadCountsItsOwnWall() {
+        ModelBuilder b = new ModelBuilder(null);
+        ThreadInfo main = b.thread(1, "main", false);
+        b.workload(main, at(0), at(100), "a.Only::run");
+        b.event("x", at(0), at(100));
+        Analysis a = Analyser.analyse(b.build());
+        assertEquals(100 * MS, a.phases().get(0).work());
+        assertEquals(1.0, a.phases().get(0).speedUp(), 1e-9);
+    }
+
+    @Test
+    void withoutAThreadNamedMainThePhasesAreOnTheThreadWithTheMostTopLevelWorkloads() {
+        ModelBuilder b = new ModelBuilder(null);
+        ThreadInfo x = b.thread(1, "driver", false);
+        ThreadInfo y = b.thread(2, "helper", false);
+        b.workload(x, at(0), at(10), "a.A::one");
+        b.workload(x, at(20), at(30), "a.A::two");
+        b.workload(y, at(0), at(5), "a.A::help");
+        b.event("x", at(0), at(30));
+        Analysis a = Analyser.analyse(b.build());
+        assertEquals("driver", a.phaseThread().name());
+        assertEquals(2, a.phases().size());
+        assertEquals("A.two", a.phases().get(1).name());
+    }
+
+    @Test
+    void breakdownCountsWaitsInsideWorkloadAsWaiting() {
+        ModelBuilder b = new ModelBuilder(null);
+        ThreadInfo t = b.thread(1, "t", false);
+        b.started(t, at(0), -1);
+        b.ended(t, at(100));
+        b.workload(t, at(10), at(60), "a.B::c");
+        b.agentWait(t, at(20), at(30), "latch", "CountDownLatch.await", null, 0, -1, false);
+        b.builtInWait(t, at(70), at(80), "sleep", "Thread.sleep", null, -1, true);
+        b.event("x", at(0), at(100));
+        Analysis a = Analyser.analyse(b.build());
+        ThreadBreakdown bd = a.breakdown(0);
+        assertEquals(100 * MS, bd.lifetime());
+        assertEquals(40 * MS, bd.workload());
+        assertEquals(20 * MS, bd.waiting());
+        assertEquals(40 * MS, bd.other());
+        assertEquals(10 * MS, bd.waiting(a.kinds().indexOf("latch")));
+        assertEquals(10 * MS, bd.waiting(a.kinds().indexOf("sleep")));
+        assertEquals("sleep", a.kinds().get(0), "kinds in display order");
+    }
+
+    @Test
+    void parallelismCountsThreadsInWorkloadAndNotWaiting() {
+        Analysis a = Analyser.analyse(demo());
+        Concurrency c = a.concurrency();
+        assertEquals(4, c.peak(), "main waits in join while the 4 workers run");
+        // main busy [0, 310] and [590, 600]; workers 4 x [310, 590]
+        assertEquals(320 * MS + 4 * 280 * MS, c.busyTime());
+        assertEquals(600 * MS, c.anyBusyTime());
+        assertEquals((320.0 + 4 * 280.0) / 600.0, c.average(), 1e-9);
+        assertEquals(at(310), c.peakAt());
+    }
+
+    @Test
+    void countsLeaveOutJdkThreadsAndNotesSayWhatIsMissing() {
+        Analysis a = Analyser.analyse(demo());
+        assertEquals(6, a.platformThreads());
+        assertEquals(0, a.virtualThreads());
+        assertEquals(1, a.systemThreads());
+        WaitTotal park = a.waitTotals().stream().filter(w -> w.kind().equals("park")).findFirst().orElseThrow();
+        assertEquals(700 * MS, park.time());
+        assertTrue(a.waitTotals().stream().noneMatch(w -> w.kind().equals("monitor-wait") && w.count() > 0),
+                "the JDK thread's waits are not counted");
+        assertTrue(a.notes().stream().anyMatch(n -> n.startsWith("Recorded without the Weft agent")),
+                "the model holds no weft.* event types");
+    }
+
+    @Test
+    void friendlyNames() {
+        assertEquals("Scenario02Concurrent.run", Analyser.friendlyName("dev.weft.demo.Scenario02Concurrent::run", 0));
+        assertEquals("Outer$Inner.call", Analyser.friendlyName("a.b.Outer$Inner::call", 0));
+        assertEquals("Main.work", Analyser.friendlyName("x.Main.work", 0));
+        assertEquals("Plain", Analyser.friendlyName("Plain", 0));
+        assertEquals("phase 3", Analyser.friendlyName(null, 2));
+        assertEquals("A.m", Analyser.friendlyName("p.A::m(int, java.lang.String)", 0));
+    }
+
+    @Test
+    void anEmptyModelAnalysesToNothing() {
+        Analysis a = Analyser.analyse(new ModelBuilder(null).build());
+        assertTrue(a.phases().isEmpty());
+        assertNull(a.phaseThread());
+        assertEquals(0, a.concurrency().peak());
+        assertEquals(0.0, a.concurrency().average());
+    }
+}

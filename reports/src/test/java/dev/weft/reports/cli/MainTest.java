@@ -1,0 +1,197 @@
+package dev.weft.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.reports.Reports;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.testing.Scenarios;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    static Path dir;
+    static Path jfr;
+
+    record Result(int code, String out, String err) {
+        String[] errLines() {
+            return err.isEmpty() ? new String[0] : err.split("\\R");
+        }
+    }
+
+    @BeforeAll
+    static void record() throws Exception {
+        jfr = Scenarios.demo(dir.resolve("app.jfr")).jfr();
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertUsage(Result r) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(2, r.errLines().length, "one line and a usage hint: " + r.err());
+        assertTrue(r.errLines()[0].startsWith("weft-reports: "), r.err());
+        assertTrue(r.errLines()[1].startsWith("usage: java -jar reports.jar"), r.err());
+        assertEquals("", r.out());
+    }
+
+    private static void assertFailure(Result r, String expected) {
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.errLines().length, "one line: " + r.err());
+        assertTrue(r.err().startsWith("weft-reports: cannot read "), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void writesTheHtmlNextToTheRecordingByDefault() throws Exception {
+        Result r = run(jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        Path html = dir.resolve("app.html");
+        assertEquals(html.toString(), r.out().strip());
+        assertTrue(Files.size(html) > 10_000);
+        assertTrue(Files.readString(html).contains("Scenario02Concurrent.run"));
+    }
+
+    @Test
+    void theExplicitHtmlCommandAcceptsAnOutputFile() throws Exception {
+        Path out = dir.resolve("elsewhere/report.html");
+        Result r = run("html", jfr.toString(), "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(out.toString(), r.out().strip());
+        assertTrue(Files.exists(out));
+        Path out2 = dir.resolve("second.html");
+        assertEquals(0, run("--output=" + out2, jfr.toString()).code());
+        assertTrue(Files.exists(out2));
+    }
+
+    @Test
+    void summaryPrintsATable() {
+        Result r = run("summary", jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Phase"), r.out());
+        assertTrue(r.out().contains("Scenario01Sequential.run"));
+        assertTrue(r.out().contains("Scenario02Concurrent.run"));
+        assertTrue(r.out().contains("Waits by kind"));
+        assertTrue(r.out().contains("join"));
+        assertTrue(r.out().contains("Alive at exit: 1 thread was still running"));
+        assertTrue(r.out().contains("forgotten"));
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 120), "fits a terminal");
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void helpOnMainAndOnEachCommand() {
+        for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
+            Result r = run(args);
+            assertEquals(0, r.code());
+            assertTrue(r.out().contains("Usage: java -jar reports.jar"), r.out());
+            assertTrue(r.out().contains("summary"));
+        }
+        Result html = run("html", "--help");
+        assertEquals(0, html.code());
+        assertTrue(html.out().contains("-o, --output"));
+        Result summary = run("summary", "--help");
+        assertEquals(0, summary.code());
+        assertTrue(summary.out().contains("summary <file.jfr>"));
+        assertEquals(0, run("help", "summary").code());
+        assertEquals(0, run("--version").code());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertUsage(run());
+        assertUsage(run("--bogus"));
+        assertUsage(run("html"));
+        assertUsage(run("a.jfr", "b.jfr"));
+        assertUsage(run(jfr.toString(), "-o"));
+        assertUsage(run(jfr.toString(), "-o", "x.html", "-o", "y.html"));
+        assertUsage(run("summary"));
+        assertUsage(run("summary", jfr.toString(), "-o", "x.html"));
+        assertUsage(run("json", jfr.toString()));
+        assertUsage(run("help", "nope"));
+        assertUsage(run(jfr.toString(), "-o", jfr.toString()));
+    }
+
+    @Test
+    void unreadableFilesExitWithOneAndOneLine() throws Exception {
+        assertFailure(run(dir.resolve("missing.jfr").toString()), "no such file");
+        assertFailure(run("summary", dir.resolve("missing.jfr").toString()), "no such file");
+        assertFailure(run(dir.toString()), "directory");
+        Path empty = Files.createFile(dir.resolve("empty.jfr"));
+        assertFailure(run(empty.toString()), "empty");
+        byte[] noise = new byte[4096];
+        new Random(1).nextBytes(noise);
+        Path garbage = Files.write(dir.resolve("garbage.jfr"), noise);
+        assertFailure(run(garbage.toString()), "not a JFR recording");
+        byte[] all = Files.readAllBytes(jfr);
+        Path truncated = Files.write(dir.resolve("truncated.jfr"), Arrays.copyOf(all, all.length / 2));
+        assertFailure(run(truncated.toString()), "truncated");
+        assertFailure(run("summary", truncated.toString()), "truncated");
+        // a JFR header followed by noise
+        byte[] corrupt = Arrays.copyOf(all, 8192);
+        new Random(2).nextBytes(noise);
+        System.arraycopy(noise, 0, corrupt, 100, 4096);
+        Path bad = Files.write(dir.resolve("corrupt.jfr"), corrupt);
+        Result r = run(bad.toString());
+        assertEquals(1, r.code());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(Files.notExists(dir.resolve("truncated.html")) && Files.notExists(dir.resolve("garbage.html")));
+    }
+
+    @Test
+    void aRecordingDamagedAfterItsFirstChunkGivesAPartialReportAndAWarning() throws Exception {
+        // JFR files are sequences of chunks: a whole recording followed by half of another one
+        byte[] all = Files.readAllBytes(jfr);
+        byte[] damaged = Arrays.copyOf(all, all.length + all.length / 2);
+        System.arraycopy(all, 0, damaged, all.length, all.length / 2);
+        Path file = Files.write(dir.resolve("damaged.jfr"), damaged);
+        Model model = Reports.analyse(file).model();
+        assertTrue(model.partial());
+        assertTrue(model.warnings().get(0).contains("truncated or corrupt"), model.warnings().toString());
+        // RecordingFile reads one event ahead: the event before the damage may be lost with it
+        long whole = Reports.analyse(jfr).model().eventCount();
+        assertTrue(model.eventCount() >= whole - 1 && model.eventCount() <= whole, "the first chunk was read");
+
+        Result r = run(file.toString(), "-o", dir.resolve("damaged.html").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.errLines().length);
+        assertTrue(r.err().startsWith("weft-reports: warning: "), r.err());
+        assertTrue(Files.readString(dir.resolve("damaged.html")).contains("\"partial\":true"));
+        assertTrue(run("summary", file.toString()).out().contains("PARTIAL"));
+    }
+
+    @Test
+    void anUnwritableOutputExitsWithOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Result r = run(jfr.toString(), "-o", file.resolve("report.html").toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.errLines().length, r.err());
+        assertTrue(r.err().startsWith("weft-reports: cannot write "), r.err());
+    }
+
+    @Test
+    void defaultOutputNames() {
+        assertEquals(Path.of("d/app.html"), HtmlCommand.defaultOutput(Path.of("d/app.jfr")));
+        assertEquals(Path.of("APP.html"), HtmlCommand.defaultOutput(Path.of("APP.JFR")));
+        assertEquals(Path.of("rec.bin.html"), HtmlCommand.defaultOutput(Path.of("rec.bin")));
+        assertEquals(Path.of(".jfr.html"), HtmlCommand.defaultOutput(Path.of(".jfr")));
+    }
+}

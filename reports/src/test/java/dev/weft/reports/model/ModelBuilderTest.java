@@ -1,0 +1,107 @@
+package dev.weft.reports.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ModelBuilderTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long T0 = 1_700_000_000_000_000_000L;
+
+    private static long at(double millis) {
+        return T0 + Math.round(millis * MS);
+    }
+
+    @Test
+    void builtInWaitsInsideAnAgentWaitAreMergedAndOnlyOutermostBuiltInsStay() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("jdk.ActiveSetting", at(0), at(0));
+        b.event("jdk.Shutdown", at(100), at(100));
+        ThreadInfo t = b.thread(5, "waiter", false);
+        // added out of order on purpose: JFR files are not sorted by time
+        b.builtInWait(t, at(60), at(70), "park", "LockSupport.park", "java.lang.Object", -1, true);
+        b.builtInWait(t, at(10.5), at(49.5), "park", "LockSupport.park", null, -1, false);
+        b.agentWait(t, at(10), at(50), "latch", "CountDownLatch.await", "java.util.concurrent.CountDownLatch", 99, -1,
+                false);
+        b.builtInWait(t, at(9.2), at(50.8), "monitor-wait", "Object.wait", null, -1, false);
+        b.builtInWait(t, at(62), at(65), "sleep", "Thread.sleep", null, -1, true);
+        b.builtInWait(t, at(5), at(20), "sleep", "Thread.sleep", null, -1, true);
+        Model m = b.build();
+
+        WaitSpans w = m.threads().get(0).waits();
+        StringTable s = m.strings();
+        assertEquals(3, w.size());
+        assertEquals("sleep", s.get(w.kind(0)), "starts 5 ms before the agent wait: more than the slack, kept");
+        assertEquals(at(5), w.start(0));
+        assertEquals("latch", s.get(w.kind(1)));
+        assertEquals(99, w.blockerId(1));
+        assertEquals("java.util.concurrent.CountDownLatch", s.get(w.blockerClass(1)));
+        assertEquals("park", s.get(w.kind(2)));
+        assertEquals(at(60), w.start(2));
+        assertTrue((w.flags(2) & WaitSpans.TIMED) != 0);
+        assertEquals(3, m.mergedWaits(), "two inside the latch (one within the slack), one inside the kept park");
+    }
+
+    @Test
+    void lifetimesComeFromStartAndEndEventsElseFromTheFirstEventAndTheRecordingEnd() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        b.event("x", at(1000), at(1000));
+        ThreadInfo started = b.thread(2, "started", false);
+        b.started(started, at(100), 1);
+        b.ended(started, at(200));
+        ThreadInfo seen = b.thread(3, "seen", false);
+        b.seen(seen, at(300), at(310));
+        b.workload(seen, at(320), at(400), "a.B::c");
+        ThreadInfo main = b.thread(1, "main", false);
+        b.seen(main, at(50), at(50));
+        Model m = b.build();
+
+        assertEquals("main", m.threads().get(0).name(), "main first");
+        ThreadInfo s = m.threads().get(m.indexOf(2));
+        assertEquals(at(100), s.start());
+        assertEquals(at(200), s.end());
+        assertTrue(s.startSeen() && s.endSeen());
+        assertEquals(1, s.parentId());
+        ThreadInfo n = m.threads().get(m.indexOf(3));
+        assertEquals(at(300), n.start(), "first event");
+        assertEquals(m.end(), n.end(), "runs to the recording end");
+        assertFalse(n.startSeen() || n.endSeen());
+        assertEquals(at(0), m.start());
+        assertEquals(at(1000), m.end());
+        assertEquals(-1, m.indexOf(42));
+    }
+
+    @Test
+    void systemThreadsAreRecognisedByName() {
+        assertTrue(ThreadInfo.isSystemName("Reference Handler"));
+        assertTrue(ThreadInfo.isSystemName("JFR Periodic Tasks"));
+        assertTrue(ThreadInfo.isSystemName("weft-shutdown"));
+        assertTrue(ThreadInfo.isSystemName("C2 CompilerThread0"));
+        assertTrue(ThreadInfo.isSystemName("ForkJoinPool-1-delayScheduler"));
+        assertFalse(ThreadInfo.isSystemName("main"));
+        assertFalse(ThreadInfo.isSystemName("ForkJoinPool.commonPool-worker-1"));
+        assertFalse(ThreadInfo.isSystemName(null));
+    }
+
+    @Test
+    void thousandsOfSpansStaySortedAndCompact() {
+        ModelBuilder b = new ModelBuilder(null);
+        ThreadInfo t = b.thread(9, "busy", false);
+        int n = 10_000;
+        for (int i = n - 1; i >= 0; i--) {
+            b.workload(t, at(i), at(i + 0.5), "m" + (i % 3));
+        }
+        b.event("x", at(0), at(n));
+        Model m = b.build();
+        WorkloadSpans w = m.threads().get(0).workloads();
+        assertEquals(n, w.size());
+        for (int i = 1; i < n; i++) {
+            assertTrue(w.start(i - 1) < w.start(i));
+        }
+        assertEquals(3 + 0, m.strings().size(), "method names are interned once");
+    }
+}

@@ -1,0 +1,192 @@
+package dev.weft.reports.render;
+
+import static dev.weft.reports.testing.WeftEvents.await;
+import static dev.weft.reports.testing.WeftEvents.workload;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.reports.Reports;
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.testing.Json;
+import dev.weft.reports.testing.Recordings;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlRendererTest {
+
+    static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+    static final String HOSTILE_THREAD = "</script><script>alert(1)</script>";
+    static final String HOSTILE_METHOD = "<img src=x onerror=alert(1)> \"quoted\" back\\slash new\nline "
+            + "sep\u2028 \uD83E\uDDF5 & <!-- --> ]]>";
+
+    @TempDir
+    static Path dir;
+    static String html;
+    static Map<String, Object> data;
+
+    @BeforeAll
+    static void render() throws Exception {
+        Path jfr = Recordings.record(dir.resolve("hostile.jfr"), true, () -> {
+            Thread t = new Thread(() -> {
+                try {
+                    workload(HOSTILE_METHOD, () -> await("sleep", HOSTILE_THREAD, null, null,
+                            () -> Thread.sleep(5)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, HOSTILE_THREAD);
+            t.start();
+            t.join();
+        });
+        Analysis analysis = Reports.analyse(jfr);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long n = HtmlRenderer.write(analysis, out, "weft-reports test");
+        assertEquals(out.size(), n, "bytes counted");
+        html = out.toString(StandardCharsets.UTF_8);
+        data = parseData(html);
+    }
+
+    static String embeddedJson(String page) {
+        String open = "<script type=\"application/json\" id=\"weft-data\">";
+        int a = page.indexOf(open);
+        assertTrue(a >= 0, "data element present");
+        int b = page.indexOf("</script>", a);
+        return page.substring(a + open.length(), b);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseData(String page) {
+        return (Map<String, Object>) Json.parse(embeddedJson(page));
+    }
+
+    @Test
+    void hostileNamesCannotLeaveTheDataElement() {
+        String json = embeddedJson(html);
+        assertFalse(json.contains("</"), "no closing tag inside the data");
+        assertFalse(json.contains("<"), "no tag at all");
+        assertFalse(json.contains(">"));
+        assertFalse(json.contains("\u2028") || json.contains("\u2029"));
+        assertFalse(json.contains("\n"));
+        assertTrue(json.contains("\uD83E\uDDF5"), "non-BMP characters stay as they are in UTF-8");
+        // the page holds exactly the template's scripts: nothing was injected
+        assertEquals(count(HtmlRenderer.templateText(), "<script"), count(html, "<script"));
+        assertEquals(1, count(html, "<script type=\"application/json\""));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void hostileNamesRoundTripThroughTheJson() {
+        List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
+        assertTrue(threads.stream().anyMatch(t -> HOSTILE_THREAD.equals(t.get("name"))), "thread name round-trips");
+        List<Object> strings = (List<Object>) data.get("strings");
+        assertTrue(strings.contains(HOSTILE_METHOD), "method name round-trips");
+        assertTrue(strings.contains(HOSTILE_THREAD), "api name round-trips");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDataDescribesLanesAndSegmentsCompactly() {
+        assertEquals("weft-report", data.get("format"));
+        assertEquals(1.0, data.get("version"));
+        List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
+        List<List<Double>> segs = (List<List<Double>>) data.get("segs");
+        assertEquals(threads.size(), segs.size(), "one segment list per lane");
+        List<Object> kinds = (List<Object>) data.get("kinds");
+        assertEquals("workload", kinds.get(0));
+        assertTrue(kinds.contains("sleep"));
+        int hostile = -1;
+        for (int i = 0; i < threads.size(); i++) {
+            if (HOSTILE_THREAD.equals(threads.get(i).get("name"))) {
+                hostile = i;
+            }
+        }
+        List<Double> s = segs.get(hostile);
+        assertEquals(6, s.size(), "a workload and a wait, three numbers each");
+        List<Double> descs = (List<Double>) data.get("descs");
+        int workloadDesc = s.get(2).intValue();
+        int waitDesc = s.get(5).intValue();
+        assertEquals(0, descs.get(6 * workloadDesc).intValue(), "first segment is the workload");
+        assertEquals(kinds.indexOf("sleep"), descs.get(6 * waitDesc).intValue(), "then the wait");
+        assertTrue(s.get(3) >= 0 && s.get(4) >= 4000, "the wait starts after the workload and lasts the sleep");
+        double start = ((Number) threads.get(hostile).get("start")).doubleValue();
+        double end = ((Number) threads.get(hostile).get("end")).doubleValue();
+        assertTrue(s.get(0) >= start && s.get(0) + s.get(1) <= end + 1, "segments inside the lifetime");
+        // segments cost few bytes: well under 40 per segment here
+        String json = embeddedJson(html);
+        int at = json.indexOf("\"segs\":");
+        int to = json.indexOf("\"descs\":");
+        long segments = segs.stream().mapToLong(l -> l.size() / 3).sum();
+        assertTrue(segments > 0);
+        assertTrue((to - at) / (double) segments < 40, "bytes per segment " + (to - at) / (double) segments);
+    }
+
+    @Test
+    void theTemplateOpensAsItIsWithNoDataAndNeedsNoNetwork() {
+        String template = HtmlRenderer.templateText();
+        assertEquals(1, count(template, HtmlRenderer.MARKER), "the marker is there once");
+        assertTrue(template.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">"));
+        assertTrue(html.contains("content=\"" + CSP + "\""));
+        assertFalse(template.contains("http://") || template.contains("https://"), "nothing from the network");
+        assertFalse(template.contains("innerHTML") || template.contains("outerHTML")
+                || template.contains("insertAdjacentHTML") || template.contains("document.write"),
+                "data reaches the page only as text");
+        assertFalse(template.contains("eval("));
+        assertTrue(template.contains("id=\"empty\""), "a friendly no-data state");
+        assertTrue(template.contains("window.weft"), "a hook for browser tests");
+        assertEquals(Map.of("weft", "no-data"), Json.parse(HtmlRenderer.MARKER));
+    }
+
+    @Test
+    void theTemplateScriptHasNoSyntaxErrorsWhenNodeIsAvailable() throws Exception {
+        Path js = dir.resolve("timeline.js");
+        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(HtmlRenderer.templateText());
+        assertTrue(m.find(), "the template has an inline script");
+        Files.writeString(js, m.group(1));
+        Process p;
+        try {
+            p = new ProcessBuilder("node", "--check", js.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("node is not installed");
+            return;
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+    }
+
+    @Test
+    void writesToAFileAtomicallyAndReplacesAnOldOne() throws Exception {
+        Path out = dir.resolve("sub/dir/report.html");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "old");
+        Analysis analysis = Reports.analyse(dir.resolve("hostile.jfr"));
+        long n = HtmlRenderer.write(analysis, out, "weft-reports test");
+        assertEquals(Files.size(out), n);
+        assertNotNull(parseData(Files.readString(out)));
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

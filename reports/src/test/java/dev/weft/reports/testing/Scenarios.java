@@ -1,0 +1,153 @@
+package dev.weft.reports.testing;
+
+import static dev.weft.reports.testing.WeftEvents.await;
+import static dev.weft.reports.testing.WeftEvents.start;
+import static dev.weft.reports.testing.WeftEvents.workload;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A recording shaped like the demo, made in the test JVM with the test copies of the agent's events:
+ * a thread named main runs three phases (sequential, concurrent, virtual), another thread waits on a
+ * latch that parks inside, and one thread is still running when the recording ends.
+ */
+public final class Scenarios {
+
+    public static final String SEQUENTIAL = "dev.weft.demo.Scenario01Sequential::run";
+    public static final String CONCURRENT = "dev.weft.demo.Scenario02Concurrent::run";
+    public static final String VIRTUAL = "dev.weft.demo.Scenario03Virtual::run";
+    public static final int WORKERS = 4;
+    public static final long STEP_MILLIS = 100;
+    public static final long TASK_MILLIS = 500;
+
+    /** What the scenario recorded, with the ids of the threads it made. */
+    public record Demo(Path jfr, long mainId, List<Long> workerIds, long virtualId, long mergerId, long forgottenId) {
+    }
+
+    private Scenarios() {
+    }
+
+    /** Keeps the thread in workload (not waiting) for {@code millis}, whatever the CPU count. */
+    public static void spin(long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    public static Demo demo(Path file) throws Exception {
+        List<Long> workerIds = new ArrayList<>();
+        long[] ids = new long[4];
+        CountDownLatch forever = new CountDownLatch(1);
+        Recordings.record(file, true, () -> {
+            WeftEvents.AgentStatus status = new WeftEvents.AgentStatus();
+            status.version = "0.0-test";
+            status.options = "workload=dev.weft.demo.*";
+            status.workloadFilter = "dev.weft.demo.*";
+            status.instrumentedTypes = 7;
+            status.transformErrors = 1;
+            status.suppressedErrors = 2;
+            status.startupMillis = 42;
+            status.commit();
+
+            Thread main = new Thread(() -> {
+                try {
+                    workload(SEQUENTIAL, () -> {
+                        for (int i = 0; i < 3; i++) {
+                            workload("dev.weft.demo.Scenario01Sequential::step", () -> spin(STEP_MILLIS));
+                        }
+                    });
+                    workload(CONCURRENT, () -> {
+                        List<Thread> workers = new ArrayList<>();
+                        for (int i = 0; i < WORKERS; i++) {
+                            Thread w = new Thread(() -> {
+                                try {
+                                    workload("dev.weft.demo.Scenario02Concurrent::task", () -> spin(TASK_MILLIS));
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }, "worker-" + i);
+                            workers.add(w);
+                            synchronized (workerIds) {
+                                workerIds.add(w.threadId());
+                            }
+                            start(w);
+                        }
+                        for (Thread w : workers) {
+                            await("join", "Thread.join", w, w, w::join);
+                        }
+                    });
+                    workload(VIRTUAL, () -> {
+                        Thread v = Thread.ofVirtual().unstarted(() -> {
+                            try {
+                                workload("dev.weft.demo.Scenario03Virtual::task", () -> Thread.sleep(50));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        ids[1] = v.threadId();
+                        start(v);
+                        await("join", "Thread.join", v, v, v::join);
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "main");
+            ids[0] = main.threadId();
+            start(main);
+            main.join();
+
+            Object lock = new Object();
+            Thread merger = new Thread(() -> {
+                try {
+                    // a latch await that parks inside: one span, of kind latch
+                    await("latch", "CountDownLatch.await", lock, null,
+                            () -> LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(40)));
+                    // a park the agent did not see: kept as a span of kind park
+                    LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(30));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "merger");
+            ids[2] = merger.threadId();
+            start(merger);
+            merger.join();
+
+            Thread forgotten = new Thread(() -> {
+                try {
+                    forever.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "forgotten");
+            forgotten.setDaemon(true);
+            ids[3] = forgotten.threadId();
+            start(forgotten);
+            while (forgotten.getState() != Thread.State.WAITING) {
+                Thread.sleep(1);
+            }
+            WeftEvents.ThreadAliveAtExit alive = new WeftEvents.ThreadAliveAtExit();
+            alive.thread = forgotten;
+            alive.threadId = forgotten.threadId();
+            alive.threadName = forgotten.getName();
+            alive.virtual = false;
+            alive.daemon = true;
+            alive.state = forgotten.getState().name();
+            alive.activity = "dev.weft.demo.Forgotten.run(Forgotten.java:12)\njava.lang.Thread.run";
+            alive.commit();
+
+            WeftEvents.Wake wake = new WeftEvents.Wake();
+            wake.wokenThread = forgotten;
+            wake.blockerId = 7;
+            wake.how = "countDown";
+            wake.commit();
+        });
+        forever.countDown();
+        return new Demo(file, ids[0], List.copyOf(workerIds), ids[1], ids[2], ids[3]);
+    }
+}
