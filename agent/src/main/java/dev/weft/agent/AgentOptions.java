@@ -20,6 +20,8 @@ public final class AgentOptions {
             "                   (default: the app jar's 'Weft-Workload' manifest attribute, if any)",
             "  report=html|none write the HTML timeline at exit (default: html)",
             "  stacks=true      record stack traces with wait and workload events (default: false)",
+            "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up",
+            "                   (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
             "  help             print this text; the application runs as usual");
 
@@ -29,6 +31,7 @@ public final class AgentOptions {
     private boolean stacks;
     private boolean verbose;
     private boolean help;
+    private Path cacheDir = WeavingCache.defaultRoot();
     private final String raw;
     private final List<String> problems = new ArrayList<>();
 
@@ -80,6 +83,13 @@ public final class AgentOptions {
                     problems.add("option 'report' takes html or none, not '" + value + "'");
                 }
             }
+            case "cache" -> {
+                if (value == null || value.isEmpty()) {
+                    problems.add("option 'cache' needs a directory or none, e.g. cache=none");
+                } else {
+                    cacheDir = value.equals("none") ? null : Path.of(value);
+                }
+            }
             case "stacks" -> stacks = bool(key, value, stacks);
             case "verbose" -> verbose = bool(key, value, verbose);
             default -> problems.add("unknown option '" + key + "' ignored (try -javaagent:agent.jar=help)");
@@ -109,6 +119,9 @@ public final class AgentOptions {
     public boolean verbose() { return verbose; }
 
     public boolean help() { return help; }
+
+    /** Where woven classes are cached between runs; {@code null} for no cache. */
+    public Path cacheDir() { return cacheDir; }
 
     public String raw() { return raw; }
 

@@ -37,6 +37,12 @@ final class AgentStarter {
                 Console.line("already recording in this JVM; ignoring the second start");
                 return;
             }
+            if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+                // a runtime linked without jdk.jfr (or --limit-modules java.se): say so, rather than
+                // the NoClassDefFoundError the next line would end in
+                Console.line("JDK Flight Recorder (module jdk.jfr) is not in this Java runtime; Weft records nothing");
+                return;
+            }
             if (!FlightRecorder.isAvailable()) {
                 Console.line("JDK Flight Recorder is not available in this JVM; Weft records nothing");
                 return;
@@ -67,7 +73,9 @@ final class AgentStarter {
             Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString());
             Recorder.activate();
             long tInstall = System.nanoTime();
-            Installer.install(inst, filter, health, options.verbose());
+            WeavingCache cache = options.cacheDir() == null ? null
+                    : WeavingCache.open(options.cacheDir(), agentBuildId(), filter.toString());
+            WeavingTransformer weaving = Installer.install(inst, filter, health, options.verbose(), cache);
             long tDone = System.nanoTime();
             new ExitReport(recording, jfr, html, health).register(inst);
             started = true;
@@ -76,7 +84,9 @@ final class AgentStarter {
                 Console.line("recording to " + jfr + " (bridge: " + bridge + ", " + health.instrumentedTypes()
                         + " types instrumented, workload: " + (filter.isEmpty() ? "none" : filter) + ", start-up "
                         + health.startupMillis + " ms: bridge " + millis(t0, tBridge) + ", recording "
-                        + millis(tRecord, tInstall) + ", instrumentation " + millis(tInstall, tDone) + ")");
+                        + millis(tRecord, tInstall) + ", instrumentation " + millis(tInstall, tDone) + "; weaving cache "
+                        + weaving.cacheHits() + " hits, " + weaving.cacheMisses() + " misses, Byte Buddy "
+                        + (weaving.byteBuddyLoaded() ? "loaded" : "not loaded") + ")");
             }
         } catch (Throwable t) {
             Recorder.deactivate();
@@ -86,6 +96,16 @@ final class AgentStarter {
 
     private static long millis(long from, long to) {
         return (to - from) / 1_000_000;
+    }
+
+    /** The agent jar's size and modification time: a new build never reuses another build's woven classes. */
+    static String agentBuildId() {
+        try {
+            Path jar = Path.of(WeftAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.toAbsolutePath() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception | LinkageError e) {
+            return "unknown:" + System.nanoTime(); // never matches: no cache hits, still correct
+        }
     }
 
     /** The {@code Weft-Workload} attribute of the jar run with {@code java -jar}, or null. */

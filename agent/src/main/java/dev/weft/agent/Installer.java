@@ -7,141 +7,112 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.weft.agent.advice.ApiWaitAdvice;
-import dev.weft.agent.advice.FutureGetAdvice;
-import dev.weft.agent.advice.JoinAdvice;
-import dev.weft.agent.advice.LatchAwaitAdvice;
-import dev.weft.agent.advice.MonitorWaitAdvice;
-import dev.weft.agent.advice.ParkAdvice;
-import dev.weft.agent.advice.ParkBlockerAdvice;
-import dev.weft.agent.advice.ShutdownAdvice;
-import dev.weft.agent.advice.SleepAdvice;
-import dev.weft.agent.advice.ThreadStartAdvice;
-import dev.weft.agent.advice.UnparkAdvice;
-import dev.weft.agent.advice.WaitKind;
 import dev.weft.agent.advice.WorkloadAdvice;
 import dev.weft.boot.Recorder;
-import dev.weft.boot.Waits;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
-/** Builds the Byte Buddy {@link AgentBuilder} that weaves Weft's advice into the JDK and the app. */
+/** Installs Weft's weaving: the transformer, the retransformation of the JDK's wait types, and Byte Buddy's part. */
 final class Installer {
 
-    private static final String LOCKS = "java.util.concurrent.locks.";
-    private static final String CONCURRENT = "java.util.concurrent.";
-
-    /** Blocking APIs armed by {@link ApiWaitAdvice}: type → kind and the methods that may block. */
-    private record ApiWait(String type, String kind, ElementMatcher<MethodDescription> methods) { }
-
-    private static final List<ApiWait> API_WAITS = List.of(
-            new ApiWait(CONCURRENT + "CyclicBarrier", "barrier", named("await")),
-            new ApiWait(CONCURRENT + "Phaser", "phaser", named("arriveAndAwaitAdvance").or(nameStartsWith("awaitAdvance"))),
-            new ApiWait(CONCURRENT + "Semaphore", "semaphore", nameStartsWith("acquire").or(named("tryAcquire").and(timed()))),
-            new ApiWait(LOCKS + "AbstractQueuedSynchronizer$ConditionObject", "condition", nameStartsWith("await")),
-            new ApiWait(LOCKS + "AbstractQueuedLongSynchronizer$ConditionObject", "condition", nameStartsWith("await")),
-            new ApiWait(LOCKS + "ReentrantLock", "lock", lockMethods()),
-            new ApiWait(LOCKS + "ReentrantReadWriteLock$ReadLock", "lock", lockMethods()),
-            new ApiWait(LOCKS + "ReentrantReadWriteLock$WriteLock", "lock", lockMethods()),
-            new ApiWait(CONCURRENT + "ThreadPoolExecutor", "executor", executorMethods()),
-            new ApiWait(CONCURRENT + "ForkJoinPool", "executor", executorMethods()),
-            new ApiWait(CONCURRENT + "ThreadPerTaskExecutor", "executor", executorMethods()),
-            new ApiWait(CONCURRENT + "AbstractExecutorService", "executor", executorMethods()),
-            new ApiWait(CONCURRENT + "ExecutorService", "executor", named("close").and(not(isAbstract()))),
-            new ApiWait(CONCURRENT + "ArrayBlockingQueue", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "LinkedBlockingQueue", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "LinkedBlockingDeque", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "PriorityBlockingQueue", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "DelayQueue", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "SynchronousQueue", "queue", queueMethods()),
-            new ApiWait(CONCURRENT + "LinkedTransferQueue", "queue", queueMethods()));
-
     /**
-     * JDK types Weft instruments, loaded before installation so that all are retransformed in one
-     * deterministic pass (one loaded concurrently with the installation could otherwise be missed).
+     * An application's own Byte Buddy, never woven. Built at run time: the jar's relocation
+     * rewrites every "net.bytebuddy" literal to Weft's own relocated package.
      */
-    static final List<String> JDK_TARGETS = jdkTargets();
-
-    private static List<String> jdkTargets() {
-        List<String> names = new ArrayList<>(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.lang.Object",
-                "java.lang.Shutdown", LOCKS + "LockSupport", CONCURRENT + "CountDownLatch", CONCURRENT + "FutureTask",
-                CONCURRENT + "CompletableFuture"));
-        for (ApiWait w : API_WAITS) {
-            names.add(w.type());
-        }
-        return List.copyOf(names);
-    }
-
-    private static ElementMatcher.Junction<MethodDescription> timed() {
-        return new ElementMatcher.Junction.AbstractBase<>() {
-            @Override
-            public boolean matches(MethodDescription m) {
-                return Waits.isTimed(m.getDescriptor());
-            }
-        };
-    }
-
-    private static ElementMatcher.Junction<MethodDescription> lockMethods() {
-        return named("lock").or(named("lockInterruptibly")).or(named("tryLock").and(timed()));
-    }
-
-    private static ElementMatcher.Junction<MethodDescription> executorMethods() {
-        return named("awaitTermination").or(named("close")).or(named("invokeAll")).or(named("invokeAny"));
-    }
-
-    private static ElementMatcher.Junction<MethodDescription> queueMethods() {
-        return named("take").or(named("put")).or(named("takeFirst")).or(named("takeLast")).or(named("putFirst"))
-                .or(named("putLast")).or(named("transfer"))
-                .or(named("poll").or(named("offer")).or(named("pollFirst")).or(named("pollLast"))
-                        .or(named("offerFirst")).or(named("offerLast")).or(named("tryTransfer")).and(timed()));
-    }
+    private static final String APPLICATION_BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
 
     private Installer() { }
 
-    static ClassFileTransformer install(Instrumentation inst, WorkloadFilter workload, AgentHealth health,
-                                        boolean verbose) throws NoSuchMethodException {
-        // Byte Buddy otherwise reaches for sun.misc.Unsafe and JDK 25 prints warnings (DESIGN §4 trap 8)
-        System.setProperty("net.bytebuddy.safe", "true");
-        for (String target : JDK_TARGETS) {
+    /**
+     * Registers Weft's transformer and retransforms the JDK's wait types (and, when attached to a
+     * running JVM, the workload classes already loaded).
+     */
+    static WeavingTransformer install(Instrumentation inst, WorkloadFilter workload, AgentHealth health,
+                                      boolean verbose, WeavingCache cache) {
+        Set<String> internalNames = new HashSet<>();
+        List<Class<?>> targets = new ArrayList<>();
+        for (String name : WaitTypes.ALL) {
+            internalNames.add(name.replace('.', '/'));
             try {
-                Class.forName(target, false, null);
+                // loaded now, so that all are retransformed in one deterministic pass
+                targets.add(Class.forName(name, false, null));
             } catch (ClassNotFoundException e) {
                 // not in this JDK: nothing to instrument there
             }
         }
+        WeavingTransformer transformer = new WeavingTransformer(Set.copyOf(internalNames), workload, cache,
+                () -> byteBuddy(workload, health, verbose), health, verbose);
+        if (cache == null) {
+            transformer.byteBuddy();
+        }
+        inst.addTransformer(transformer, true);
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (!loaded.isArray() && loaded.getClassLoader() != null && inst.isModifiableClass(loaded)
+                    && workload.mayMatchLoaded(loaded)) {
+                targets.add(loaded);
+            }
+        }
+        retransform(inst, targets, health);
+        return transformer;
+    }
 
-        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
-                .include(Installer.class.getClassLoader())
-                .withExceptionHandler(countingHandler());
+    private static void retransform(Instrumentation inst, List<Class<?>> classes, AgentHealth health) {
+        try {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+        } catch (Throwable batch) {
+            // one bad class fails the whole batch: retry one by one to keep every class that works
+            for (Class<?> c : classes) {
+                try {
+                    inst.retransformClasses(c);
+                } catch (Throwable single) {
+                    health.transformError();
+                    Console.line("could not instrument " + c.getName() + ": " + single);
+                }
+            }
+        }
+    }
 
-        AgentBuilder builder = new AgentBuilder.Default()
+    /** Byte Buddy's transformer for everything Weft weaves; built only when the cache cannot serve a class. */
+    static ClassFileTransformer byteBuddy(WorkloadFilter workload, AgentHealth health, boolean verbose) {
+        // Byte Buddy otherwise reaches for sun.misc.Unsafe and JDK 25 prints warnings (DESIGN §4 trap 8)
+        System.setProperty("net.bytebuddy.safe", "true");
+        Advice.ExceptionHandler handler;
+        try {
+            handler = countingHandler();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        JdkWaits jdk = new JdkWaits(handler);
+
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                .with(new InstallListener(health, verbose))
+                .with(new ErrorListener(health))
                 // The default ignores every bootstrap class: Weft's whole point is the JDK's wait calls (trap 1)
                 .ignore(isSynthetic()
-                        .or(nameStartsWith("net.bytebuddy."))
+                        .or(nameStartsWith(APPLICATION_BYTE_BUDDY))
                         .or(nameStartsWith("dev.weft.agent."))
                         .or(nameStartsWith("dev.weft.boot."))
                         .or(nameStartsWith("dev.weft.reports."))
@@ -150,51 +121,17 @@ final class Installer {
                         .or(nameStartsWith("jdk.jfr."))
                         .or(nameStartsWith("sun.")));
 
-        builder = builder
-                .type(named("java.lang.Thread"))
-                .transform(advice
-                        .advice(isMethod().and(named("sleep")).and(isPublic()), SleepAdvice.class.getName())
-                        .advice(isMethod().and(named("join")), JoinAdvice.class.getName())
-                        .advice(isMethod().and(named("start")), ThreadStartAdvice.class.getName()))
-                // only start: everything else in VirtualThread runs inside park itself (trap 5)
-                .type(named("java.lang.VirtualThread"))
-                .transform(advice.advice(isMethod().and(named("start")).and(takesArguments(1)),
-                        ThreadStartAdvice.class.getName()))
-                .type(named("java.lang.Object"))
-                .transform(advice.advice(isMethod().and(named("wait")).and(not(isNative())),
-                        MonitorWaitAdvice.class.getName()))
-                .type(named(LOCKS + "LockSupport"))
-                .transform(advice
-                        .advice(isMethod().and(nameStartsWith("park")).and(takesArgument(0, Object.class)),
-                                ParkBlockerAdvice.class.getName())
-                        .advice(isMethod().and(nameStartsWith("park")).and(not(takesArgument(0, Object.class))),
-                                ParkAdvice.class.getName())
-                        .advice(isMethod().and(named("unpark")), UnparkAdvice.class.getName()))
-                .type(named(CONCURRENT + "CountDownLatch"))
-                .transform(advice.advice(isMethod().and(named("await")), LatchAwaitAdvice.class.getName()))
-                .type(named(CONCURRENT + "FutureTask").or(named(CONCURRENT + "CompletableFuture")))
-                .transform(advice.advice(isMethod().and(named("get").or(named("join"))).and(not(isAbstract())),
-                        FutureGetAdvice.class.getName()))
-                .type(named("java.lang.Shutdown"))
-                .transform(advice.advice(isMethod().and(named("exit").or(named("shutdown"))),
-                        ShutdownAdvice.class.getName()));
+        AsmVisitorWrapper jdkWeaver = jdk.weaver();
+        builder = builder.type(namedOneOf(WaitTypes.ALL.toArray(new String[0])))
+                .transform((b, type, loader, module, domain) -> b.visit(jdkWeaver));
 
-        for (ApiWait w : API_WAITS) {
-            AgentBuilder.Transformer.ForAdvice kindAdvice = new AgentBuilder.Transformer.ForAdvice(
-                            Advice.withCustomMapping().bind(WaitKind.class, w.kind()))
-                    .include(Installer.class.getClassLoader())
-                    .withExceptionHandler(countingHandler());
-            builder = builder.type(named(w.type()))
-                    .transform(kindAdvice.advice(isMethod().and(w.methods()).and(not(isAbstract())),
-                            ApiWaitAdvice.class.getName()));
-        }
-
+        Advice workloadAdvice = JdkWaits.advice(WorkloadAdvice.class, handler);
         for (WorkloadFilter.Entry entry : workload.entries()) {
             builder = builder.type(workloadTypes(entry), entry.className() != null
                             ? ElementMatchers.<ClassLoader>any() : not(isBootstrapClassLoader()))
-                    .transform(advice.advice(workloadMethods(entry), WorkloadAdvice.class.getName()));
+                    .transform((b, type, loader, module, domain) -> b.visit(workloadAdvice.on(workloadMethods(entry))));
         }
-        return builder.installOn(inst);
+        return builder.makeRaw();
     }
 
     /** Advice swallows every Throwable it raises and hands it to {@link Recorder#suppressed}, which counts it. */
@@ -236,23 +173,12 @@ final class Installer {
         };
     }
 
-    /** Counts what was instrumented and reports what could not be, one line each. */
-    private static final class InstallListener extends AgentBuilder.Listener.Adapter {
+    /** Reports what Byte Buddy could not weave, one line each; successes are counted by the caller. */
+    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
         private final AgentHealth health;
-        private final boolean verbose;
 
-        InstallListener(AgentHealth health, boolean verbose) {
+        ErrorListener(AgentHealth health) {
             this.health = health;
-            this.verbose = verbose;
-        }
-
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
-                                     boolean loaded, net.bytebuddy.dynamic.DynamicType dynamicType) {
-            health.instrumented(type.getName());
-            if (verbose) {
-                Console.line("instrumented " + type.getName());
-            }
         }
 
         @Override

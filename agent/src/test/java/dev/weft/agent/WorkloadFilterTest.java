@@ -61,6 +61,24 @@ class WorkloadFilterTest {
         assertTrue(!Installer.workloadTypes(anyClass).matches(TypeDescription.ForLoadedType.of(String.class)));
     }
 
+    @Test
+    void thePreCheckPassesOnlyClassesThatMayMatch() {
+        byte[] annotated = "...Lcom/example/Traced;...".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] plain = "...nothing here...".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        WorkloadFilter f = WorkloadFilter.parse("com.example.Foo;@com.example.Traced;::compute");
+        assertTrue(f.mayMatch("com/example/Foo", plain), "named outright");
+        assertTrue(f.mayMatch("com/example/Bar", annotated), "mentions the annotation");
+        assertTrue(f.mayMatch("com/example/Baz", "...compute...".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(!f.mayMatch("com/example/Bar", plain));
+        assertTrue(!f.mayMatch("java/util/HashMap", annotated), "JDK classes only when named outright");
+        assertTrue(!WorkloadFilter.none().mayMatch("com/example/Foo", annotated));
+        WorkloadFilter traced = WorkloadFilter.parse("@" + dev.weft.fixture.Traced.class.getName());
+        assertTrue(traced.mayMatchLoaded(dev.weft.fixture.TracedSample.class), "an annotated method");
+        assertTrue(!traced.mayMatchLoaded(dev.weft.fixture.FixtureApp.class));
+        assertTrue(!WorkloadFilter.parse("@" + Traced.class.getName()).mayMatchLoaded(Sample.class),
+                "Weft's own classes are never woven");
+    }
+
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @interface Traced { }
 

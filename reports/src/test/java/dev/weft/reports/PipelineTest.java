@@ -92,7 +92,8 @@ class PipelineTest {
         double s = sequential.speedUp();
         double c = concurrent.speedUp();
         assertTrue(s > 0.85 && s <= 1.02, "sequential speed-up about 1, was " + s);
-        assertTrue(c > Scenarios.WORKERS * 0.8 && c < Scenarios.WORKERS * 1.1,
+        // real threads on a possibly busy machine start late: the bound is loose here, exact in AnalyserTest
+        assertTrue(c > Scenarios.WORKERS * 0.5 && c < Scenarios.WORKERS * 1.1 && c > 2 * s,
                 "concurrent speed-up about " + Scenarios.WORKERS + ", was " + c);
         assertTrue(sequential.wall() >= 3 * Scenarios.STEP_MILLIS * 1_000_000L, "three steps in a row");
         assertEquals(Scenarios.WORKERS, concurrent.threads(), "the workers did the work");

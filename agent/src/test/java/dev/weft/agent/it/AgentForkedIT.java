@@ -120,6 +120,27 @@ class AgentForkedIT {
     }
 
     @Test
+    void aWarmWeavingCacheSkipsByteBuddyAndRecordsTheSame() throws Exception {
+        Path cache = out.resolve("cache");
+        Path first = Files.createDirectories(out.resolve("first"));
+        Path second = Files.createDirectories(out.resolve("second"));
+        String options = WORKLOAD + ",verbose,cache=" + cache;
+        ForkedJvm.Result cold = ForkedJvm.run(first, "out=" + first + "," + options, "waits");
+        ForkedJvm.Result warm = ForkedJvm.run(second, "out=" + second + "," + options, "waits");
+        assertEquals(0, cold.exitCode(), cold.stderr());
+        assertEquals(0, warm.exitCode(), warm.stderr());
+        assertTrue(cold.stderr().contains("Byte Buddy loaded"), cold.stderr());
+        assertTrue(warm.stderr().contains(" 0 misses, Byte Buddy not loaded"), warm.stderr());
+        assertEquals(kindsOfMain(cold), kindsOfMain(warm), "woven from the cache, the JDK records the same");
+        assertEquals(2, named(events(warm.only(".jfr")), "weft.Workload").size(), "the workload too");
+    }
+
+    private static Map<String, Long> kindsOfMain(ForkedJvm.Result r) throws Exception {
+        return onThread(events(r.only(".jfr")), "weft.Wait", "main").stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+    }
+
+    @Test
     void returnFromMainKeepsExitCodeZeroAndWritesBoth() throws Exception {
         ForkedJvm.Result r = run("", "quick");
         assertEquals(0, r.exitCode(), r.stderr());
