@@ -37,6 +37,12 @@ final class AgentStarter {
                 Console.line("already recording in this JVM; ignoring the second start");
                 return;
             }
+            if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+                // a runtime linked without jdk.jfr (or --limit-modules java.se): say so, rather than
+                // the NoClassDefFoundError the next line would end in
+                Console.line("JDK Flight Recorder (module jdk.jfr) is not in this Java runtime; Weft records nothing");
+                return;
+            }
             if (!FlightRecorder.isAvailable()) {
                 Console.line("JDK Flight Recorder is not available in this JVM; Weft records nothing");
                 return;
