@@ -17,8 +17,8 @@ final class BootBridge {
     /** Every bridge class, initialised here so that no advice triggers a class load inside the JDK. */
     static final String[] CLASSES = {
         "dev.weft.boot.Recorder",
-        "dev.weft.boot.Recorder$ThreadState",
         "dev.weft.boot.Recorder$StateLocal",
+        "dev.weft.boot.WaitState",
         "dev.weft.boot.WaitEvent",
         "dev.weft.boot.WorkloadEvent",
         "dev.weft.boot.WakeEvent",

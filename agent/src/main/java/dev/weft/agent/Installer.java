@@ -16,19 +16,25 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.weft.agent.advice.ApiWaitAdvice;
+import dev.weft.agent.advice.FutureGetAdvice;
 import dev.weft.agent.advice.JoinAdvice;
 import dev.weft.agent.advice.LatchAwaitAdvice;
 import dev.weft.agent.advice.MonitorWaitAdvice;
 import dev.weft.agent.advice.ParkAdvice;
 import dev.weft.agent.advice.ParkBlockerAdvice;
-import dev.weft.agent.advice.PhaserAwaitAdvice;
 import dev.weft.agent.advice.ShutdownAdvice;
 import dev.weft.agent.advice.SleepAdvice;
 import dev.weft.agent.advice.ThreadStartAdvice;
+import dev.weft.agent.advice.UnparkAdvice;
+import dev.weft.agent.advice.WaitKind;
 import dev.weft.agent.advice.WorkloadAdvice;
 import dev.weft.boot.Recorder;
+import dev.weft.boot.Waits;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -40,19 +46,73 @@ import net.bytebuddy.matcher.ElementMatchers;
 /** Builds the Byte Buddy {@link AgentBuilder} that weaves Weft's advice into the JDK and the app. */
 final class Installer {
 
+    private static final String LOCKS = "java.util.concurrent.locks.";
+    private static final String CONCURRENT = "java.util.concurrent.";
+
+    /** Blocking APIs armed by {@link ApiWaitAdvice}: type → kind and the methods that may block. */
+    private record ApiWait(String type, String kind, ElementMatcher<MethodDescription> methods) { }
+
+    private static final List<ApiWait> API_WAITS = List.of(
+            new ApiWait(CONCURRENT + "CyclicBarrier", "barrier", named("await")),
+            new ApiWait(CONCURRENT + "Phaser", "phaser", named("arriveAndAwaitAdvance").or(nameStartsWith("awaitAdvance"))),
+            new ApiWait(CONCURRENT + "Semaphore", "semaphore", nameStartsWith("acquire").or(named("tryAcquire").and(timed()))),
+            new ApiWait(LOCKS + "AbstractQueuedSynchronizer$ConditionObject", "condition", nameStartsWith("await")),
+            new ApiWait(LOCKS + "AbstractQueuedLongSynchronizer$ConditionObject", "condition", nameStartsWith("await")),
+            new ApiWait(LOCKS + "ReentrantLock", "lock", lockMethods()),
+            new ApiWait(LOCKS + "ReentrantReadWriteLock$ReadLock", "lock", lockMethods()),
+            new ApiWait(LOCKS + "ReentrantReadWriteLock$WriteLock", "lock", lockMethods()),
+            new ApiWait(CONCURRENT + "ThreadPoolExecutor", "executor", executorMethods()),
+            new ApiWait(CONCURRENT + "ForkJoinPool", "executor", executorMethods()),
+            new ApiWait(CONCURRENT + "ThreadPerTaskExecutor", "executor", executorMethods()),
+            new ApiWait(CONCURRENT + "AbstractExecutorService", "executor", executorMethods()),
+            new ApiWait(CONCURRENT + "ExecutorService", "executor", named("close").and(not(isAbstract()))),
+            new ApiWait(CONCURRENT + "ArrayBlockingQueue", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "LinkedBlockingQueue", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "LinkedBlockingDeque", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "PriorityBlockingQueue", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "DelayQueue", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "SynchronousQueue", "queue", queueMethods()),
+            new ApiWait(CONCURRENT + "LinkedTransferQueue", "queue", queueMethods()));
+
     /**
      * JDK types Weft instruments, loaded before installation so that all are retransformed in one
      * deterministic pass (one loaded concurrently with the installation could otherwise be missed).
      */
-    static final String[] JDK_TARGETS = {
-        "java.lang.Thread",
-        "java.lang.VirtualThread",
-        "java.lang.Object",
-        "java.lang.Shutdown",
-        "java.util.concurrent.locks.LockSupport",
-        "java.util.concurrent.CountDownLatch",
-        "java.util.concurrent.Phaser",
-    };
+    static final List<String> JDK_TARGETS = jdkTargets();
+
+    private static List<String> jdkTargets() {
+        List<String> names = new ArrayList<>(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.lang.Object",
+                "java.lang.Shutdown", LOCKS + "LockSupport", CONCURRENT + "CountDownLatch", CONCURRENT + "FutureTask",
+                CONCURRENT + "CompletableFuture"));
+        for (ApiWait w : API_WAITS) {
+            names.add(w.type());
+        }
+        return List.copyOf(names);
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> timed() {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(MethodDescription m) {
+                return Waits.isTimed(m.getDescriptor());
+            }
+        };
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> lockMethods() {
+        return named("lock").or(named("lockInterruptibly")).or(named("tryLock").and(timed()));
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> executorMethods() {
+        return named("awaitTermination").or(named("close")).or(named("invokeAll")).or(named("invokeAny"));
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> queueMethods() {
+        return named("take").or(named("put")).or(named("takeFirst")).or(named("takeLast")).or(named("putFirst"))
+                .or(named("putLast")).or(named("transfer"))
+                .or(named("poll").or(named("offer")).or(named("pollFirst")).or(named("pollLast"))
+                        .or(named("offerFirst")).or(named("offerLast")).or(named("tryTransfer")).and(timed()));
+    }
 
     private Installer() { }
 
@@ -103,20 +163,31 @@ final class Installer {
                 .type(named("java.lang.Object"))
                 .transform(advice.advice(isMethod().and(named("wait")).and(not(isNative())),
                         MonitorWaitAdvice.class.getName()))
-                .type(named("java.util.concurrent.locks.LockSupport"))
+                .type(named(LOCKS + "LockSupport"))
                 .transform(advice
                         .advice(isMethod().and(nameStartsWith("park")).and(takesArgument(0, Object.class)),
                                 ParkBlockerAdvice.class.getName())
                         .advice(isMethod().and(nameStartsWith("park")).and(not(takesArgument(0, Object.class))),
-                                ParkAdvice.class.getName()))
-                .type(named("java.util.concurrent.CountDownLatch"))
+                                ParkAdvice.class.getName())
+                        .advice(isMethod().and(named("unpark")), UnparkAdvice.class.getName()))
+                .type(named(CONCURRENT + "CountDownLatch"))
                 .transform(advice.advice(isMethod().and(named("await")), LatchAwaitAdvice.class.getName()))
-                .type(named("java.util.concurrent.Phaser"))
-                .transform(advice.advice(isMethod().and(named("arriveAndAwaitAdvance")
-                                .or(nameStartsWith("awaitAdvance"))), PhaserAwaitAdvice.class.getName()))
+                .type(named(CONCURRENT + "FutureTask").or(named(CONCURRENT + "CompletableFuture")))
+                .transform(advice.advice(isMethod().and(named("get").or(named("join"))).and(not(isAbstract())),
+                        FutureGetAdvice.class.getName()))
                 .type(named("java.lang.Shutdown"))
                 .transform(advice.advice(isMethod().and(named("exit").or(named("shutdown"))),
                         ShutdownAdvice.class.getName()));
+
+        for (ApiWait w : API_WAITS) {
+            AgentBuilder.Transformer.ForAdvice kindAdvice = new AgentBuilder.Transformer.ForAdvice(
+                            Advice.withCustomMapping().bind(WaitKind.class, w.kind()))
+                    .include(Installer.class.getClassLoader())
+                    .withExceptionHandler(countingHandler());
+            builder = builder.type(named(w.type()))
+                    .transform(kindAdvice.advice(isMethod().and(w.methods()).and(not(isAbstract())),
+                            ApiWaitAdvice.class.getName()));
+        }
 
         for (WorkloadFilter.Entry entry : workload.entries()) {
             builder = builder.type(workloadTypes(entry), entry.className() != null

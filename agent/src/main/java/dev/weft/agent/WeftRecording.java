@@ -44,7 +44,7 @@ final class WeftRecording {
         s.put("jdk.ThreadPark#enabled", "true");
         s.put("jdk.ThreadPark#threshold", "10 ms");
         s.put("jdk.JavaMonitorWait#enabled", "true");
-        s.put("jdk.JavaMonitorWait#threshold", "10 ms");
+        s.put("jdk.JavaMonitorWait#threshold", "0 ms"); // names the notifier: the waker of a monitor wait
         s.put("jdk.JavaMonitorEnter#enabled", "true");
         s.put("jdk.JavaMonitorEnter#threshold", "1 ms");
         for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {

@@ -3,8 +3,8 @@ package dev.weft.boot;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shared state of the boot bridge: whether Weft records, the per-thread nesting guard and
- * the count of errors swallowed inside advice.
+ * Shared state of the boot bridge: whether Weft records, each thread's {@link WaitState} and the
+ * count of errors swallowed inside advice.
  *
  * <p>This class is loaded by the bootstrap loader and called from advice inlined into
  * {@code java.base}: no lambdas, no string concatenation, no locks (DESIGN §4 traps 3, 5, 6).
@@ -17,7 +17,7 @@ public final class Recorder {
     private static final AtomicLong SUPPRESSED = new AtomicLong();
     private static volatile Throwable firstSuppressed;
 
-    private static final ThreadLocal<ThreadState> STATE = new StateLocal();
+    private static final ThreadLocal<WaitState> STATE = new StateLocal();
 
     /** The JDK's carrier-thread class: advice that runs as a carrier must not record or block. */
     private static final Class<?> CARRIER_THREAD = carrierThreadClass();
@@ -45,24 +45,13 @@ public final class Recorder {
 
     public static Throwable firstSuppressed() { return firstSuppressed; }
 
-    /**
-     * The current thread's state if this thread may record a new outermost span now, else
-     * {@code null} (inactive, nested inside another span, or an ignored thread).
-     */
-    static ThreadState enterOutermost() {
+    /** The current thread's state if it records waits now, else {@code null} (inactive or ignored thread). */
+    static WaitState state() {
         if (!active) {
             return null;
         }
-        ThreadState s = STATE.get();
-        if (s.ignored || s.depth != 0) {
-            return null;
-        }
-        return s;
-    }
-
-    /** State of the current thread, for a thread that already passed {@link #enterOutermost}. */
-    static ThreadState stateOfRecordingThread() {
-        return STATE.get();
+        WaitState s = STATE.get();
+        return s.ignored ? null : s;
     }
 
     /** Whether the current thread may record an event that does not nest (spans of work, instants). */
@@ -91,16 +80,10 @@ public final class Recorder {
         }
     }
 
-    /** Per-thread state; a virtual thread carries its own across unmount and remount. */
-    static final class ThreadState {
-        int depth;
-        boolean ignored;
-    }
-
-    private static final class StateLocal extends ThreadLocal<ThreadState> {
+    private static final class StateLocal extends ThreadLocal<WaitState> {
         @Override
-        protected ThreadState initialValue() {
-            ThreadState s = new ThreadState();
+        protected WaitState initialValue() {
+            WaitState s = new WaitState();
             s.ignored = isIgnoredThread(Thread.currentThread());
             return s;
         }

@@ -1,34 +1,58 @@
 package dev.weft.boot;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Phaser;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * What wait advice calls. A method returns the started event when the call will be recorded,
- * or {@code null} — cheaply and without allocating — when it will not: Weft inactive, the
- * thread already inside an outer wait (nested waits give one span), an ignored thread, or a
- * call that cannot block (open latch, finished thread).
+ * What wait advice calls. Enter methods return the thread's {@link WaitState} when this call
+ * owns the wait (advice hands it back to {@link #end}), or {@code null} when it does not:
+ * Weft inactive, an ignored thread, a call nested in another wait (nested waits give one span,
+ * the outermost API call), or a call that cannot block (open latch, finished thread, done future).
  */
 public final class Waits {
 
     private Waits() { }
 
-    public static WaitEvent begin(String kind, String api, Object blocker, boolean timed) {
-        Recorder.ThreadState s = Recorder.enterOutermost();
+    /**
+     * An API that may block: remembers it, and the first park or monitor wait inside begins its
+     * span. Costs a thread-local read and a few field writes; records nothing if it never blocks.
+     */
+    public static WaitState arm(String kind, String api, Object blocker, boolean timed) {
+        WaitState s = Recorder.state();
+        if (s == null || s.depth != 0) {
+            return null;
+        }
+        s.arm(kind, api, blocker, null, timed);
+        return s;
+    }
+
+    /**
+     * A blocking primitive (sleep, monitor wait, park): begins its own span when it is the
+     * outermost call, or the span of the API that armed this thread.
+     */
+    public static WaitState begin(String kind, String api, Object blocker, boolean timed) {
+        WaitState s = Recorder.state();
         if (s == null) {
             return null;
         }
-        WaitEvent e = new WaitEvent();
-        e.kind = kind;
-        e.api = api;
-        if (blocker != null) {
-            e.blockerClass = blocker.getClass();
-            e.blockerId = System.identityHashCode(blocker);
+        if (s.depth != 0) {
+            if (!s.begun) {
+                s.begin(); // the armed API blocks here
+            }
+            return null;
         }
-        e.timed = timed;
-        e.begin();
-        s.depth = 1; // last: a failure above leaves the thread unguarded, never stuck
-        return e;
+        s.arm(kind, api, blocker, null, timed);
+        s.begin();
+        return s;
+    }
+
+    /** Ends the wait this call owns; {@code null} means it owns none. */
+    public static void end(WaitState s) {
+        if (s != null) {
+            s.end();
+        }
     }
 
     /** Whether a method descriptor takes a timeout: a long (nanos, millis, deadline) or a Duration. */
@@ -40,59 +64,60 @@ public final class Waits {
                 return true;
             }
             if (c == 'L') {
-                int semi = descriptor.indexOf(';', i);
                 if (descriptor.startsWith("Ljava/time/Duration;", i)) {
                     return true;
                 }
-                i = semi;
-            } else if (c == '[') {
-                continue;
+                i = descriptor.indexOf(';', i);
             }
         }
         return false;
     }
 
-    public static WaitEvent join(Thread target, String api, boolean timed) {
+    public static WaitState join(Thread target, String api, boolean timed) {
         if (target == null || !target.isAlive() || target == Thread.currentThread()) {
             return null;
         }
-        WaitEvent e = begin("join", api, target, timed);
-        if (e != null) {
-            e.targetThread = target;
+        WaitState s = arm("join", api, target, timed);
+        if (s != null) {
+            s.target = target;
         }
-        return e;
+        return s;
     }
 
-    public static WaitEvent latch(CountDownLatch latch, String api, boolean timed) {
+    public static WaitState latch(CountDownLatch latch, String api, boolean timed) {
         if (latch == null || latch.getCount() == 0) {
             return null;
         }
-        return begin("latch", api, latch, timed);
+        return arm("latch", api, latch, timed);
     }
 
-    public static WaitEvent phaser(Phaser phaser, String api, boolean timed) {
-        if (phaser == null || phaser.isTerminated()) {
+    public static WaitState future(Object future, String api, boolean timed) {
+        if (future instanceof FutureTask<?> f && f.isDone()
+                || future instanceof CompletableFuture<?> c && c.isDone()) {
             return null;
         }
-        return begin("phaser", api, phaser, timed);
+        return arm("future", api, future, timed);
     }
 
-    /** Ends the span begun by one of the methods above; {@code null} means nothing was begun. */
-    public static void end(WaitEvent e) {
-        if (e == null) {
+    /**
+     * {@code LockSupport.unpark(t)}: the calling thread releases {@code t} — the waker side of
+     * latches, locks, semaphores, conditions, futures, queues and virtual-thread joins.
+     */
+    public static void unpark(Thread woken) {
+        if (woken == null || woken == Thread.currentThread()) {
             return;
         }
-        Recorder.ThreadState s = null;
-        try {
-            s = Recorder.stateOfRecordingThread();
-            e.end();
-            if (e.shouldCommit()) {
-                e.commit();
-            }
-        } finally {
-            if (s != null) {
-                s.depth = 0;
-            }
+        if (Recorder.state() == null) {
+            return;
         }
+        WakeEvent w = new WakeEvent();
+        if (!w.shouldCommit()) {
+            return;
+        }
+        w.wokenThread = woken;
+        Object blocker = LockSupport.getBlocker(woken);
+        w.blockerId = blocker == null ? 0 : System.identityHashCode(blocker);
+        w.how = "unpark";
+        w.commit();
     }
 }

@@ -1,10 +1,14 @@
 package dev.weft.boot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.agent.RecordedEvents;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 
 class WaitsTest {
@@ -36,25 +40,73 @@ class WaitsTest {
     }
 
     @Test
-    void nestedWaitsGiveOneSpan() {
-        Recorder.activate();
-        try {
-            WaitEvent outer = Waits.begin("future", "Future.get", null, false);
-            assertTrue(outer != null);
-            assertNull(Waits.begin("park", "LockSupport.park", null, false), "inner wait is covered by the outer");
-            Waits.end(outer);
-            WaitEvent next = Waits.begin("sleep", "Thread.sleep", null, true);
-            assertTrue(next != null, "after the outer span ends the thread records again");
-            Waits.end(next);
-        } finally {
-            Recorder.deactivate();
-        }
+    void nestedWaitsGiveOneSpanNamedByTheOutermostApi() throws Exception {
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                WaitState outer = Waits.arm("future", "Future.get", this, false);
+                assertTrue(outer != null);
+                assertNull(Waits.begin("park", "LockSupport.park", null, false), "the park belongs to the outer wait");
+                assertNull(Waits.arm("lock", "ReentrantLock.lock", null, false), "so does an inner API");
+                Waits.end(outer);
+                WaitState next = Waits.begin("sleep", "Thread.sleep", null, true);
+                assertTrue(next != null, "after the outer span ends the thread records again");
+                Waits.end(next);
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> waits = rec.onThisThread("weft.Wait");
+        assertEquals(List.of("future", "sleep"), waits.stream().map(e -> e.getString("kind")).toList());
+        assertEquals("Future.get", waits.get(0).getString("api"));
+        assertEquals(WaitsTest.class.getName(), waits.get(0).getClass("blockerClass").getName());
+    }
+
+    @Test
+    void anArmedApiThatNeverBlocksRecordsNothing() throws Exception {
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    Waits.end(Waits.arm("queue", "LinkedBlockingQueue.take", this, false));
+                }
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        assertTrue(rec.onThisThread("weft.Wait").isEmpty());
+    }
+
+    @Test
+    void theReusedEventCarriesEachWaitsOwnFields() throws Exception {
+        Object first = new Object();
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                WaitState a = Waits.arm("latch", "CountDownLatch.await", first, false);
+                Waits.begin("park", "LockSupport.park", null, false);
+                Waits.end(a);
+                WaitState b = Waits.begin("park", "LockSupport.parkNanos", null, true);
+                Waits.end(b);
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> waits = rec.onThisThread("weft.Wait");
+        assertEquals(2, waits.size());
+        assertEquals(System.identityHashCode(first), waits.get(0).getInt("blockerId"));
+        assertFalse(waits.get(0).getBoolean("timed"));
+        assertEquals("park", waits.get(1).getString("kind"));
+        assertEquals(0, waits.get(1).getInt("blockerId"), "no blocker left over from the previous wait");
+        assertTrue(waits.get(1).getBoolean("timed"));
+        assertNull(waits.get(1).getClass("blockerClass"));
     }
 
     @Test
     void inactiveRecorderRecordsNothing() {
         Recorder.deactivate();
         assertNull(Waits.begin("sleep", "Thread.sleep", null, true));
+        assertNull(Waits.arm("lock", "ReentrantLock.lock", null, false));
         assertNull(Workloads.begin("a.B::c"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.weft.agent.advice;
 
 import java.util.concurrent.CountDownLatch;
-import dev.weft.boot.WaitEvent;
+import dev.weft.boot.WaitState;
 import dev.weft.boot.Waits;
 import net.bytebuddy.asm.Advice;
 
@@ -11,12 +11,12 @@ public final class LatchAwaitAdvice {
     private LatchAwaitAdvice() { }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static WaitEvent enter(@Advice.This CountDownLatch latch, @Advice.Origin("#t.#m") String api, @Advice.Origin("#d") String descriptor) {
+    static WaitState enter(@Advice.This CountDownLatch latch, @Advice.Origin("#t.#m") String api, @Advice.Origin("#d") String descriptor) {
         return Waits.latch(latch, api, Waits.isTimed(descriptor));
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter WaitEvent wait) {
+    static void exit(@Advice.Enter WaitState wait) {
         Waits.end(wait);
     }
 }

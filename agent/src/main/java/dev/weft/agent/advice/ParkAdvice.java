@@ -1,6 +1,6 @@
 package dev.weft.agent.advice;
 
-import dev.weft.boot.WaitEvent;
+import dev.weft.boot.WaitState;
 import dev.weft.boot.Waits;
 import net.bytebuddy.asm.Advice;
 
@@ -10,12 +10,12 @@ public final class ParkAdvice {
     private ParkAdvice() { }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static WaitEvent enter(@Advice.Origin("#t.#m") String api, @Advice.Origin("#d") String descriptor) {
+    static WaitState enter(@Advice.Origin("#t.#m") String api, @Advice.Origin("#d") String descriptor) {
         return Waits.begin("park", api, null, Waits.isTimed(descriptor));
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter WaitEvent wait) {
+    static void exit(@Advice.Enter WaitState wait) {
         Waits.end(wait);
     }
 }

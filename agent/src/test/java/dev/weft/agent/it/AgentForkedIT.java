@@ -94,6 +94,32 @@ class AgentForkedIT {
     }
 
     @Test
+    void theWaitCatalogueIsLabelledByApiAndEveryWaitHasItsWaker() throws Exception {
+        ForkedJvm.Result r = run("", "catalogue");
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<RecordedEvent> all = events(r.only(".jfr"));
+        List<RecordedEvent> mainWaits = onThread(all, "weft.Wait", "main");
+        Map<String, Long> kinds = mainWaits.stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+        assertEquals(Map.of("barrier", 1L, "semaphore", 1L, "condition", 1L, "lock", 1L, "future", 3L,
+                "executor", 2L, "queue", 3L), kinds, "main's waits by kind: " + apis(mainWaits));
+
+        List<RecordedEvent> wakes = named(all, "weft.Wake").stream()
+                .filter(e -> e.getThread("wokenThread") != null && "main".equals(e.getThread("wokenThread").getJavaName()))
+                .toList();
+        for (RecordedEvent wait : mainWaits) {
+            boolean matched = wakes.stream().anyMatch(w -> !w.getStartTime().isBefore(wait.getStartTime())
+                    && !w.getStartTime().isAfter(wait.getEndTime())
+                    && !"main".equals(w.getThread().getJavaName()));
+            assertTrue(matched, "a waker for " + wait.getString("api") + " at " + wait.getStartTime());
+        }
+    }
+
+    private static List<String> apis(List<RecordedEvent> waits) {
+        return waits.stream().map(e -> e.getString("api")).toList();
+    }
+
+    @Test
     void returnFromMainKeepsExitCodeZeroAndWritesBoth() throws Exception {
         ForkedJvm.Result r = run("", "quick");
         assertEquals(0, r.exitCode(), r.stderr());

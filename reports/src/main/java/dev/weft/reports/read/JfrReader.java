@@ -164,7 +164,7 @@ public final class JfrReader {
             codes.put(type, code);
         }
         long start = nanos(event.getStartTime());
-        long end = code == OTHER ? start : nanos(event.getEndTime());
+        long end = nanos(event.getEndTime());
         builder.event(type.getName(), start, end);
         try {
             ThreadInfo thread = threadOf(event.getThread());

@@ -1,0 +1,75 @@
+package dev.weft.boot;
+
+/**
+ * One thread's wait bookkeeping; a virtual thread carries its own across unmount and remount.
+ *
+ * <p>An API that may or may not block (a latch, a lock, a queue …) only <em>arms</em> the state at
+ * entry: no timestamp, no allocation. The first blocking primitive inside it (park, monitor wait)
+ * begins the span under the API's name; a call that never blocks records nothing and costs a few
+ * field writes. The event object is reused, so a thread allocates it once, on its first wait.
+ */
+public final class WaitState {
+
+    /** 0: no wait in progress; 1: inside an armed or begun wait (inner ones are covered by it). */
+    int depth;
+    boolean ignored;
+    boolean begun;
+
+    String kind;
+    String api;
+    Object blocker;
+    Thread target;
+    boolean timed;
+
+    private WaitEvent event;
+
+    WaitState() { }
+
+    void arm(String kind, String api, Object blocker, Thread target, boolean timed) {
+        this.kind = kind;
+        this.api = api;
+        this.blocker = blocker;
+        this.target = target;
+        this.timed = timed;
+        this.begun = false;
+        this.depth = 1; // last: a failure above leaves the thread unarmed, never stuck
+    }
+
+    /** Starts the armed span now: the thread is about to block. */
+    void begin() {
+        WaitEvent e = event;
+        if (e == null) {
+            e = new WaitEvent();
+            event = e;
+        }
+        e.kind = kind;
+        e.api = api;
+        Object b = blocker;
+        e.blockerClass = b == null ? null : b.getClass();
+        e.blockerId = b == null ? 0 : System.identityHashCode(b);
+        e.targetThread = target;
+        e.timed = timed;
+        begun = true;
+        e.begin();
+    }
+
+    /** Ends the wait: commits the span if it began, and forgets the blocker so nothing is kept alive. */
+    void end() {
+        try {
+            if (begun) {
+                WaitEvent e = event;
+                e.end();
+                if (e.shouldCommit()) {
+                    e.commit();
+                }
+                e.blockerClass = null;
+                e.targetThread = null;
+            }
+        } finally {
+            begun = false;
+            blocker = null;
+            target = null;
+            depth = 0;
+        }
+    }
+}
