@@ -42,12 +42,32 @@ final class ForkedJvm {
 
     static Process start(Path outDir, String agentArgs, List<String> jvmArgs, String mainClass, String... args)
             throws IOException {
+        List<String> options = new ArrayList<>();
+        options.add(agent(agentArgs));
+        options.addAll(jvmArgs);
+        return startWith(outDir, options, List.of(), mainClass, args);
+    }
+
+    /** {@code -javaagent:agent.jar[=args]}, for callers that place the agent among other options themselves. */
+    static String agent(String agentArgs) {
+        return "-javaagent:" + AGENT_JAR + (agentArgs == null ? "" : "=" + agentArgs);
+    }
+
+    /**
+     * A JVM with exactly {@code jvmOptions} (the agent only if they name it) and the test classes,
+     * followed by {@code classPath}, on the class path.
+     */
+    static Process startWith(Path outDir, List<String> jvmOptions, List<Path> classPath, String mainClass,
+                             String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
-        cmd.add("-javaagent:" + AGENT_JAR + (agentArgs == null ? "" : "=" + agentArgs));
-        cmd.addAll(jvmArgs);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        cmd.add(Path.of(System.getProperty("weft.test.classes", "target/test-classes")).toAbsolutePath().toString());
+        StringBuilder cp = new StringBuilder(testClasses().toString());
+        for (Path entry : classPath) {
+            cp.append(java.io.File.pathSeparatorChar).append(entry.toAbsolutePath());
+        }
+        cmd.add(cp.toString());
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(outDir.toFile());
@@ -55,12 +75,34 @@ final class ForkedJvm {
         return pb.start();
     }
 
+    /** Runs the fixture app with exactly these JVM options and extra class path entries, and waits for it. */
+    static Result runWith(Path outDir, List<String> jvmOptions, List<Path> classPath, String... args)
+            throws Exception {
+        return await(startWith(outDir, jvmOptions, classPath, FixtureApp.class.getName(), args), outDir);
+    }
+
+    static Path testClasses() {
+        return Path.of(System.getProperty("weft.test.classes", "target/test-classes")).toAbsolutePath();
+    }
+
+    /** A file the build put into target/it-libs for these tests (see the agent's pom). */
+    static Path itLib(String name) {
+        Path lib = Path.of(System.getProperty("weft.it.libs", "target/it-libs")).toAbsolutePath().resolve(name);
+        if (!Files.isRegularFile(lib)) {
+            throw new IllegalStateException(lib + " is missing: run the tests through Maven (mvn verify)");
+        }
+        return lib;
+    }
+
     static Result run(Path outDir, String agentArgs, String... args) throws Exception {
         return run(outDir, agentArgs, List.of(), args);
     }
 
     static Result run(Path outDir, String agentArgs, List<String> jvmArgs, String... args) throws Exception {
-        Process p = start(outDir, agentArgs, jvmArgs, FixtureApp.class.getName(), args);
+        return await(start(outDir, agentArgs, jvmArgs, FixtureApp.class.getName(), args), outDir);
+    }
+
+    private static Result await(Process p, Path outDir) throws Exception {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
