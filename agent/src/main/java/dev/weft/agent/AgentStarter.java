@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.jar.JarFile;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Starts Weft: options, boot bridge, recording, instrumentation, exit report. Every failure
@@ -20,7 +21,8 @@ final class AgentStarter {
     /** The manifest attribute an application uses to name its workload methods for Weft. */
     static final String MANIFEST_WORKLOAD = "Weft-Workload";
 
-    private static volatile boolean started;
+    /** The running recording, or null; guarded by AgentStarter.class. A stop clears it, so a later attach starts anew. */
+    private static WeftSession session;
 
     private AgentStarter() { }
 
@@ -33,7 +35,7 @@ final class AgentStarter {
                 System.err.println(AgentOptions.USAGE);
                 return;
             }
-            if (started) {
+            if (session != null) {
                 Console.line("already recording in this JVM; ignoring the second start");
                 return;
             }
@@ -67,10 +69,11 @@ final class AgentStarter {
             Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString());
             Recorder.activate();
             long tInstall = System.nanoTime();
-            Installer.install(inst, filter, health, options.verbose());
+            ResettableClassFileTransformer transformer = Installer.install(inst, filter, health, options.verbose());
             long tDone = System.nanoTime();
-            new ExitReport(recording, jfr, html, health).register(inst);
-            started = true;
+            ExitReport exitReport = new ExitReport(recording, jfr, html, health);
+            exitReport.register(inst);
+            session = WeftSession.started(inst, recording, transformer, exitReport, jfr);
             health.startupMillis = (System.nanoTime() - t0) / 1_000_000;
             if (options.verbose()) {
                 Console.line("recording to " + jfr + " (bridge: " + bridge + ", " + health.instrumentedTypes()
@@ -82,6 +85,22 @@ final class AgentStarter {
             Recorder.deactivate();
             Console.line("agent disabled, the application runs unobserved: " + t);
         }
+    }
+
+    /** The running recording, or null. */
+    static synchronized WeftSession session() {
+        return session;
+    }
+
+    /** Ends the running recording now ({@code java -jar agent.jar stop}); false, said in one line, if none runs. */
+    static synchronized boolean stop() {
+        WeftSession running = session;
+        if (running == null) {
+            Console.line("Weft is not recording in this JVM");
+            return false;
+        }
+        session = null;
+        return running.stop();
     }
 
     private static long millis(long from, long to) {

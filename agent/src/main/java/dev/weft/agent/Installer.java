@@ -27,9 +27,9 @@ import dev.weft.agent.advice.SleepAdvice;
 import dev.weft.agent.advice.ThreadStartAdvice;
 import dev.weft.agent.advice.WorkloadAdvice;
 import dev.weft.boot.Recorder;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -56,7 +56,7 @@ final class Installer {
 
     private Installer() { }
 
-    static ClassFileTransformer install(Instrumentation inst, WorkloadFilter workload, AgentHealth health,
+    static ResettableClassFileTransformer install(Instrumentation inst, WorkloadFilter workload, AgentHealth health,
                                         boolean verbose) throws NoSuchMethodException {
         // Byte Buddy otherwise reaches for sun.misc.Unsafe and JDK 25 prints warnings (DESIGN §4 trap 8)
         System.setProperty("net.bytebuddy.safe", "true");
