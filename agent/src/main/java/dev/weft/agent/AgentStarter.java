@@ -60,7 +60,7 @@ final class AgentStarter {
                 Console.line("cannot write to " + dir + " (" + e.getMessage() + "); Weft records nothing");
                 return;
             }
-            String base = baseName();
+            String base = unusedBase(dir, baseName());
             Path jfr = dir.resolve(base + ".jfr");
             Path html = options.html() ? dir.resolve(base + ".html") : null;
 
@@ -128,6 +128,15 @@ final class AgentStarter {
             return Path.of(first);
         }
         return null;
+    }
+
+    /** {@code base}, or base-2, base-3 …: attach, stop and attach within one second must not overwrite the first files. */
+    static String unusedBase(Path dir, String base) {
+        String name = base;
+        for (int n = 2; Files.exists(dir.resolve(name + ".jfr")) || Files.exists(dir.resolve(name + ".html")); n++) {
+            name = base + "-" + n;
+        }
+        return name;
     }
 
     /** "demo-app-20261127-213501-4242": the application, the time and the process, so runs never collide. */
