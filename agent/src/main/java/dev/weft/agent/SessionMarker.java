@@ -3,7 +3,9 @@ package dev.weft.agent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,9 @@ public final class SessionMarker {
         System.setProperty(PROPERTY, jfr.toAbsolutePath().toString());
         try {
             Path marker = markerOf(ProcessHandle.current().pid());
-            Files.createDirectories(marker.getParent());
+            if (!ownDirectory(marker.getParent())) {
+                return;
+            }
             Files.write(marker, List.of(startOf(ProcessHandle.current()), jfr.toAbsolutePath().toString()),
                     StandardCharsets.UTF_8);
             marker.toFile().deleteOnExit();
@@ -59,6 +63,19 @@ public final class SessionMarker {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The shared temporary directory: only a directory of this user's own, never one someone else placed there. */
+    private static boolean ownDirectory(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectory(dir);
+            }
+        }
+        return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                && Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
     }
 
     static Path markerOf(long pid) {
