@@ -107,6 +107,9 @@ public final class AgentOptions {
         return current;
     }
 
+    /** The options text printed by {@code help}, also shown by {@code java -jar agent.jar attach --help}. */
+    public static String usage() { return USAGE; }
+
     public Path outDir() { return outDir; }
 
     /** The filter given as option, or {@code null} when none was given. */

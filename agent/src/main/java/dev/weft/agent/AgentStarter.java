@@ -20,7 +20,8 @@ final class AgentStarter {
     /** The manifest attribute an application uses to name its workload methods for Weft. */
     static final String MANIFEST_WORKLOAD = "Weft-Workload";
 
-    private static volatile boolean started;
+    /** The running recording, or null; guarded by AgentStarter.class. A stop clears it, so a later attach starts anew. */
+    private static WeftSession session;
 
     private AgentStarter() { }
 
@@ -33,7 +34,7 @@ final class AgentStarter {
                 System.err.println(AgentOptions.USAGE);
                 return;
             }
-            if (started) {
+            if (session != null) {
                 Console.line("already recording in this JVM; ignoring the second start");
                 return;
             }
@@ -64,7 +65,7 @@ final class AgentStarter {
                 Console.line("cannot write to " + dir + " (" + e.getMessage() + "); Weft records nothing");
                 return;
             }
-            String base = baseName();
+            String base = unusedBase(dir, baseName());
             Path jfr = dir.resolve(base + ".jfr");
             Path html = options.html() ? dir.resolve(base + ".html") : null;
 
@@ -77,8 +78,9 @@ final class AgentStarter {
                     : WeavingCache.open(options.cacheDir(), agentBuildId(), filter.toString());
             WeavingTransformer weaving = Installer.install(inst, filter, health, options.verbose(), cache);
             long tDone = System.nanoTime();
-            new ExitReport(recording, jfr, html, health).register(inst);
-            started = true;
+            ExitReport exitReport = new ExitReport(recording, jfr, html, health);
+            exitReport.register(inst);
+            session = WeftSession.started(inst, recording, weaving, exitReport, jfr);
             health.startupMillis = (System.nanoTime() - t0) / 1_000_000;
             if (options.verbose()) {
                 Console.line("recording to " + jfr + " (bridge: " + bridge + ", " + health.instrumentedTypes()
@@ -92,6 +94,22 @@ final class AgentStarter {
             Recorder.deactivate();
             Console.line("agent disabled, the application runs unobserved: " + t);
         }
+    }
+
+    /** The running recording, or null. */
+    static synchronized WeftSession session() {
+        return session;
+    }
+
+    /** Ends the running recording now ({@code java -jar agent.jar stop}); false, said in one line, if none runs. */
+    static synchronized boolean stop() {
+        WeftSession running = session;
+        if (running == null) {
+            Console.line("Weft is not recording in this JVM");
+            return false;
+        }
+        session = null;
+        return running.stop();
     }
 
     private static long millis(long from, long to) {
@@ -129,6 +147,15 @@ final class AgentStarter {
             return Path.of(first);
         }
         return null;
+    }
+
+    /** {@code base}, or base-2, base-3 …: attach, stop and attach within one second must not overwrite the first files. */
+    static String unusedBase(Path dir, String base) {
+        String name = base;
+        for (int n = 2; Files.exists(dir.resolve(name + ".jfr")) || Files.exists(dir.resolve(name + ".html")); n++) {
+            name = base + "-" + n;
+        }
+        return name;
     }
 
     /** "demo-app-20261127-213501-4242": the application, the time and the process, so runs never collide. */

@@ -32,10 +32,17 @@ final class BootBridge {
 
     static final String EMBEDDED = "META-INF/weft/weft-boot.jar";
 
+    /** How the bridge got onto the bootstrap path in this JVM, once it did. */
+    private static volatile String installedBy;
+
     private BootBridge() { }
 
     /** @return how the bridge got there, for the verbose log */
     static String install(Instrumentation inst) throws IOException, ClassNotFoundException {
+        if (installedBy != null) {
+            // a later attach in the same JVM: the bootstrap path cannot be undone, and needs no second copy
+            return "already loaded (" + installedBy + ")";
+        }
         String how = "Boot-Class-Path";
         if (!onBootPath()) {
             // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
@@ -56,6 +63,7 @@ final class BootBridge {
                 throw new IllegalStateException(name + " did not load from the bootstrap class path");
             }
         }
+        installedBy = how;
         return how;
     }
 

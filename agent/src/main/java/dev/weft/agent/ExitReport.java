@@ -1,8 +1,10 @@
 package dev.weft.agent;
 
 import dev.weft.boot.Recorder;
+import dev.weft.reports.ReportException;
 import dev.weft.reports.ReportSummary;
 import dev.weft.reports.Reports;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
 
@@ -33,6 +36,14 @@ final class ExitReport implements Runnable {
     private final AgentHealth health;
     private volatile boolean lateSlot;
 
+    /**
+     * One exit hook per JVM, registered by the first recording and pointed at the running one: a
+     * stop disarms it and each attach re-arms it, so the late slots are not used up one per attach.
+     */
+    private static final AtomicReference<ExitReport> ARMED = new AtomicReference<>();
+    private static boolean hookRegistered; // guarded by ExitReport.class
+    private static boolean hookInLateSlot; // guarded by ExitReport.class
+
     ExitReport(Recording recording, Path jfr, Path html, AgentHealth health) {
         this.recording = recording;
         this.jfr = jfr;
@@ -41,10 +52,29 @@ final class ExitReport implements Runnable {
     }
 
     void register(Instrumentation inst) {
-        lateSlot = registerInLateSlot(inst);
-        if (!lateSlot) {
-            Thread hook = new Thread(this, "weft-exit");
-            Runtime.getRuntime().addShutdownHook(hook);
+        synchronized (ExitReport.class) {
+            if (!hookRegistered) {
+                hookInLateSlot = registerInLateSlot(inst);
+                if (!hookInLateSlot) {
+                    Runtime.getRuntime().addShutdownHook(new Thread(ExitReport::runArmed, "weft-exit"));
+                }
+                hookRegistered = true;
+            }
+            lateSlot = hookInLateSlot;
+        }
+        ARMED.set(this);
+    }
+
+    /** Takes this report from the exit hook, for a stop; false if the exit hook has already taken it. */
+    boolean disarm() {
+        return ARMED.compareAndSet(this, null);
+    }
+
+    /** The one exit hook of the JVM: renders the report of the recording running at exit, if any. */
+    private static void runArmed() {
+        ExitReport report = ARMED.getAndSet(null);
+        if (report != null) {
+            report.run();
         }
     }
 
@@ -58,22 +88,33 @@ final class ExitReport implements Runnable {
                 return;
             }
             Recorder.deactivate();
-            if (!Files.isRegularFile(jfr) || Files.size(jfr) == 0) {
-                Console.line("no recording was written to " + jfr);
-                return;
-            }
-            String health = healthNote();
-            if (html == null) {
-                Console.line("recording: " + jfr + health);
-                return;
-            }
-            ReportSummary summary = Reports.writeHtml(jfr, html);
-            Console.line(describe(summary) + health);
-            Console.line("report: " + html + "  (jfr: " + jfr + ")");
+            report();
         } catch (Throwable t) {
             // the JDK swallows errors of slot hooks silently: say it ourselves, in one line
             Console.line("report failed: " + t + "; the recording is " + jfr);
         }
+    }
+
+    /**
+     * Renders the HTML from the {@code .jfr} JFR has written and says where both are: at exit,
+     * and when {@code java -jar agent.jar stop} ends a recording.
+     *
+     * @return whether a recording was there to report
+     */
+    boolean report() throws IOException, ReportException {
+        if (!Files.isRegularFile(jfr) || Files.size(jfr) == 0) {
+            Console.line("no recording was written to " + jfr);
+            return false;
+        }
+        String health = healthNote();
+        if (html == null) {
+            Console.line("recording: " + jfr + health);
+            return true;
+        }
+        ReportSummary summary = Reports.writeHtml(jfr, html);
+        Console.line(describe(summary) + health);
+        Console.line("report: " + html + "  (jfr: " + jfr + ")");
+        return true;
     }
 
     /** "14 threads (4 platform, 10 virtual), 12 workload spans, 9 waits, phases: Sequential 1.00x, …". */
@@ -136,7 +177,7 @@ final class ExitReport implements Runnable {
                     .getMethod("registerShutdownHook", int.class, boolean.class, Runnable.class);
             for (int slot = FIRST_SLOT; slot >= LAST_SLOT; slot--) {
                 try {
-                    register.invoke(jla, slot, false, this);
+                    register.invoke(jla, slot, false, (Runnable) ExitReport::runArmed);
                     return true;
                 } catch (InvocationTargetException e) {
                     if (!(e.getCause() instanceof InternalError)) {

@@ -1,6 +1,10 @@
 package dev.weft.agent;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +27,8 @@ final class WeavingTransformer implements ClassFileTransformer {
     private volatile ClassFileTransformer byteBuddy;
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger cacheMisses = new AtomicInteger();
+    /** Internal names of the classes woven, to give them back their original code on {@link #uninstall}. */
+    private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
     WeavingTransformer(Set<String> jdkTargets, WorkloadFilter workload, WeavingCache cache,
                        Supplier<ClassFileTransformer> byteBuddyFactory, AgentHealth health, boolean verbose) {
@@ -74,6 +80,7 @@ final class WeavingTransformer implements ClassFileTransformer {
     }
 
     private void instrumented(String internalName) {
+        woven.add(internalName);
         health.instrumented(internalName);
         if (verbose) {
             Console.line("instrumented " + internalName.replace('/', '.'));
@@ -93,6 +100,28 @@ final class WeavingTransformer implements ClassFileTransformer {
             }
         }
         return b;
+    }
+
+    /**
+     * Removes this transformer and retransforms every class it wove: the JVM then rebuilds each from
+     * its original bytes, as if Weft had never been there.
+     */
+    void uninstall(Instrumentation inst) {
+        inst.removeTransformer(this);
+        List<Class<?>> restore = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (!c.isArray() && woven.contains(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+                restore.add(c);
+            }
+        }
+        if (!restore.isEmpty()) {
+            try {
+                inst.retransformClasses(restore.toArray(new Class<?>[0]));
+            } catch (Throwable t) {
+                Console.line("could not restore the original code of " + restore.size() + " classes: " + t);
+            }
+        }
+        woven.clear();
     }
 
     boolean byteBuddyLoaded() {

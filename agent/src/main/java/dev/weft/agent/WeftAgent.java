@@ -14,7 +14,8 @@ public final class WeftAgent {
         AgentStarter.start(args, inst);
     }
 
+    /** Loaded into a running JVM: by {@code java -jar agent.jar attach|stop}, or by anyone's {@code loadAgent}. */
     public static void agentmain(String args, Instrumentation inst) {
-        AgentStarter.start(args, inst);
+        AgentControl.agentmain(args, inst);
     }
 }

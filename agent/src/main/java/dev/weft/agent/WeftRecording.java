@@ -15,6 +15,12 @@ import jdk.jfr.Recording;
  */
 final class WeftRecording {
 
+    /**
+     * The running recording's weft.AgentStatus hook; removed when a session stops, so that the
+     * recording of a later attach holds only its own status.
+     */
+    private static volatile Runnable statusHook;
+
     private WeftRecording() { }
 
     /** Weft's event selection; the same as the shipped weft.jfc. */
@@ -55,7 +61,9 @@ final class WeftRecording {
 
     static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter)
             throws IOException {
-        FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, new StatusHook(health, options, filter));
+        Runnable status = new StatusHook(health, options, filter);
+        FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
+        statusHook = status;
         Recording r = new Recording(settings(stacks));
         r.setName("weft");
         r.setToDisk(true);
@@ -63,6 +71,15 @@ final class WeftRecording {
         r.setDumpOnExit(true);
         r.start();
         return r;
+    }
+
+    /** Call after the recording stopped: its last chunk already holds the final status. */
+    static void removeStatusHook() {
+        Runnable status = statusHook;
+        statusHook = null;
+        if (status != null) {
+            FlightRecorder.removePeriodicEvent(status);
+        }
     }
 
     /** Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts. */

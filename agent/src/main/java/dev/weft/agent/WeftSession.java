@@ -1,0 +1,69 @@
+package dev.weft.agent;
+
+import dev.weft.boot.Recorder;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import jdk.jfr.Recording;
+
+/**
+ * One running Weft recording, from its start ({@code -javaagent} or an attach) until the JVM exits
+ * or {@code java -jar agent.jar stop} ends it; then a later attach may start a new one.
+ */
+final class WeftSession {
+
+    /** The Instrumentation the transformer was installed with: each attach brings a new one, and only this one can remove it. */
+    private final Instrumentation inst;
+    private final Recording recording;
+    private final WeavingTransformer transformer;
+    private final ExitReport exitReport;
+    private final Path jfr;
+
+    private WeftSession(Instrumentation inst, Recording recording, WeavingTransformer transformer,
+                        ExitReport exitReport, Path jfr) {
+        this.inst = inst;
+        this.recording = recording;
+        this.transformer = transformer;
+        this.exitReport = exitReport;
+        this.jfr = jfr;
+    }
+
+    static WeftSession started(Instrumentation inst, Recording recording, WeavingTransformer transformer,
+                               ExitReport exitReport, Path jfr) {
+        SessionMarker.publish(jfr);
+        return new WeftSession(inst, recording, transformer, exitReport, jfr);
+    }
+
+    Path jfr() {
+        return jfr;
+    }
+
+    /**
+     * Ends the recording now, while the JVM runs on: JFR writes the {@code .jfr}, the report is
+     * rendered as at exit, the instrumentation is removed and the exit hook left with nothing to do.
+     *
+     * @return whether the recording was written; every problem has been said in one line
+     */
+    boolean stop() {
+        if (!exitReport.disarm()) {
+            Console.line("the JVM is exiting: the exit hook writes the report");
+            return false;
+        }
+        SessionMarker.withdraw();
+        Recorder.deactivate();
+        // no JFR shutdown hook can race this stop (DESIGN §5): the JVM is not exiting, or the hook above has the report
+        recording.stop();
+        WeftRecording.removeStatusHook();
+        recording.close();
+        try {
+            transformer.uninstall(inst);
+        } catch (Throwable t) {
+            Console.line("could not remove the instrumentation (" + t + "); it stays in place, inactive");
+        }
+        try {
+            return exitReport.report();
+        } catch (Throwable t) {
+            Console.line("report failed: " + t + "; the recording is " + jfr);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weft.agent.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** {@code list}: the JVMs this user can attach to, and whether Weft records in them. */
+final class ListCommand implements CliCommand {
+
+    @Override
+    public String name() { return "list"; }
+
+    @Override
+    public String arguments() { return ""; }
+
+    @Override
+    public String summary() { return "show the running JVMs: pid, main class or jar, whether Weft records there"; }
+
+    @Override
+    public String help() {
+        return String.join("\n",
+                "Usage: " + AgentCli.usage(this),
+                "",
+                "Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and",
+                "'recording' where Weft records (from the marker it leaves in the temporary directory, so",
+                "nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the",
+                "processes whose command is java.",
+                "",
+                "Exit codes: 0 listed, 2 wrong usage.",
+                "");
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        if (!args.isEmpty()) {
+            throw new UsageException("list takes no arguments, not '" + args.get(0) + "'", this);
+        }
+        if (!JavaProcesses.canAttach()) {
+            err.println(AgentCli.PREFIX + "this Java runtime lacks jdk.attach: listing processes whose command is java");
+        }
+        List<JavaProcesses.Jvm> jvms = JavaProcesses.find();
+        out.printf("%-8s %-10s %s%n", "PID", "WEFT", "MAIN");
+        for (JavaProcesses.Jvm j : jvms) {
+            out.printf("%-8d %-10s %s%n", j.pid(), j.recording().isPresent() ? "recording" : "-", j.main());
+        }
+        return 0;
+    }
+}
