@@ -345,6 +345,38 @@ class TimelineBrowserIT {
     }
 
     @Test
+    void everyWaitKindTheAgentEmitsHasItsOwnColour() {
+        List<String> kinds = List.of("sleep", "join", "monitor", "latch", "barrier", "phaser", "semaphore", "condition",
+                "lock", "future", "executor", "queue", "park", "monitor-enter", "monitor-wait", "workload");
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) browser.js("return arguments[0].map(k => weft.kindColor(k))", kinds);
+        assertEquals(kinds.size(), new java.util.HashSet<>(colours).size(), "distinct: " + colours);
+    }
+
+    @Test
+    void theThreadTableSortsAndARowLeadsToItsLane() {
+        browser.driver().findElement(By.cssSelector("#threads th[data-key=name]")).click();
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#threads tbody td.name')).map(td => td.firstChild.textContent)");
+        List<String> sorted = new java.util.ArrayList<>(names);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        assertEquals(sorted, names, "sorted by name, A first");
+        browser.driver().findElement(By.cssSelector("#threads th[data-key=name]")).click();
+        @SuppressWarnings("unchecked")
+        List<String> reversed = (List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#threads tbody td.name')).map(td => td.firstChild.textContent)");
+        assertEquals(names.get(0), reversed.get(reversed.size() - 1), "a second click reverses");
+
+        int forgotten = threadIndex(demo.forgottenId());
+        browser.driver().findElement(By.cssSelector("#threads tbody tr[data-thread='" + forgotten + "']")).click();
+        assertEquals((long) forgotten, browser.number("return weft.state.selected"));
+        Map<String, Object> p = browser.map("return weft.pointOf(arguments[0], 0)", forgotten);
+        assertEquals(Boolean.TRUE, p.get("inView"), "its lane is scrolled into the view");
+        assertEquals(List.of(), browser.errors());
+    }
+
+    @Test
     void theXssCorpusIsInertAndShownAsWritten() throws Exception {
         browser.load(hostileHtml);
         assertEquals(List.of(), browser.errors(), "no console errors, no CSP violation");
