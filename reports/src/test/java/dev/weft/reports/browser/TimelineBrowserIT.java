@@ -14,7 +14,6 @@ import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
 import dev.weft.reports.testing.WeftEvents;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,6 +44,7 @@ class TimelineBrowserIT {
     static final String HOSTILE_METHOD = "x.Y::<svg onload=window.pwned=1>() & <!-- ]]>";
     static final List<String> HOSTILE = List.of(SCRIPT_NAME, IMG_NAME, QUOTES_NAME, NEWLINE_NAME, NON_BMP_NAME);
 
+    @TempDir
     static Path dir;
     static Path out;
     static Scenarios.Demo demo;
@@ -56,7 +57,6 @@ class TimelineBrowserIT {
     static void reports() throws Exception {
         String missing = Browser.missing();
         Assumptions.assumeTrue(missing == null, missing);
-        dir = Files.createTempDirectory("weft-browser-it");
         out = Path.of(System.getProperty("weft.browser.out", "target/browser"));
         demo = Scenarios.demo(dir.resolve("demo.jfr"));
         demoHtml = dir.resolve("demo.html");
