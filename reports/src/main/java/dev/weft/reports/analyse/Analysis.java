@@ -19,10 +19,12 @@ public final class Analysis {
     private final int virtualThreads;
     private final int systemThreads;
     private final List<String> notes;
+    private final WakeEdges wakeEdges;
+    private final CriticalPath criticalPath;
 
     Analysis(Model model, int phaseThread, List<Phase> phases, List<String> kinds, ThreadBreakdown[] breakdown,
              Concurrency concurrency, List<WaitTotal> waitTotals, int platformThreads, int virtualThreads,
-             int systemThreads, List<String> notes) {
+             int systemThreads, List<String> notes, WakeEdges wakeEdges) {
         this.model = model;
         this.phaseThread = phaseThread;
         this.phases = List.copyOf(phases);
@@ -34,6 +36,8 @@ public final class Analysis {
         this.virtualThreads = virtualThreads;
         this.systemThreads = systemThreads;
         this.notes = List.copyOf(notes);
+        this.wakeEdges = wakeEdges;
+        this.criticalPath = CriticalPath.of(model, phaseThread, wakeEdges);
     }
 
     public Model model() {
@@ -85,6 +89,16 @@ public final class Analysis {
     /** JDK-internal and tool threads (hidden by default in the timeline). */
     public int systemThreads() {
         return systemThreads;
+    }
+
+    /** Who ended each wait: see {@link WakeEdges} for the matching rules. */
+    public WakeEdges wakeEdges() {
+        return wakeEdges;
+    }
+
+    /** The chain of work and wake edges that determined the wall time: see {@link CriticalPath}. */
+    public CriticalPath criticalPath() {
+        return criticalPath;
     }
 
     /** What is missing from the recording and what that means for the report. */

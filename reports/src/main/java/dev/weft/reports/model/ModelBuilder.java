@@ -14,6 +14,8 @@ public final class ModelBuilder {
 
     /** Slack at the edges when deciding that a built-in wait lies within an agent wait. */
     public static final long MERGE_SLACK_NANOS = 1_000_000L;
+    /** The kind of a built-in {@code jdk.JavaMonitorWait} span. */
+    public static final String MONITOR_WAIT = "monitor-wait";
 
     private final Path source;
     private final StringTable strings = new StringTable();
@@ -27,6 +29,7 @@ public final class ModelBuilder {
     private long maxTime = Long.MIN_VALUE;
     private long eventCount;
     private boolean partial;
+    private long dataLoss;
 
     public ModelBuilder(Path source) {
         this.source = source;
@@ -99,21 +102,43 @@ public final class ModelBuilder {
     }
 
     public void workload(ThreadInfo t, long start, long end, String method) {
-        t.workloads.add(start, end, strings.id(method));
+        workload(t, start, end, method, null);
+    }
+
+    /** A workload span; {@code stack} is its top frames as text, {@code null} when not recorded. */
+    public void workload(ThreadInfo t, long start, long end, String method, String stack) {
+        t.workloads.add(start, end, strings.id(method), strings.id(stack));
     }
 
     /** A wait span from the agent: already the outermost API call. */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed) {
-        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
-                strings.id(blockerClass), blockerId, targetThread, timed ? WaitSpans.TIMED : 0);
+        agentWait(t, start, end, kind, api, blockerClass, blockerId, targetThread, timed, null);
     }
 
-    /** A wait from a built-in JDK event; dropped at build time if an agent wait covers it. */
+    /** A wait span from the agent; {@code stack} is its top frames as text, {@code null} when not recorded. */
+    public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                          int blockerId, long targetThread, boolean timed, String stack) {
+        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
+                strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack), timed ? WaitSpans.TIMED : 0);
+    }
+
+    /**
+     * A wait from a built-in JDK event; merged at build time into an agent wait that covers it. For
+     * kind {@value #MONITOR_WAIT} the target is the notifier (the JVM's {@code jdk.JavaMonitorWait}),
+     * which the covering agent span keeps as its {@link WaitSpans#notifier(int)}.
+     */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed) {
+        builtInWait(t, start, end, kind, api, blockerClass, targetThread, timed, null);
+    }
+
+    /** A wait from a built-in JDK event, with its top frames as text ({@code null} when not recorded). */
+    public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                            long targetThread, boolean timed, String stack) {
+        long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
-                targetThread, WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+                targetThread, notifier, strings.id(stack), WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
@@ -127,6 +152,11 @@ public final class ModelBuilder {
 
     public void agentStatus(AgentStatus status) {
         this.agentStatus = status;
+    }
+
+    /** JFR lost {@code bytes} of events (a {@code jdk.DataLoss} event: buffers it could not copy out). */
+    public void dataLoss(long bytes) {
+        dataLoss += Math.max(0, bytes);
     }
 
     public void warning(String warning) {
@@ -166,7 +196,7 @@ public final class ModelBuilder {
                 .thenComparingLong(ThreadInfo::start)
                 .thenComparingLong(ThreadInfo::id));
         return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
-                eventCount, merged);
+                eventCount, merged, dataLoss);
     }
 
     /**
@@ -186,7 +216,16 @@ public final class ModelBuilder {
             while (a + 1 < agentCount && agent.start(a + 1) - MERGE_SLACK_NANOS <= s) {
                 a++;
             }
-            if (covers(agent, a, agentCount, s, e) || covers(agent, a - 1, agentCount, s, e) || e <= keptEnd) {
+            int cover = covers(agent, a, agentCount, s, e) ? a : covers(agent, a - 1, agentCount, s, e) ? a - 1 : -1;
+            if (cover >= 0 || e <= keptEnd) {
+                // the last notify inside the agent span is the one that ended it (built-ins come in start order)
+                if (cover >= 0 && builtIn.notifier(i) >= 0) {
+                    agent.notifier(cover, builtIn.notifier(i));
+                }
+                // the JVM's events often carry a stack when the agent's do not: where the wait was
+                if (cover >= 0 && builtIn.stack(i) >= 0) {
+                    agent.stackIfNone(cover, builtIn.stack(i));
+                }
                 dropped++;
                 continue;
             }

@@ -16,11 +16,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -47,6 +51,7 @@ public final class JfrReader {
     private static final int PARK = 12;
     private static final int MONITOR_WAIT = 13;
     private static final int MONITOR_ENTER = 14;
+    private static final int DATA_LOSS = 15;
 
     private static final Map<String, Integer> CODES = Map.ofEntries(
             Map.entry("weft.Workload", WORKLOAD),
@@ -62,13 +67,17 @@ public final class JfrReader {
             Map.entry("jdk.ThreadSleep", SLEEP),
             Map.entry("jdk.ThreadPark", PARK),
             Map.entry("jdk.JavaMonitorWait", MONITOR_WAIT),
-            Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER));
+            Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER),
+            Map.entry("jdk.DataLoss", DATA_LOSS));
 
     private final ModelBuilder builder;
     private final Map<EventType, Integer> codes = new IdentityHashMap<>();
     private RecordedThread lastRecorded;
     private ThreadInfo lastThread;
     private long skipped;
+    private final Map<RecordedStackTrace, String> stacks = new IdentityHashMap<>();
+    /** Frames of a stack trace kept per span: where it was, not the whole way there. */
+    private static final int STACK_FRAMES = 8;
 
     private JfrReader(ModelBuilder builder) {
         this.builder = builder;
@@ -174,14 +183,14 @@ public final class JfrReader {
             switch (code) {
                 case WORKLOAD -> {
                     if (thread != null) {
-                        builder.workload(thread, start, end, string(event, "method"));
+                        builder.workload(thread, start, end, string(event, "method"), stack(event));
                     }
                 }
                 case WAIT -> {
                     if (thread != null) {
                         builder.agentWait(thread, start, end, string(event, "kind"), string(event, "api"),
                                 className(event, "blockerClass"), (int) number(event, "blockerId", 0),
-                                threadId(event, "targetThread"), bool(event, "timed"));
+                                threadId(event, "targetThread"), bool(event, "timed"), stack(event));
                     }
                 }
                 case WAKE -> {
@@ -225,7 +234,7 @@ public final class JfrReader {
                 }
                 case SLEEP -> {
                     if (thread != null) {
-                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true);
+                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true, stack(event));
                     }
                 }
                 case PARK -> {
@@ -234,22 +243,23 @@ public final class JfrReader {
                         long until = number(event, "until", Long.MIN_VALUE);
                         builder.builtInWait(thread, start, end, "park", "LockSupport.park",
                                 className(event, "parkedClass"), -1,
-                                timeout > 0 || (until != Long.MIN_VALUE && until > 0));
+                                timeout > 0 || (until != Long.MIN_VALUE && until > 0), stack(event));
                     }
                 }
                 case MONITOR_WAIT -> {
                     if (thread != null) {
-                        builder.builtInWait(thread, start, end, "monitor-wait", "Object.wait",
+                        builder.builtInWait(thread, start, end, ModelBuilder.MONITOR_WAIT, "Object.wait",
                                 className(event, "monitorClass"), threadId(event, "notifier"),
-                                number(event, "timeout", 0) > 0);
+                                number(event, "timeout", 0) > 0, stack(event));
                     }
                 }
                 case MONITOR_ENTER -> {
                     if (thread != null) {
                         builder.builtInWait(thread, start, end, "monitor-enter", "synchronized",
-                                className(event, "monitorClass"), threadId(event, "previousOwner"), false);
+                                className(event, "monitorClass"), threadId(event, "previousOwner"), false, stack(event));
                     }
                 }
+                case DATA_LOSS -> builder.dataLoss(number(event, "amount", 0));
                 default -> {
                     // other events only extend the recording and the thread's lifetime
                 }
@@ -297,6 +307,45 @@ public final class JfrReader {
         builder.daemon(t, daemon);
         builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
                 virtual || t.isVirtual(), daemon, string(event, "state"), string(event, "activity"), time));
+    }
+
+    /**
+     * The top frames of the event's stack trace as one line per frame, {@code null} when none was
+     * recorded. Stack traces are shared constants in a chunk: each is formatted once.
+     */
+    private String stack(RecordedEvent event) {
+        RecordedStackTrace trace = event.getStackTrace();
+        if (trace == null) {
+            return null;
+        }
+        String text = stacks.get(trace);
+        if (text == null) {
+            if (stacks.size() > 50_000) {
+                stacks.clear();
+            }
+            StringBuilder b = new StringBuilder();
+            List<RecordedFrame> frames = trace.getFrames();
+            int shown = 0;
+            for (RecordedFrame f : frames) {
+                if (shown == STACK_FRAMES) {
+                    b.append("\n\u2026 ").append(frames.size() - shown).append(" more");
+                    break;
+                }
+                if (!f.isJavaFrame() || f.getMethod() == null) {
+                    continue;
+                }
+                RecordedMethod m = f.getMethod();
+                String type = m.getType() == null ? "?" : m.getType().getName();
+                b.append(shown == 0 ? "" : "\n").append(type).append('.').append(m.getName());
+                if (f.getLineNumber() > 0) {
+                    b.append(':').append(f.getLineNumber());
+                }
+                shown++;
+            }
+            text = b.length() == 0 ? "" : b.toString();
+            stacks.put(trace, text);
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private ThreadInfo threadOf(RecordedThread recorded) {
