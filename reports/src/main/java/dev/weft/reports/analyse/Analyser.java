@@ -211,7 +211,7 @@ public final class Analyser {
         }
         Concurrency concurrency = concurrency(busyStarts, busyEnds);
         return new Analysis(model, phaseThread, phases, kinds, breakdown, concurrency, totals, platform, virtual,
-                system, notes(model));
+                system, notes(model), WakeEdges.of(model));
     }
 
     /** {@code dev.weft.demo.Scenario02Concurrent::run} → {@code Scenario02Concurrent.run}. */

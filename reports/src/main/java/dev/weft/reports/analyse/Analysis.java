@@ -19,10 +19,11 @@ public final class Analysis {
     private final int virtualThreads;
     private final int systemThreads;
     private final List<String> notes;
+    private final WakeEdges wakeEdges;
 
     Analysis(Model model, int phaseThread, List<Phase> phases, List<String> kinds, ThreadBreakdown[] breakdown,
              Concurrency concurrency, List<WaitTotal> waitTotals, int platformThreads, int virtualThreads,
-             int systemThreads, List<String> notes) {
+             int systemThreads, List<String> notes, WakeEdges wakeEdges) {
         this.model = model;
         this.phaseThread = phaseThread;
         this.phases = List.copyOf(phases);
@@ -34,6 +35,7 @@ public final class Analysis {
         this.virtualThreads = virtualThreads;
         this.systemThreads = systemThreads;
         this.notes = List.copyOf(notes);
+        this.wakeEdges = wakeEdges;
     }
 
     public Model model() {
@@ -85,6 +87,11 @@ public final class Analysis {
     /** JDK-internal and tool threads (hidden by default in the timeline). */
     public int systemThreads() {
         return systemThreads;
+    }
+
+    /** Who ended each wait: see {@link WakeEdges} for the matching rules. */
+    public WakeEdges wakeEdges() {
+        return wakeEdges;
     }
 
     /** What is missing from the recording and what that means for the report. */

@@ -14,6 +14,8 @@ public final class ModelBuilder {
 
     /** Slack at the edges when deciding that a built-in wait lies within an agent wait. */
     public static final long MERGE_SLACK_NANOS = 1_000_000L;
+    /** The kind of a built-in {@code jdk.JavaMonitorWait} span. */
+    public static final String MONITOR_WAIT = "monitor-wait";
 
     private final Path source;
     private final StringTable strings = new StringTable();
@@ -109,11 +111,16 @@ public final class ModelBuilder {
                 strings.id(blockerClass), blockerId, targetThread, timed ? WaitSpans.TIMED : 0);
     }
 
-    /** A wait from a built-in JDK event; dropped at build time if an agent wait covers it. */
+    /**
+     * A wait from a built-in JDK event; merged at build time into an agent wait that covers it. For
+     * kind {@value #MONITOR_WAIT} the target is the notifier (the JVM's {@code jdk.JavaMonitorWait}),
+     * which the covering agent span keeps as its {@link WaitSpans#notifier(int)}.
+     */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed) {
+        long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
-                targetThread, WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+                targetThread, notifier, WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
@@ -186,7 +193,12 @@ public final class ModelBuilder {
             while (a + 1 < agentCount && agent.start(a + 1) - MERGE_SLACK_NANOS <= s) {
                 a++;
             }
-            if (covers(agent, a, agentCount, s, e) || covers(agent, a - 1, agentCount, s, e) || e <= keptEnd) {
+            int cover = covers(agent, a, agentCount, s, e) ? a : covers(agent, a - 1, agentCount, s, e) ? a - 1 : -1;
+            if (cover >= 0 || e <= keptEnd) {
+                // the last notify inside the agent span is the one that ended it (built-ins come in start order)
+                if (cover >= 0 && builtIn.notifier(i) >= 0) {
+                    agent.notifier(cover, builtIn.notifier(i));
+                }
                 dropped++;
                 continue;
             }

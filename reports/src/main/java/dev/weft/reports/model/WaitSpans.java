@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The wait spans of one thread in primitive columns: start and end (epoch nanoseconds), kind,
  * API and blocker class ({@link StringTable} ids, {@code -1} when unknown), blocker identity
- * hash ({@code 0} when none), target thread id ({@code -1} when none) and flags.
- * Sorted by start once the model is built.
+ * hash ({@code 0} when none), target thread id ({@code -1} when none), notifier thread id
+ * ({@code -1} when none) and flags. Sorted by start once the model is built.
  */
 public final class WaitSpans {
 
@@ -26,10 +26,16 @@ public final class WaitSpans {
     private int[] blockerClasses = NO_INTS;
     private int[] blockerIds = NO_INTS;
     private long[] targets = NO_LONGS;
+    private long[] notifiers = NO_LONGS;
     private byte[] flags = NO_BYTES;
     private int size;
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
+        add(start, end, kind, api, blockerClass, blockerId, target, -1, flag);
+    }
+
+    void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
+             int flag) {
         if (size == starts.length) {
             int capacity = SpanOrder.grow(size, size + 1);
             starts = Arrays.copyOf(starts, capacity);
@@ -39,6 +45,7 @@ public final class WaitSpans {
             blockerClasses = Arrays.copyOf(blockerClasses, capacity);
             blockerIds = Arrays.copyOf(blockerIds, capacity);
             targets = Arrays.copyOf(targets, capacity);
+            notifiers = Arrays.copyOf(notifiers, capacity);
             flags = Arrays.copyOf(flags, capacity);
         }
         starts[size] = start;
@@ -48,13 +55,19 @@ public final class WaitSpans {
         blockerClasses[size] = blockerClass;
         blockerIds[size] = blockerId;
         targets[size] = target;
+        notifiers[size] = notifier;
         flags[size] = (byte) flag;
         size++;
     }
 
     void addFrom(WaitSpans other, int i) {
         add(other.starts[i], other.ends[i], other.kinds[i], other.apis[i], other.blockerClasses[i],
-                other.blockerIds[i], other.targets[i], other.flags[i]);
+                other.blockerIds[i], other.targets[i], other.notifiers[i], other.flags[i]);
+    }
+
+    /** A merged monitor wait inside span {@code i} was ended by {@code notifier}: the span keeps it. */
+    void notifier(int i, long notifier) {
+        notifiers[check(i)] = notifier;
     }
 
     void sortAndTrim() {
@@ -67,6 +80,7 @@ public final class WaitSpans {
             blockerClasses = SpanOrder.apply(blockerClasses, order);
             blockerIds = SpanOrder.apply(blockerIds, order);
             targets = SpanOrder.apply(targets, order);
+            notifiers = SpanOrder.apply(notifiers, order);
             flags = SpanOrder.apply(flags, order);
         } else if (starts.length != size) {
             starts = Arrays.copyOf(starts, size);
@@ -76,6 +90,7 @@ public final class WaitSpans {
             blockerClasses = Arrays.copyOf(blockerClasses, size);
             blockerIds = Arrays.copyOf(blockerIds, size);
             targets = Arrays.copyOf(targets, size);
+            notifiers = Arrays.copyOf(notifiers, size);
             flags = Arrays.copyOf(flags, size);
         }
     }
@@ -115,6 +130,14 @@ public final class WaitSpans {
     /** The thread waited for (join target, previous monitor owner), {@code -1} if none. */
     public long target(int i) {
         return targets[check(i)];
+    }
+
+    /**
+     * The thread whose {@code notify}/{@code notifyAll} ended this monitor wait (from the JVM's
+     * {@code jdk.JavaMonitorWait}, also when that event was merged into an agent span), {@code -1} if none.
+     */
+    public long notifier(int i) {
+        return notifiers[check(i)];
     }
 
     /** {@link #TIMED} and {@link #BUILT_IN} bits. */

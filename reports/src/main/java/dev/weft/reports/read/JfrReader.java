@@ -239,7 +239,7 @@ public final class JfrReader {
                 }
                 case MONITOR_WAIT -> {
                     if (thread != null) {
-                        builder.builtInWait(thread, start, end, "monitor-wait", "Object.wait",
+                        builder.builtInWait(thread, start, end, ModelBuilder.MONITOR_WAIT, "Object.wait",
                                 className(event, "monitorClass"), threadId(event, "notifier"),
                                 number(event, "timeout", 0) > 0);
                     }

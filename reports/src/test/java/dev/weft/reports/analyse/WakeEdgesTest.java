@@ -1,0 +1,286 @@
+package dev.weft.reports.analyse;
+
+import static dev.weft.reports.testing.WeftEvents.await;
+import static dev.weft.reports.testing.WeftEvents.start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.reports.Reports;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitSpans;
+import dev.weft.reports.testing.Recordings;
+import dev.weft.reports.testing.WeftEvents;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who ended each wait: the three matching rules on exact times, then on a real recording. */
+class WakeEdgesTest {
+
+    private static final long MS = 1_000_000L;
+    private static final long T0 = 1_000_000_000_000L;
+
+    private static long at(double millis) {
+        return T0 + (long) (millis * MS);
+    }
+
+    private static int index(Model m, long id) {
+        return m.indexOf(id);
+    }
+
+    @Test
+    void theLatestWakeInsideTheWaitOrJustAfterItEndsItsWait() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo waiter = b.thread(1, "waiter", false);
+        ThreadInfo early = b.thread(2, "early", false);
+        ThreadInfo late = b.thread(3, "late", false);
+        b.agentWait(waiter, at(10), at(20), "latch", "CountDownLatch.await", "L", 5, -1, false);
+        b.wake(early, at(12), 1, 5, "unpark");
+        b.wake(late, at(21.5), 1, 5, "unpark"); // within 2 ms after the end: the one that ended it
+        b.wake(early, at(25), 1, 5, "unpark"); // too late for the wait
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(1, e.size());
+        assertEquals(1, e.eligibleWaits());
+        assertEquals(1, e.matchedWaits());
+        assertEquals(index(m, 3), e.waker(0));
+        assertEquals(index(m, 1), e.woken(0));
+        assertEquals(0, e.waitSpan(0));
+        assertEquals(at(21.5), e.time(0));
+        assertEquals("unpark", e.how(0));
+        assertEquals(0, e.find(index(m, 1), 0));
+        assertEquals(-1, e.find(index(m, 2), 0));
+    }
+
+    @Test
+    void aWakeBeforeTheWaitOrForAnotherThreadDoesNotCount() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo waiter = b.thread(1, "waiter", false);
+        ThreadInfo other = b.thread(2, "other", false);
+        ThreadInfo waker = b.thread(3, "waker", false);
+        b.agentWait(waiter, at(10), at(20), "lock", "ReentrantLock.lock", "L", 5, -1, false);
+        b.agentWait(other, at(10), at(20), "lock", "ReentrantLock.lock", "L", 5, -1, false);
+        b.wake(waker, at(9.9), 1, 5, "unpark");
+        b.wake(waker, at(15), 2, 5, "unpark");
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(2, e.eligibleWaits());
+        assertEquals(1, e.matchedWaits());
+        assertEquals(index(m, 2), e.woken(0));
+    }
+
+    @Test
+    void aWakeAfterTheNextWaitBeganBelongsToTheNextWait() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo waiter = b.thread(1, "waiter", false);
+        ThreadInfo first = b.thread(2, "first", false);
+        ThreadInfo second = b.thread(3, "second", false);
+        b.agentWait(waiter, at(10), at(20), "queue", "LinkedBlockingQueue.take", "Q", 5, -1, false);
+        b.agentWait(waiter, at(20.5), at(21), "queue", "LinkedBlockingQueue.take", "Q", 5, -1, false);
+        b.wake(first, at(19.9), 1, 5, "unpark");
+        b.wake(second, at(20.9), 1, 5, "unpark");
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(2, e.size());
+        assertEquals(index(m, 2), e.waker(0), "the first take was ended by the first waker");
+        assertEquals(0, e.waitSpan(0));
+        assertEquals(index(m, 3), e.waker(1));
+        assertEquals(1, e.waitSpan(1));
+    }
+
+    @Test
+    void sleepsAreNotEligibleAndUnmatchedWaitsCount() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo t = b.thread(1, "t", false);
+        ThreadInfo other = b.thread(2, "other", false);
+        b.agentWait(t, at(0), at(10), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.builtInWait(t, at(20), at(30), "sleep", "Thread.sleep", null, -1, true);
+        b.agentWait(t, at(40), at(50), "park", "LockSupport.park", null, 0, -1, false);
+        b.wake(other, at(5), 1, 0, "unpark"); // during the sleep: not a waker of it
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(1, e.eligibleWaits(), "only the park");
+        assertEquals(0, e.matchedWaits());
+        assertEquals(0, e.size());
+    }
+
+    @Test
+    void aMonitorWaitIsEndedByItsNotifierAlsoWhenMergedIntoAnAgentSpan() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo plain = b.thread(1, "plain", false);
+        ThreadInfo merged = b.thread(2, "merged", false);
+        ThreadInfo notifier = b.thread(3, "notifier", false);
+        // recorded without the agent: the JVM's event alone
+        b.builtInWait(plain, at(10), at(20), ModelBuilder.MONITOR_WAIT, "Object.wait", "java.lang.Object", 3, false);
+        // the agent's span around two JVM waits (a loop around wait()): the last notifier ended it
+        b.agentWait(merged, at(30), at(60), "monitor", "Object.wait", "java.lang.Object", 9, -1, false);
+        b.builtInWait(merged, at(30.2), at(40), ModelBuilder.MONITOR_WAIT, "Object.wait", "java.lang.Object", 4, false);
+        b.builtInWait(merged, at(40.1), at(59.9), ModelBuilder.MONITOR_WAIT, "Object.wait", "java.lang.Object", 3, false);
+        Model m = b.build();
+        WaitSpans waits = m.threads().get(index(m, 2)).waits();
+        assertEquals(1, waits.size(), "merged into the agent span");
+        assertEquals(3, waits.notifier(0), "the merge keeps the notifier");
+        assertEquals(-1, waits.target(0));
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(2, e.size());
+        assertEquals(index(m, 3), e.waker(0));
+        assertEquals(index(m, 1), e.woken(0));
+        assertEquals("notify", e.how(0));
+        assertEquals(at(20), e.time(0), "the notify time is unknown: the wait's end");
+        assertEquals(index(m, 3), e.waker(1));
+        assertEquals(index(m, 2), e.woken(1));
+        assertEquals(2, e.matchedWaits());
+    }
+
+    @Test
+    void aRecordedWakeWinsOverTheNotifier() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo waiter = b.thread(1, "waiter", false);
+        b.thread(2, "notifier", false);
+        ThreadInfo unparker = b.thread(3, "unparker", false);
+        b.builtInWait(waiter, at(10), at(20), ModelBuilder.MONITOR_WAIT, "Object.wait", null, 2, false);
+        b.wake(unparker, at(19), 1, 0, "unpark");
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(index(m, 3), e.waker(0));
+        assertEquals("unpark", e.how(0));
+    }
+
+    @Test
+    void aJoinIsEndedByTheEndOfTheThreadItWaitsFor() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo main = b.thread(1, "main", false);
+        ThreadInfo worker = b.thread(2, "worker", false);
+        ThreadInfo endless = b.thread(3, "endless", false);
+        ThreadInfo finishedEarly = b.thread(4, "early", false);
+        b.started(worker, at(1), 1);
+        b.ended(worker, at(30.5));
+        b.started(endless, at(1), 1);
+        b.started(finishedEarly, at(1), 1);
+        b.ended(finishedEarly, at(3));
+        b.agentWait(main, at(10), at(30), "join", "Thread.join", "java.lang.Thread", 0, 2, false);
+        b.agentWait(main, at(40), at(100), "join", "Thread.join", "java.lang.Thread", 0, 3, false);
+        b.agentWait(main, at(4), at(5), "join", "Thread.join", "java.lang.Thread", 0, 4, false);
+        Model m = b.build();
+        WakeEdges e = WakeEdges.of(m);
+        assertEquals(3, e.eligibleWaits());
+        assertEquals(1, e.matchedWaits(), "the endless thread has no end, the early one ended before the join");
+        assertEquals(index(m, 2), e.waker(0));
+        assertEquals(index(m, 1), e.woken(0));
+        assertEquals(1, e.waitSpan(0), "waits are in start order: [4,5], [10,30], [40,100]");
+        assertEquals(at(30.5), e.time(0));
+        assertEquals("thread end", e.how(0));
+    }
+
+    @Test
+    void anEmptyModelHasNoEdges() {
+        WakeEdges e = Analyser.analyse(new ModelBuilder(null).build()).wakeEdges();
+        assertEquals(0, e.size());
+        assertEquals(0, e.eligibleWaits());
+        assertEquals(0, e.matchedWaits());
+    }
+
+    /** A latch released by a counted-down wake, a monitor wait notified, a join ended by the thread's end. */
+    @Test
+    void onARealRecording(@TempDir Path dir) throws Exception {
+        long[] ids = new long[4];
+        Object monitor = new Object();
+        boolean[] ready = new boolean[1];
+        Path jfr = Recordings.record(dir.resolve("wakes.jfr"), true, () -> {
+            CountDownLatch latch = new CountDownLatch(1);
+            CountDownLatch parked = new CountDownLatch(1);
+            Thread waiter = new Thread(() -> {
+                try {
+                    await("latch", "CountDownLatch.await", latch, null, () -> {
+                        parked.countDown();
+                        latch.await();
+                    });
+                    await("monitor", "Object.wait", monitor, null, () -> {
+                        synchronized (monitor) {
+                            while (!ready[0]) {
+                                monitor.wait();
+                            }
+                        }
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "waiter");
+            ids[0] = waiter.threadId();
+            start(waiter);
+            Thread releaser = new Thread(() -> {
+                try {
+                    parked.await();
+                    while (waiter.getState() != Thread.State.WAITING) {
+                        Thread.onSpinWait();
+                    }
+                    // what the agent's unpark advice records, just before the release
+                    WeftEvents.Wake wake = new WeftEvents.Wake();
+                    wake.wokenThread = waiter;
+                    wake.blockerId = System.identityHashCode(latch);
+                    wake.how = "unpark";
+                    wake.commit();
+                    latch.countDown();
+                    while (waiter.getState() != Thread.State.WAITING || LockSupport.getBlocker(waiter) != null) {
+                        Thread.onSpinWait();
+                    }
+                    synchronized (monitor) {
+                        ready[0] = true;
+                        monitor.notifyAll();
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "releaser");
+            ids[1] = releaser.threadId();
+            start(releaser);
+            Thread joiner = new Thread(() -> {
+                try {
+                    await("join", "Thread.join", waiter, waiter, waiter::join);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "joiner");
+            ids[2] = joiner.threadId();
+            start(joiner);
+            joiner.join();
+            releaser.join();
+        });
+        Analysis a = Reports.analyse(jfr);
+        Model m = a.model();
+        WakeEdges e = a.wakeEdges();
+        int waiter = index(m, ids[0]);
+        int releaser = index(m, ids[1]);
+        int joiner = index(m, ids[2]);
+        WaitSpans waits = m.threads().get(waiter).waits();
+        assertEquals(2, waits.size(), "latch and monitor, the JVM's park and wait merged into them");
+        int latchEdge = e.find(waiter, 0);
+        assertTrue(latchEdge >= 0, "the latch wait got its waker");
+        assertEquals(releaser, e.waker(latchEdge));
+        assertEquals("unpark", e.how(latchEdge));
+        int monitorEdge = e.find(waiter, 1);
+        assertTrue(monitorEdge >= 0, "the monitor wait got its notifier");
+        assertEquals(releaser, e.waker(monitorEdge));
+        assertEquals("notify", e.how(monitorEdge));
+        int joinEdge = e.find(joiner, 0);
+        assertTrue(joinEdge >= 0, "the join was ended by the waiter's end");
+        assertEquals(waiter, e.waker(joinEdge));
+        assertTrue(e.how(joinEdge).equals("thread end") || e.how(joinEdge).equals("notify"),
+                "a platform join waits on the thread's monitor: " + e.how(joinEdge));
+        assertTrue(e.matchedWaits() >= 3);
+        assertTrue(e.eligibleWaits() >= e.matchedWaits());
+    }
+}
