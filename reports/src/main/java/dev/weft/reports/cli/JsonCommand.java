@@ -59,8 +59,9 @@ public final class JsonCommand implements Command {
                                  aliveAtExit, startMs, endMs, workloadMs, waitingMs,
                                  waitingByKindMs {kind: ms}, otherMs, totalMs}
                                  (workload + waiting + other = total, without overlap)
-                  waitsByKind   {kind: {count, timeMs}}  (application threads)
-                  wakeEdges     {count, matchedWaits, eligibleWaits, matchedShare}
+                  waitsByKind   {kind: {count, timeMs}}  (kinds the application threads waited on)
+                  wakeEdges     {count, matchedWaits, eligibleWaits, matchedShare, wakesRecorded}
+                                 (waits whose waker is known, of the waits that can have one)
                   aliveAtExit[] {name, id, virtual, daemon, state, activity}
                   agent         {present, version, options, workloadFilter, instrumentedTypes,
                                  transformErrors, suppressedErrors, startupMs}  (null when not recorded)

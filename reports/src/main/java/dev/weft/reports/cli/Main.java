@@ -17,7 +17,8 @@ public final class Main {
     static final String PROGRAM = "java -jar reports.jar";
 
     /** The commands, the default first. */
-    static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand(), new JsonCommand());
+    static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand(), new JsonCommand(),
+            new TraceCommand());
 
     private Main() {
     }

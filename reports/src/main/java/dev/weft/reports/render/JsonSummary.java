@@ -5,6 +5,7 @@ import dev.weft.reports.analyse.Concurrency;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.analyse.ThreadBreakdown;
 import dev.weft.reports.analyse.WaitTotal;
+import dev.weft.reports.analyse.WakeEdges;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
@@ -191,6 +192,9 @@ public final class JsonSummary {
     private void writeWaitsByKind() throws IOException {
         json.name("waitsByKind").beginObject();
         for (WaitTotal w : analysis.waitTotals()) {
+            if (w.count() == 0) {
+                continue; // a kind seen only on JDK-internal threads
+            }
             json.name(w.kind()).beginObject().name("count", w.count());
             ms("timeMs", w.time());
             json.endObject();
@@ -199,7 +203,15 @@ public final class JsonSummary {
     }
 
     private void writeWakeEdges() throws IOException {
-        json.name("wakeEdges").beginObject().name("count", model.wakeCount()).endObject();
+        WakeEdges edges = analysis.wakeEdges();
+        json.name("wakeEdges").beginObject()
+                .name("count", edges.size())
+                .name("matchedWaits", edges.matchedWaits())
+                .name("eligibleWaits", edges.eligibleWaits())
+                .name("matchedShare", edges.eligibleWaits() == 0 ? 0.0
+                        : (double) edges.matchedWaits() / edges.eligibleWaits())
+                .name("wakesRecorded", model.wakeCount())
+                .endObject();
     }
 
     private void writeAliveAtExit() throws IOException {

@@ -125,7 +125,8 @@ class MainTest {
         assertUsage(run(jfr.toString(), "-o", "x.html", "-o", "y.html"));
         assertUsage(run("summary"));
         assertUsage(run("summary", jfr.toString(), "-o", "x.html"));
-        assertUsage(run("json", jfr.toString()));
+        assertUsage(run("json"));
+        assertUsage(run("trace", jfr.toString(), "--top", "3"));
         assertUsage(run("help", "nope"));
         assertUsage(run(jfr.toString(), "-o", jfr.toString()));
     }
