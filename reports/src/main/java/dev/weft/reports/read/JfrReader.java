@@ -69,6 +69,9 @@ public final class JfrReader {
     private RecordedThread lastRecorded;
     private ThreadInfo lastThread;
     private long skipped;
+    /** Events read so far, for the {@link StallGuard} on another thread. */
+    private volatile long progress;
+    private long accepted;
 
     private JfrReader(ModelBuilder builder) {
         this.builder = builder;
@@ -96,8 +99,42 @@ public final class JfrReader {
         } catch (IOException e) {
             throw new ReportException("cannot read " + name + ": " + describe(e));
         }
+        return read(jfr, StallGuard.DEFAULT_STALL_NANOS);
+    }
+
+    /** {@link #read(Path)}, giving up when the parser makes no progress for {@code stallNanos}. */
+    static Model read(Path jfr, long stallNanos) throws ReportException {
+        String name = jfr.toString();
+        ChunkScan scan;
+        try {
+            scan = ChunkScan.of(jfr);
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + name + ": " + describe(e));
+        }
+        if (scan.chunks == 0) {
+            throw new ReportException("cannot read " + name + ": " + scan.damage
+                    + (scan.damage.contains("truncated") ? "; nothing in it can be decoded (a chunk's constant "
+                    + "pools are written at its end)" : ""));
+        }
         ModelBuilder builder = new ModelBuilder(jfr);
-        new JfrReader(builder).readAll(jfr, name);
+        if (scan.damage != null) {
+            builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
+                    + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
+                    + ChunkScan.bytes(scan.size) + ")");
+        }
+        if (scan.unfinished.length > 0) {
+            builder.partial("the recording was not closed (its JVM was killed or is still running): the report "
+                    + "shows what had been flushed to the file");
+        }
+        JfrReader reader = new JfrReader(builder);
+        try (ReadablePart part = ReadablePart.of(jfr, scan)) {
+            StallGuard.run(() -> reader.readAll(part.file, name), () -> reader.progress, stallNanos,
+                    events -> "cannot read " + name + ": the JFR parser stopped making progress after "
+                            + events + " events; the recording is corrupt");
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + name + ": it is damaged (" + scan.damage
+                    + ") and a copy of its readable part could not be made: " + describe(e));
+        }
         return builder.build();
     }
 
@@ -157,6 +194,9 @@ public final class JfrReader {
     }
 
     private void accept(RecordedEvent event) {
+        if ((++accepted & 0xFF) == 0) {
+            progress = accepted;
+        }
         EventType type = event.getEventType();
         Integer code = codes.get(type);
         if (code == null) {
