@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -65,7 +68,9 @@ public final class JfrReader {
             Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER));
 
     private final ModelBuilder builder;
-    private final Map<EventType, Integer> codes = new IdentityHashMap<>();
+    private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
+    /** The field names of the event being read: RecordedObject.hasField scans the fields by name. */
+    private Set<String> fields = Set.of();
     private RecordedThread lastRecorded;
     private ThreadInfo lastThread;
     private long skipped;
@@ -198,11 +203,17 @@ public final class JfrReader {
             progress = accepted;
         }
         EventType type = event.getEventType();
-        Integer code = codes.get(type);
-        if (code == null) {
-            code = CODES.getOrDefault(type.getName(), OTHER);
-            codes.put(type, code);
+        TypeInfo info = types.get(type);
+        if (info == null) {
+            Set<String> names = new HashSet<>();
+            for (ValueDescriptor field : type.getFields()) {
+                names.add(field.getName());
+            }
+            info = new TypeInfo(CODES.getOrDefault(type.getName(), OTHER), names);
+            types.put(type, info);
         }
+        int code = info.code();
+        fields = info.fields();
         long start = nanos(event.getStartTime());
         long end = nanos(event.getEndTime());
         builder.event(type.getName(), start, end);
@@ -312,7 +323,7 @@ public final class JfrReader {
         if (recorded != null) {
             builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
         }
-        if (event.hasField("daemon")) {
+        if (fields.contains("daemon")) {
             builder.daemon(started, bool(event, "daemon"));
         }
         builder.started(started, time, parent == null ? -1 : parent.id());
@@ -362,14 +373,14 @@ public final class JfrReader {
         return t == null ? fallback : t;
     }
 
-    private static RecordedThread recordedThread(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private RecordedThread recordedThread(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
         return event.getValue(field) instanceof RecordedThread t ? t : null;
     }
 
-    private static long threadId(RecordedEvent event, String field) {
+    private long threadId(RecordedEvent event, String field) {
         RecordedThread t = recordedThread(event, field);
         if (t == null) {
             return -1;
@@ -378,32 +389,36 @@ public final class JfrReader {
         return id > 0 ? id : -1;
     }
 
-    private static String string(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private String string(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
         return event.getValue(field) instanceof String s ? s : null;
     }
 
-    private static String className(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private String className(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
         return event.getValue(field) instanceof RecordedClass c ? c.getName() : null;
     }
 
-    private static long number(RecordedEvent event, String field, long fallback) {
-        if (!event.hasField(field)) {
+    private long number(RecordedEvent event, String field, long fallback) {
+        if (!fields.contains(field)) {
             return fallback;
         }
         return event.getValue(field) instanceof Number n ? n.longValue() : fallback;
     }
 
-    private static boolean bool(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private boolean bool(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return false;
         }
         return event.getValue(field) instanceof Boolean b && b;
+    }
+
+    /** What the reader needs to know of an event type, looked up once per type. */
+    private record TypeInfo(int code, Set<String> fields) {
     }
 
     private static long nanos(Instant instant) {

@@ -172,7 +172,8 @@ public final class TraceWriter {
             boolean workload = j >= ws.size() || (i < w.size() && w.start(i) <= ws.start(j));
             if (workload) {
                 String method = strings.get(w.method(i));
-                complete(index, w.start(i), w.end(i), Analyser.friendlyName(method, i), "workload");
+                complete(index, w.start(i), w.end(i), method == null ? "workload" : Analyser.friendlyName(method, i),
+                        "workload");
                 json.name("args").beginObject().name("method", method).endObject().endObject();
                 i++;
             } else {
