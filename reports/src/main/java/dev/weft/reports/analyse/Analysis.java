@@ -20,6 +20,7 @@ public final class Analysis {
     private final int systemThreads;
     private final List<String> notes;
     private final WakeEdges wakeEdges;
+    private final CriticalPath criticalPath;
 
     Analysis(Model model, int phaseThread, List<Phase> phases, List<String> kinds, ThreadBreakdown[] breakdown,
              Concurrency concurrency, List<WaitTotal> waitTotals, int platformThreads, int virtualThreads,
@@ -36,6 +37,7 @@ public final class Analysis {
         this.systemThreads = systemThreads;
         this.notes = List.copyOf(notes);
         this.wakeEdges = wakeEdges;
+        this.criticalPath = CriticalPath.of(model, phaseThread, wakeEdges);
     }
 
     public Model model() {
@@ -92,6 +94,11 @@ public final class Analysis {
     /** Who ended each wait: see {@link WakeEdges} for the matching rules. */
     public WakeEdges wakeEdges() {
         return wakeEdges;
+    }
+
+    /** The chain of work and wake edges that determined the wall time: see {@link CriticalPath}. */
+    public CriticalPath criticalPath() {
+        return criticalPath;
     }
 
     /** What is missing from the recording and what that means for the report. */

@@ -22,11 +22,12 @@ public final class Model {
     private final boolean partial;
     private final long eventCount;
     private final long mergedWaits;
+    private final long dataLoss;
     private final LongIntMap index;
 
     Model(Path source, long start, long end, List<ThreadInfo> threads, StringTable strings,
           AgentStatus agentStatus, List<AliveAtExit> aliveAtExit, Set<String> eventTypes,
-          List<String> warnings, boolean partial, long eventCount, long mergedWaits) {
+          List<String> warnings, boolean partial, long eventCount, long mergedWaits, long dataLoss) {
         this.source = source;
         this.start = start;
         this.end = end;
@@ -39,6 +40,7 @@ public final class Model {
         this.partial = partial;
         this.eventCount = eventCount;
         this.mergedWaits = mergedWaits;
+        this.dataLoss = dataLoss;
         this.index = new LongIntMap();
         for (int i = 0; i < this.threads.size(); i++) {
             index.put(this.threads.get(i).id(), i);
@@ -120,6 +122,19 @@ public final class Model {
     /** Built-in wait events dropped because an agent wait span (or another built-in) covered them. */
     public long mergedWaits() {
         return mergedWaits;
+    }
+
+    /**
+     * Bytes of events JFR reported lost ({@code jdk.DataLoss}: buffers it could not copy out under
+     * contention); {@code 0} when none was reported.
+     */
+    public long dataLossBytes() {
+        return dataLoss;
+    }
+
+    /** Whether the recording holds {@code jdk.DataLoss} events at all. */
+    public boolean dataLossReported() {
+        return eventTypes.contains("jdk.DataLoss");
     }
 
     public long workloadSpanCount() {

@@ -29,6 +29,7 @@ public final class ModelBuilder {
     private long maxTime = Long.MIN_VALUE;
     private long eventCount;
     private boolean partial;
+    private long dataLoss;
 
     public ModelBuilder(Path source) {
         this.source = source;
@@ -136,6 +137,11 @@ public final class ModelBuilder {
         this.agentStatus = status;
     }
 
+    /** JFR lost {@code bytes} of events (a {@code jdk.DataLoss} event: buffers it could not copy out). */
+    public void dataLoss(long bytes) {
+        dataLoss += Math.max(0, bytes);
+    }
+
     public void warning(String warning) {
         if (warnings.size() < 20 && !warnings.contains(warning)) {
             warnings.add(warning);
@@ -173,7 +179,7 @@ public final class ModelBuilder {
                 .thenComparingLong(ThreadInfo::start)
                 .thenComparingLong(ThreadInfo::id));
         return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
-                eventCount, merged);
+                eventCount, merged, dataLoss);
     }
 
     /**

@@ -66,9 +66,15 @@ public final class ThreadInfo {
     // ---- builder access
 
     void name(String newName) {
-        if (newName != null && !newName.isEmpty()) {
-            this.name = newName;
+        if (newName == null || newName.isEmpty()) {
+            return;
         }
+        // the JVM's own thread records lose characters outside the BMP (they come back as U+FFFD);
+        // the agent's events carry the name as Java wrote it: a damaged copy never replaces a sound one
+        if (name != null && newName.indexOf('\uFFFD') >= 0 && name.indexOf('\uFFFD') < 0) {
+            return;
+        }
+        this.name = newName;
     }
 
     void virtual(boolean isVirtual) {

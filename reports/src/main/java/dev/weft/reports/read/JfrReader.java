@@ -50,6 +50,7 @@ public final class JfrReader {
     private static final int PARK = 12;
     private static final int MONITOR_WAIT = 13;
     private static final int MONITOR_ENTER = 14;
+    private static final int DATA_LOSS = 15;
 
     private static final Map<String, Integer> CODES = Map.ofEntries(
             Map.entry("weft.Workload", WORKLOAD),
@@ -65,7 +66,8 @@ public final class JfrReader {
             Map.entry("jdk.ThreadSleep", SLEEP),
             Map.entry("jdk.ThreadPark", PARK),
             Map.entry("jdk.JavaMonitorWait", MONITOR_WAIT),
-            Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER));
+            Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER),
+            Map.entry("jdk.DataLoss", DATA_LOSS));
 
     private final ModelBuilder builder;
     private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
@@ -301,6 +303,7 @@ public final class JfrReader {
                                 className(event, "monitorClass"), threadId(event, "previousOwner"), false);
                     }
                 }
+                case DATA_LOSS -> builder.dataLoss(number(event, "amount", 0));
                 default -> {
                     // other events only extend the recording and the thread's lifetime
                 }

@@ -1,9 +1,11 @@
 package dev.weft.reports.render;
 
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.CriticalPath;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.analyse.ThreadBreakdown;
 import dev.weft.reports.analyse.WaitTotal;
+import dev.weft.reports.analyse.WakeEdges;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
@@ -20,13 +22,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the report data as the compact JSON the timeline template reads. The format (version 1):
+ * Writes the report data as the compact JSON the timeline template reads. The format (version 2):
  *
  * <pre>
  * format, version, generator, source, generated, startEpochMs, durationUs, partial, notes[],
  * agentData, agent{version, options, workloadFilter, instrumentedTypes, transformErrors,
  *                  suppressedErrors, startupMs} | null,
- * counts{events, threads, platform, virtual, system, workloadSpans, waitSpans, wakes, mergedWaits},
+ * dataLoss{reported, bytes}   JFR's own jdk.DataLoss events (events dropped under contention)
+ * counts{events, threads, platform, virtual, system, workloadSpans, waitSpans, wakes, mergedWaits,
+ *        wakeEdges, matchedWaits, eligibleWaits},
  * kinds[]        kind names; 0 is "workload", the others are wait kinds
  * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work, other (µs),
  *                 wait [kind, µs, kind, µs …]}
@@ -37,6 +41,13 @@ import java.util.Map;
  * descs[]        flat, 6 per description: kind, label (string), blocker class (string), blocker id,
  *                target (thread index), timed (0/1); -1 when absent
  * strings[]      the strings descs refer to
+ * hows[]         how a waker acted: unpark, notify, thread end …
+ * wakes[]        per woken thread, flat [segment delta, waker (thread index), time delta µs, how, …] by
+ *                segment: the segment index (into the thread's segs) counts from the previous one (the
+ *                first from 0); the time is the waker's action minus the end of the wait
+ * critical[]     the critical path in time order, flat [thread, start µs, duration µs, type, link, …];
+ *                type 0 run, 1 wait with no one to blame; link how the path came into this thread from
+ *                the step before: 0 none, 1 woken by it, 2 started by it
  * phaseThread, phases[]{name, method, start, end, wall, work, speedUp, waiting, waitShare,
  *                       threadTime, threads, waitByKind{kind: µs}}
  * concurrency{peak, peakAt, average, busy, anyBusy}, waits[]{kind, count, time},
@@ -62,6 +73,8 @@ final class DataWriter {
     private final StringTable out = new StringTable();
     private final Map<Desc, Integer> descIndex = new HashMap<>();
     private final List<Desc> descs = new ArrayList<>();
+    /** Per thread, the segment index of each of its waits (segments interleave workloads and waits). */
+    private int[][] waitSeg;
 
     private record Desc(int kind, int label, int blockerClass, int blockerId, int target, int timed) {
     }
@@ -87,7 +100,7 @@ final class DataWriter {
 
     private void write(String generator) throws IOException {
         json.beginObject();
-        json.name("format", "weft-report").name("version", 1).name("generator", generator);
+        json.name("format", "weft-report").name("version", 2).name("generator", generator);
         json.name("source", model.source() == null || model.source().getFileName() == null ? null
                 : model.source().getFileName().toString());
         json.name("generated", Instant.now().toString());
@@ -101,6 +114,8 @@ final class DataWriter {
         json.endArray();
         json.name("agentData", model.hasAgentData());
         writeAgent();
+        json.name("dataLoss").beginObject().name("reported", model.dataLossReported())
+                .name("bytes", model.dataLossBytes()).endObject();
         writeCounts();
         json.name("kinds").beginArray().value("workload");
         for (String kind : analysis.kinds()) {
@@ -120,6 +135,8 @@ final class DataWriter {
             json.value(out.get(i));
         }
         json.endArray();
+        writeWakes();
+        writeCriticalPath();
         json.name("phaseThread", analysis.phaseThreadIndex());
         writePhases();
         json.name("concurrency").beginObject()
@@ -170,6 +187,9 @@ final class DataWriter {
                 .name("waitSpans", model.waitSpanCount())
                 .name("wakes", model.wakeCount())
                 .name("mergedWaits", model.mergedWaits())
+                .name("wakeEdges", analysis.wakeEdges().size())
+                .name("matchedWaits", analysis.wakeEdges().matchedWaits())
+                .name("eligibleWaits", analysis.wakeEdges().eligibleWaits())
                 .endObject();
     }
 
@@ -212,8 +232,14 @@ final class DataWriter {
             kindOf[id] = kindIndex.getOrDefault(strings.get(id), -1);
         }
         json.name("segs").beginArray();
-        for (ThreadInfo t : model.threads()) {
+        List<ThreadInfo> threads = model.threads();
+        waitSeg = new int[threads.size()][];
+        for (int ti = 0; ti < threads.size(); ti++) {
+            ThreadInfo t = threads.get(ti);
             json.beginArray();
+            int[] segOfWait = new int[t.waits().size()];
+            waitSeg[ti] = segOfWait;
+            int seg = 0;
             WorkloadSpans w = t.workloads();
             WaitSpans ws = t.waits();
             int i = 0;
@@ -236,12 +262,57 @@ final class DataWriter {
                     desc = desc(new Desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
                             out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
                             target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0));
+                    segOfWait[j] = seg;
                     j++;
                 }
                 json.value(start - previous).value(Math.max(0, end - start)).value(desc);
                 previous = start;
+                seg++;
             }
             json.endArray();
+        }
+        json.endArray();
+    }
+
+    private void writeWakes() throws IOException {
+        WakeEdges edges = analysis.wakeEdges();
+        List<ThreadInfo> threads = model.threads();
+        StringTable hows = new StringTable();
+        json.name("wakes").beginArray();
+        int e = 0;
+        for (int ti = 0; ti < threads.size(); ti++) {
+            json.beginArray();
+            int previous = 0;
+            WaitSpans waits = threads.get(ti).waits();
+            // edges are ordered by woken thread, then wait: each thread's run is contiguous
+            for (; e < edges.size() && edges.woken(e) == ti; e++) {
+                int w = edges.waitSpan(e);
+                int seg = waitSeg[ti][w];
+                json.value(seg - previous).value(edges.waker(e)).value(micros(edges.time(e) - waits.end(w)))
+                        .value(hows.id(edges.how(e)));
+                previous = seg;
+            }
+            json.endArray();
+        }
+        json.endArray();
+        json.name("hows").beginArray();
+        for (int i = 0; i < hows.size(); i++) {
+            json.value(hows.get(i));
+        }
+        json.endArray();
+    }
+
+    private void writeCriticalPath() throws IOException {
+        json.name("critical").beginArray();
+        for (CriticalPath.Step s : analysis.criticalPath().steps()) {
+            long start = us(s.start());
+            json.value(s.thread()).value(start).value(Math.max(0, us(s.end()) - start))
+                    .value(s.type() == CriticalPath.Type.WAIT ? 1 : 0)
+                    .value(switch (s.link()) {
+                        case NONE -> 0;
+                        case WAKE -> 1;
+                        case START -> 2;
+                    });
         }
         json.endArray();
     }

@@ -16,11 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 /**
  * Writes the HTML timeline: the template resource {@code timeline.html} up to the data marker,
  * then the data as JSON, then the rest of the template. The template opens in a browser as it is,
  * showing a "no data" state.
+ *
+ * <p>The written page's Content-Security-Policy allows exactly the template's own script and style
+ * element, by their SHA-256 hashes, and nothing else from anywhere: should a recorded string ever
+ * slip out of its JSON, the browser would still refuse to run it.
  */
 public final class HtmlRenderer {
 
@@ -28,8 +35,12 @@ public final class HtmlRenderer {
     public static final String MARKER = "{\"weft\":\"no-data\"}";
     /** The template resource, next to this class. */
     public static final String TEMPLATE = "timeline.html";
+    /** The template's own policy (it opens as it is, for development); reports get {@link #policy()}. */
+    static final String TEMPLATE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'";
 
     private static volatile String[] template;
+    private static volatile String policy;
 
     private HtmlRenderer() {
     }
@@ -88,18 +99,59 @@ public final class HtmlRenderer {
                 if (in == null) {
                     throw new IllegalStateException("template resource " + TEMPLATE + " is missing");
                 }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                // the HTML parser turns CR LF into LF before hashing a script: so must we
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
                 int at = text.indexOf(MARKER);
                 if (at < 0 || text.indexOf(MARKER, at + 1) >= 0) {
                     throw new IllegalStateException("template " + TEMPLATE + " must hold the data marker exactly once");
                 }
-                parts = new String[] {text.substring(0, at), text.substring(at + MARKER.length())};
+                String hashed = hashedPolicy(text);
+                String meta = "content=\"" + TEMPLATE_POLICY + "\"";
+                int m = text.indexOf(meta);
+                if (m < 0 || m > at) {
+                    throw new IllegalStateException("template " + TEMPLATE + " must declare the policy " + TEMPLATE_POLICY);
+                }
+                String head = text.substring(0, m) + "content=\"" + hashed + "\"" + text.substring(m + meta.length(), at);
+                parts = new String[] {head, text.substring(at + MARKER.length())};
+                policy = hashed;
                 template = parts;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read template " + TEMPLATE, e);
             }
         }
         return parts;
+    }
+
+    /** The Content-Security-Policy of written reports. */
+    public static String policy() {
+        template();
+        return policy;
+    }
+
+    /** The template's policy with its one inline script and one style element allowed by hash only. */
+    private static String hashedPolicy(String text) {
+        String script = only(text, "<script>", "</script>");
+        String style = only(text, "<style>", "</style>");
+        return "default-src 'none'; script-src 'sha256-" + sha256(script) + "'; style-src 'sha256-" + sha256(style)
+                + "'; base-uri 'none'; form-action 'none'";
+    }
+
+    private static String only(String text, String open, String close) {
+        int a = text.indexOf(open);
+        if (a < 0 || text.indexOf(open, a + 1) >= 0) {
+            throw new IllegalStateException("template " + TEMPLATE + " must hold exactly one " + open);
+        }
+        int b = text.indexOf(close, a);
+        return text.substring(a + open.length(), b);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private static final class Counting extends FilterOutputStream {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlRendererTest {
 
-    static final String CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
     static final String HOSTILE_THREAD = "</script><script>alert(1)</script>";
     static final String HOSTILE_METHOD = "<img src=x onerror=alert(1)> \"quoted\" back\\slash new\nline "
             + "sep\u2028 \uD83E\uDDF5 & <!-- --> ]]>";
@@ -101,7 +100,7 @@ class HtmlRendererTest {
     @SuppressWarnings("unchecked")
     void theDataDescribesLanesAndSegmentsCompactly() {
         assertEquals("weft-report", data.get("format"));
-        assertEquals(1.0, data.get("version"));
+        assertEquals(2.0, data.get("version"));
         List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
         List<List<Double>> segs = (List<List<Double>>) data.get("segs");
         assertEquals(threads.size(), segs.size(), "one segment list per lane");
@@ -138,8 +137,12 @@ class HtmlRendererTest {
     void theTemplateOpensAsItIsWithNoDataAndNeedsNoNetwork() {
         String template = HtmlRenderer.templateText();
         assertEquals(1, count(template, HtmlRenderer.MARKER), "the marker is there once");
-        assertTrue(template.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">"));
-        assertTrue(html.contains("content=\"" + CSP + "\""));
+        String csp = HtmlRenderer.policy();
+        assertTrue(csp.startsWith("default-src 'none'; script-src 'sha256-"), csp);
+        assertFalse(csp.contains("unsafe"), "scripts and styles only by hash: " + csp);
+        assertTrue(csp.contains("base-uri 'none'") && csp.contains("form-action 'none'"), csp);
+        assertTrue(template.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">"));
+        assertTrue(html.contains("content=\"" + csp + "\""));
         assertFalse(template.contains("http://") || template.contains("https://"), "nothing from the network");
         assertFalse(template.contains("innerHTML") || template.contains("outerHTML")
                 || template.contains("insertAdjacentHTML") || template.contains("document.write"),
