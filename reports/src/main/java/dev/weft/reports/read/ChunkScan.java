@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -101,7 +102,7 @@ final class ChunkScan {
                             + chunkSize + " bytes)");
                 }
                 if (state != 0) {
-                    unfinished = java.util.Arrays.copyOf(unfinished, unfinished.length + 1);
+                    unfinished = Arrays.copyOf(unfinished, unfinished.length + 1);
                     unfinished[unfinished.length - 1] = offset;
                 }
                 chunks++;

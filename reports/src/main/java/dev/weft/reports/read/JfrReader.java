@@ -220,7 +220,8 @@ public final class JfrReader {
         long end = nanos(event.getEndTime());
         builder.event(type.getName(), start, end);
         try {
-            ThreadInfo thread = threadOf(event.getThread());
+            // getThread() looks the field up twice by name (hasField, then getValue): once is enough
+            ThreadInfo thread = threadOf(recordedThread(event, "eventThread"));
             if (thread != null) {
                 builder.seen(thread, start, end);
             }

@@ -2,6 +2,7 @@ package dev.weft.reports.render;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
@@ -98,7 +99,7 @@ public final class JsonWriter {
             return this;
         }
         if (unscaled == Long.MIN_VALUE) {
-            out.write(java.math.BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString());
+            out.write(BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString());
             return this;
         }
         long pow = 1;

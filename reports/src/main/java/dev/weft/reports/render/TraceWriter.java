@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -73,7 +74,7 @@ public final class TraceWriter {
             wakerFirst[t + 1] += wakerFirst[t];
         }
         this.byWaker = new int[edges.size()];
-        int[] next = java.util.Arrays.copyOf(wakerFirst, threads.size());
+        int[] next = Arrays.copyOf(wakerFirst, threads.size());
         for (int e = 0; e < edges.size(); e++) {
             byWaker[next[edges.waker(e)]++] = e;
         }
