@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.browser.Browser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +164,37 @@ class DemoUnderAgentIT {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertTrue(page.contains("forgotten-1") && page.contains("Scenario02Concurrent"), "names reach the page");
         assertTrue(Files.size(html) > 10_000);
+    }
+
+    /** The real demo report in headless Chromium: it opens cleanly and shows the lesson's shapes. */
+    @Test
+    void theReportOpensInChromium() throws Exception {
+        String missing = Browser.missing();
+        Assumptions.assumeTrue(missing == null, missing);
+        try (Browser browser = Browser.open(1400, 1000)) {
+            browser.load(html.toAbsolutePath());
+            assertEquals(List.of(), browser.errors(), "no console errors");
+            assertTrue(browser.number("return weft.state.drawn.segments") > 0, "lanes drawn");
+            assertEquals(4L, browser.number("return document.querySelectorAll('#phases .phase').length"));
+            assertEquals(Boolean.TRUE, browser.js(
+                    "return weft.groups().some(g => g.virtual && g.count === 10000 && g.folded)"),
+                    "10,000 virtual threads in one folded group");
+            assertEquals(3L, browser.number("return weft.model.threads.filter(t => t.alive).length"),
+                    "the forgotten threads are flagged alive at exit");
+            assertTrue(browser.driver().findElement(org.openqa.selenium.By.id("banners")).getText()
+                    .contains("forgotten wait"));
+            // in the concurrent scenario the 3 workers and main all wait (the workers sleep, main awaits)
+            double mid = browser.decimal("const p = weft.data.phases[1]; return (p.start + p.end) / 2");
+            Map<String, Object> c = browser.map("return weft.curveAt(arguments[0])", mid);
+            assertTrue(((Number) c.get("waiting")).longValue() >= TASKS + 1, "waiting " + c);
+            Map<String, Object> before = browser.map("return weft.visibleRange()");
+            browser.js("weft.zoomTo(weft.data.phases[1].start, weft.data.phases[1].end)");
+            Map<String, Object> after = browser.map("return weft.visibleRange()");
+            assertTrue(((Number) after.get("end")).doubleValue() - ((Number) after.get("start")).doubleValue()
+                    < ((Number) before.get("end")).doubleValue() - ((Number) before.get("start")).doubleValue());
+            browser.js("weft.fit(); document.getElementById('timeline-panel').scrollIntoView({block: 'start'}); weft.render()");
+            browser.screenshot(Path.of(System.getProperty("weft.browser.out", "target/browser")).resolve("demo-report.png"));
+            assertEquals(List.of(), browser.errors());
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * measured here, never asserted). With the test class path of {@code reports}:
  *
  * <pre>
- * java -cp … dev.weft.reports.browser.ViewerTool shot report.html out.png [--critical] [--select NAME] [--size WxH]
+ * java -cp … dev.weft.reports.browser.ViewerTool shot report.html out.png [--critical] [--select NAME] [--size WxH] [--top]
  * java -cp … dev.weft.reports.browser.ViewerTool bench [SEGMENTS] [THREADS]
  * </pre>
  *
@@ -40,7 +40,7 @@ public final class ViewerTool {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help")) {
-            System.out.println("usage: ViewerTool shot REPORT.html OUT.png [--critical] [--select NAME] [--size WxH]\n"
+            System.out.println("usage: ViewerTool shot REPORT.html OUT.png [--critical] [--select NAME] [--size WxH] [--top]\n"
                     + "       ViewerTool bench [SEGMENTS] [THREADS]");
             return;
         }
@@ -56,12 +56,14 @@ public final class ViewerTool {
         Path html = Path.of(args[1]).toAbsolutePath();
         Path png = Path.of(args[2]);
         boolean critical = false;
+        boolean top = false;
         String select = null;
         int width = 1400;
         int height = 1000;
         for (int i = 3; i < args.length; i++) {
             switch (args[i]) {
                 case "--critical" -> critical = true;
+                case "--top" -> top = true;
                 case "--select" -> select = args[++i];
                 case "--size" -> {
                     String[] wh = args[++i].split("x");
@@ -79,7 +81,8 @@ public final class ViewerTool {
             if (critical) {
                 b.js("weft.setCritical(true)");
             }
-            b.js("document.getElementById('timeline-panel').scrollIntoView({block: 'start'}); weft.render()");
+            b.js(top ? "window.scrollTo(0, 0); weft.render()"
+                    : "document.getElementById('timeline-panel').scrollIntoView({block: 'start'}); weft.render()");
             b.screenshot(png);
             List<String> errors = b.errors();
             System.out.println(png + (errors.isEmpty() ? "" : " console errors: " + errors));
