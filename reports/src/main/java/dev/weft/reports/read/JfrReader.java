@@ -52,6 +52,8 @@ public final class JfrReader {
     private static final int MONITOR_ENTER = 14;
     private static final int DATA_LOSS = 15;
 
+    private static final int CACHE_LIMIT = 1 << 16;
+
     private static final Map<String, Integer> CODES = Map.ofEntries(
             Map.entry("weft.Workload", WORKLOAD),
             Map.entry("weft.Wait", WAIT),
@@ -73,6 +75,10 @@ public final class JfrReader {
     private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
     /** The field names of the event being read: RecordedObject.hasField scans the fields by name. */
     private Set<String> fields = Set.of();
+    /** Per constant-pool object, what its getters gave: each getter is a lookup by name. */
+    private final Map<RecordedThread, ThreadInfo> threads = new IdentityHashMap<>();
+    private final Map<RecordedThread, Long> threadIds = new IdentityHashMap<>();
+    private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private RecordedThread lastRecorded;
     private ThreadInfo lastThread;
     private long skipped;
@@ -361,11 +367,31 @@ public final class JfrReader {
         if (recorded == lastRecorded) {
             return lastThread;
         }
-        long id = recorded.getJavaThreadId();
-        ThreadInfo t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+        // a chunk's constant pool gives one RecordedThread per thread: each getter is a lookup by name
+        ThreadInfo t = threads.get(recorded);
+        if (t == null && !threads.containsKey(recorded)) {
+            if (threads.size() >= CACHE_LIMIT) {
+                // the keys keep old chunks' constant pools alive: start afresh
+                threads.clear();
+                threadIds.clear();
+                classNames.clear();
+            }
+            long id = javaId(recorded);
+            t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+            threads.put(recorded, t);
+        }
         lastRecorded = recorded;
         lastThread = t;
         return t;
+    }
+
+    private long javaId(RecordedThread recorded) {
+        Long id = threadIds.get(recorded);
+        if (id == null) {
+            id = recorded.getJavaThreadId();
+            threadIds.put(recorded, id);
+        }
+        return id;
     }
 
     private ThreadInfo field(RecordedEvent event, String field, ThreadInfo fallback) {
@@ -389,7 +415,7 @@ public final class JfrReader {
         if (t == null) {
             return -1;
         }
-        long id = t.getJavaThreadId();
+        long id = javaId(t);
         return id > 0 ? id : -1;
     }
 
@@ -404,7 +430,15 @@ public final class JfrReader {
         if (!fields.contains(field)) {
             return null;
         }
-        return event.getValue(field) instanceof RecordedClass c ? c.getName() : null;
+        if (!(event.getValue(field) instanceof RecordedClass c)) {
+            return null;
+        }
+        String name = classNames.get(c);
+        if (name == null) {
+            name = c.getName();
+            classNames.put(c, name);
+        }
+        return name;
     }
 
     private long number(RecordedEvent event, String field, long fallback) {
