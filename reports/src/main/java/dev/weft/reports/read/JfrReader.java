@@ -158,27 +158,30 @@ public final class JfrReader {
         } catch (IOException | RuntimeException | InternalError e) {
             throw new ReportException("cannot read " + name + ": " + describe(e));
         }
-        try (file) {
+        try (ParseAhead ahead = ParseAhead.start(file)) {
             while (true) {
-                RecordedEvent event;
-                try {
-                    if (!file.hasMoreEvents()) {
-                        break;
-                    }
-                    event = file.readEvent();
-                } catch (IOException | RuntimeException | InternalError e) {
+                ParseAhead.Batch batch = ahead.next();
+                for (int i = 0; i < batch.size; i++) {
+                    accept(batch.events[i]);
+                }
+                Throwable e = batch.failure;
+                if (e != null) {
                     if (builder.eventCount() == 0) {
                         throw new ReportException("cannot read " + name + ": " + describe(e));
                     }
                     builder.partial("the recording is truncated or corrupt; the report shows the "
                             + builder.eventCount() + " events read before the damage (" + describe(e) + ")");
+                }
+                if (batch.closeFailure != null) {
+                    builder.warning("closing the recording failed: " + describe(batch.closeFailure));
+                }
+                if (batch.last) {
                     break;
                 }
-                accept(event);
             }
-        } catch (IOException e) {
-            // closing failed: everything was read already
-            builder.warning("closing the recording failed: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException("interrupted while reading " + name);
         }
         if (skipped > 0) {
             builder.warning(skipped + " events could not be interpreted and were skipped");
