@@ -102,14 +102,25 @@ public final class ModelBuilder {
     }
 
     public void workload(ThreadInfo t, long start, long end, String method) {
-        t.workloads.add(start, end, strings.id(method));
+        workload(t, start, end, method, null);
+    }
+
+    /** A workload span; {@code stack} is its top frames as text, {@code null} when not recorded. */
+    public void workload(ThreadInfo t, long start, long end, String method, String stack) {
+        t.workloads.add(start, end, strings.id(method), strings.id(stack));
     }
 
     /** A wait span from the agent: already the outermost API call. */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed) {
+        agentWait(t, start, end, kind, api, blockerClass, blockerId, targetThread, timed, null);
+    }
+
+    /** A wait span from the agent; {@code stack} is its top frames as text, {@code null} when not recorded. */
+    public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                          int blockerId, long targetThread, boolean timed, String stack) {
         t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
-                strings.id(blockerClass), blockerId, targetThread, timed ? WaitSpans.TIMED : 0);
+                strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack), timed ? WaitSpans.TIMED : 0);
     }
 
     /**
@@ -119,9 +130,15 @@ public final class ModelBuilder {
      */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed) {
+        builtInWait(t, start, end, kind, api, blockerClass, targetThread, timed, null);
+    }
+
+    /** A wait from a built-in JDK event, with its top frames as text ({@code null} when not recorded). */
+    public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                            long targetThread, boolean timed, String stack) {
         long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
-                targetThread, notifier, WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+                targetThread, notifier, strings.id(stack), WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
@@ -204,6 +221,10 @@ public final class ModelBuilder {
                 // the last notify inside the agent span is the one that ended it (built-ins come in start order)
                 if (cover >= 0 && builtIn.notifier(i) >= 0) {
                     agent.notifier(cover, builtIn.notifier(i));
+                }
+                // the JVM's events often carry a stack when the agent's do not: where the wait was
+                if (cover >= 0 && builtIn.stack(i) >= 0) {
+                    agent.stackIfNone(cover, builtIn.stack(i));
                 }
                 dropped++;
                 continue;

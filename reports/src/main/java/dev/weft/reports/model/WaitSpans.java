@@ -27,15 +27,16 @@ public final class WaitSpans {
     private int[] blockerIds = NO_INTS;
     private long[] targets = NO_LONGS;
     private long[] notifiers = NO_LONGS;
+    private int[] stacks = NO_INTS;
     private byte[] flags = NO_BYTES;
     private int size;
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
-        add(start, end, kind, api, blockerClass, blockerId, target, -1, flag);
+        add(start, end, kind, api, blockerClass, blockerId, target, -1, StringTable.NONE, flag);
     }
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
-             int flag) {
+             int stack, int flag) {
         if (size == starts.length) {
             int capacity = SpanOrder.grow(size, size + 1);
             starts = Arrays.copyOf(starts, capacity);
@@ -46,6 +47,7 @@ public final class WaitSpans {
             blockerIds = Arrays.copyOf(blockerIds, capacity);
             targets = Arrays.copyOf(targets, capacity);
             notifiers = Arrays.copyOf(notifiers, capacity);
+            stacks = Arrays.copyOf(stacks, capacity);
             flags = Arrays.copyOf(flags, capacity);
         }
         starts[size] = start;
@@ -56,13 +58,21 @@ public final class WaitSpans {
         blockerIds[size] = blockerId;
         targets[size] = target;
         notifiers[size] = notifier;
+        stacks[size] = stack;
         flags[size] = (byte) flag;
         size++;
     }
 
     void addFrom(WaitSpans other, int i) {
         add(other.starts[i], other.ends[i], other.kinds[i], other.apis[i], other.blockerClasses[i],
-                other.blockerIds[i], other.targets[i], other.notifiers[i], other.flags[i]);
+                other.blockerIds[i], other.targets[i], other.notifiers[i], other.stacks[i], other.flags[i]);
+    }
+
+    /** A JVM event merged into span {@code i} knew where it waited: the span keeps the stack if it had none. */
+    void stackIfNone(int i, int stack) {
+        if (stacks[check(i)] == StringTable.NONE) {
+            stacks[i] = stack;
+        }
     }
 
     /** A merged monitor wait inside span {@code i} was ended by {@code notifier}: the span keeps it. */
@@ -81,6 +91,7 @@ public final class WaitSpans {
             blockerIds = SpanOrder.apply(blockerIds, order);
             targets = SpanOrder.apply(targets, order);
             notifiers = SpanOrder.apply(notifiers, order);
+            stacks = SpanOrder.apply(stacks, order);
             flags = SpanOrder.apply(flags, order);
         } else if (starts.length != size) {
             starts = Arrays.copyOf(starts, size);
@@ -91,6 +102,7 @@ public final class WaitSpans {
             blockerIds = Arrays.copyOf(blockerIds, size);
             targets = Arrays.copyOf(targets, size);
             notifiers = Arrays.copyOf(notifiers, size);
+            stacks = Arrays.copyOf(stacks, size);
             flags = Arrays.copyOf(flags, size);
         }
     }
@@ -138,6 +150,11 @@ public final class WaitSpans {
      */
     public long notifier(int i) {
         return notifiers[check(i)];
+    }
+
+    /** Where the thread waited, its top frames as one {@link StringTable} id, {@code -1} when not recorded. */
+    public int stack(int i) {
+        return stacks[check(i)];
     }
 
     /** {@link #TIMED} and {@link #BUILT_IN} bits. */

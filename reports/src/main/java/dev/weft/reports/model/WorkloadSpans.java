@@ -15,18 +15,25 @@ public final class WorkloadSpans {
     private long[] starts = NO_LONGS;
     private long[] ends = NO_LONGS;
     private int[] methods = NO_INTS;
+    private int[] stacks = NO_INTS;
     private int size;
 
     void add(long start, long end, int method) {
+        add(start, end, method, StringTable.NONE);
+    }
+
+    void add(long start, long end, int method, int stack) {
         if (size == starts.length) {
             int capacity = SpanOrder.grow(size, size + 1);
             starts = Arrays.copyOf(starts, capacity);
             ends = Arrays.copyOf(ends, capacity);
             methods = Arrays.copyOf(methods, capacity);
+            stacks = Arrays.copyOf(stacks, capacity);
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
         methods[size] = method;
+        stacks[size] = stack;
         size++;
     }
 
@@ -36,10 +43,12 @@ public final class WorkloadSpans {
             starts = SpanOrder.apply(starts, order);
             ends = SpanOrder.apply(ends, order);
             methods = SpanOrder.apply(methods, order);
+            stacks = SpanOrder.apply(stacks, order);
         } else if (starts.length != size) {
             starts = Arrays.copyOf(starts, size);
             ends = Arrays.copyOf(ends, size);
             methods = Arrays.copyOf(methods, size);
+            stacks = Arrays.copyOf(stacks, size);
         }
     }
 
@@ -58,6 +67,11 @@ public final class WorkloadSpans {
     /** The method as a {@link StringTable} id. */
     public int method(int i) {
         return methods[check(i)];
+    }
+
+    /** Where the call was made, its top frames as one {@link StringTable} id, {@code -1} when not recorded. */
+    public int stack(int i) {
+        return stacks[check(i)];
     }
 
     private int check(int i) {

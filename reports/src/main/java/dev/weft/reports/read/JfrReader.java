@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,9 @@ import jdk.jfr.EventType;
 import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -85,6 +89,9 @@ public final class JfrReader {
     /** Events read so far, for the {@link StallGuard} on another thread. */
     private volatile long progress;
     private long accepted;
+    private final Map<RecordedStackTrace, String> stacks = new IdentityHashMap<>();
+    /** Frames of a stack trace kept per span: where it was, not the whole way there. */
+    private static final int STACK_FRAMES = 8;
 
     private JfrReader(ModelBuilder builder) {
         this.builder = builder;
@@ -237,14 +244,14 @@ public final class JfrReader {
             switch (code) {
                 case WORKLOAD -> {
                     if (thread != null) {
-                        builder.workload(thread, start, end, string(event, "method"));
+                        builder.workload(thread, start, end, string(event, "method"), stack(event));
                     }
                 }
                 case WAIT -> {
                     if (thread != null) {
                         builder.agentWait(thread, start, end, string(event, "kind"), string(event, "api"),
                                 className(event, "blockerClass"), (int) number(event, "blockerId", 0),
-                                threadId(event, "targetThread"), bool(event, "timed"));
+                                threadId(event, "targetThread"), bool(event, "timed"), stack(event));
                     }
                 }
                 case WAKE -> {
@@ -288,7 +295,7 @@ public final class JfrReader {
                 }
                 case SLEEP -> {
                     if (thread != null) {
-                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true);
+                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true, stack(event));
                     }
                 }
                 case PARK -> {
@@ -297,20 +304,20 @@ public final class JfrReader {
                         long until = number(event, "until", Long.MIN_VALUE);
                         builder.builtInWait(thread, start, end, "park", "LockSupport.park",
                                 className(event, "parkedClass"), -1,
-                                timeout > 0 || (until != Long.MIN_VALUE && until > 0));
+                                timeout > 0 || (until != Long.MIN_VALUE && until > 0), stack(event));
                     }
                 }
                 case MONITOR_WAIT -> {
                     if (thread != null) {
                         builder.builtInWait(thread, start, end, ModelBuilder.MONITOR_WAIT, "Object.wait",
                                 className(event, "monitorClass"), threadId(event, "notifier"),
-                                number(event, "timeout", 0) > 0);
+                                number(event, "timeout", 0) > 0, stack(event));
                     }
                 }
                 case MONITOR_ENTER -> {
                     if (thread != null) {
                         builder.builtInWait(thread, start, end, "monitor-enter", "synchronized",
-                                className(event, "monitorClass"), threadId(event, "previousOwner"), false);
+                                className(event, "monitorClass"), threadId(event, "previousOwner"), false, stack(event));
                     }
                 }
                 case DATA_LOSS -> builder.dataLoss(number(event, "amount", 0));
@@ -361,6 +368,45 @@ public final class JfrReader {
         builder.daemon(t, daemon);
         builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
                 virtual || t.isVirtual(), daemon, string(event, "state"), string(event, "activity"), time));
+    }
+
+    /**
+     * The top frames of the event's stack trace as one line per frame, {@code null} when none was
+     * recorded. Stack traces are shared constants in a chunk: each is formatted once.
+     */
+    private String stack(RecordedEvent event) {
+        // getStackTrace() scans the fields by name twice, also when the type has no stack traces
+        if (!fields.contains("stackTrace") || !(event.getValue("stackTrace") instanceof RecordedStackTrace trace)) {
+            return null;
+        }
+        String text = stacks.get(trace);
+        if (text == null) {
+            if (stacks.size() > 50_000) {
+                stacks.clear();
+            }
+            StringBuilder b = new StringBuilder();
+            List<RecordedFrame> frames = trace.getFrames();
+            int shown = 0;
+            for (RecordedFrame f : frames) {
+                if (shown == STACK_FRAMES) {
+                    b.append("\n\u2026 ").append(frames.size() - shown).append(" more");
+                    break;
+                }
+                if (!f.isJavaFrame() || f.getMethod() == null) {
+                    continue;
+                }
+                RecordedMethod m = f.getMethod();
+                String type = m.getType() == null ? "?" : m.getType().getName();
+                b.append(shown == 0 ? "" : "\n").append(type).append('.').append(m.getName());
+                if (f.getLineNumber() > 0) {
+                    b.append(':').append(f.getLineNumber());
+                }
+                shown++;
+            }
+            text = b.length() == 0 ? "" : b.toString();
+            stacks.put(trace, text);
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private ThreadInfo threadOf(RecordedThread recorded) {

@@ -52,7 +52,8 @@ final class ParseAhead implements AutoCloseable {
         Batch batch = new Batch();
         try {
             while (file.hasMoreEvents()) {
-                batch.events[batch.size++] = file.readEvent();
+                RecordedEvent event = file.readEvent(); // may throw: then the batch must not grow
+                batch.events[batch.size++] = event;
                 if (batch.size == BATCH) {
                     if (!hand(batch)) {
                         return;

@@ -38,8 +38,8 @@ import java.util.Map;
  *                        32 alive at exit, 64 JDK-internal, 128 phase thread
  * segs[]         per thread, flat [start delta µs, duration µs, desc, …] in start order; the first
  *                delta is from the recording start, each next one from the previous start
- * descs[]        flat, 6 per description: kind, label (string), blocker class (string), blocker id,
- *                target (thread index), timed (0/1); -1 when absent
+ * descs[]        flat, 7 per description: kind, label (string), blocker class (string), blocker id,
+ *                target (thread index), timed (0/1), stack (string: top frames, one a line); -1 when absent
  * strings[]      the strings descs refer to
  * hows[]         how a waker acted: unpark, notify, thread end …
  * wakes[]        per woken thread, flat [segment delta, waker (thread index), time delta µs, how, …] by
@@ -76,7 +76,7 @@ final class DataWriter {
     /** Per thread, the segment index of each of its waits (segments interleave workloads and waits). */
     private int[][] waitSeg;
 
-    private record Desc(int kind, int label, int blockerClass, int blockerId, int target, int timed) {
+    private record Desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack) {
     }
 
     private DataWriter(Analysis analysis, JsonWriter json) {
@@ -127,7 +127,7 @@ final class DataWriter {
         json.name("descs").beginArray();
         for (Desc d : descs) {
             json.value(d.kind).value(d.label).value(d.blockerClass).value(d.blockerId).value(d.target)
-                    .value(d.timed);
+                    .value(d.timed).value(d.stack);
         }
         json.endArray();
         json.name("strings").beginArray();
@@ -253,7 +253,8 @@ final class DataWriter {
                 if (workload) {
                     start = us(w.start(i));
                     end = us(w.end(i));
-                    desc = desc(new Desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0));
+                    desc = desc(new Desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0,
+                            out.id(strings.get(w.stack(i)))));
                     i++;
                 } else {
                     start = us(ws.start(j));
@@ -261,7 +262,8 @@ final class DataWriter {
                     long target = ws.target(j);
                     desc = desc(new Desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
                             out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
-                            target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0));
+                            target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0,
+                            out.id(strings.get(ws.stack(j)))));
                     segOfWait[j] = seg;
                     j++;
                 }

@@ -15,7 +15,7 @@ import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -226,6 +226,7 @@ class WakeEdgesTest {
         long[] ids = new long[4];
         Object monitor = new Object();
         boolean[] ready = new boolean[1];
+        AtomicBoolean inside = new AtomicBoolean();
         Path jfr = Recordings.record(dir.resolve("wakes.jfr"), true, () -> {
             CountDownLatch latch = new CountDownLatch(1);
             CountDownLatch parked = new CountDownLatch(1);
@@ -237,6 +238,7 @@ class WakeEdgesTest {
                     });
                     await("monitor", "Object.wait", monitor, null, () -> {
                         synchronized (monitor) {
+                            inside.set(true);
                             while (!ready[0]) {
                                 monitor.wait();
                             }
@@ -261,9 +263,10 @@ class WakeEdgesTest {
                     wake.how = "unpark";
                     wake.commit();
                     latch.countDown();
-                    while (waiter.getState() != Thread.State.WAITING || LockSupport.getBlocker(waiter) != null) {
+                    while (!inside.get()) {
                         Thread.onSpinWait();
                     }
+                    // the waiter holds the monitor until wait() releases it: this notify comes during the wait
                     synchronized (monitor) {
                         ready[0] = true;
                         monitor.notifyAll();

@@ -14,7 +14,6 @@ import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
 import dev.weft.reports.testing.WeftEvents;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,6 +44,7 @@ class TimelineBrowserIT {
     static final String HOSTILE_METHOD = "x.Y::<svg onload=window.pwned=1>() & <!-- ]]>";
     static final List<String> HOSTILE = List.of(SCRIPT_NAME, IMG_NAME, QUOTES_NAME, NEWLINE_NAME, NON_BMP_NAME);
 
+    @TempDir
     static Path dir;
     static Path out;
     static Scenarios.Demo demo;
@@ -56,7 +57,6 @@ class TimelineBrowserIT {
     static void reports() throws Exception {
         String missing = Browser.missing();
         Assumptions.assumeTrue(missing == null, missing);
-        dir = Files.createTempDirectory("weft-browser-it");
         out = Path.of(System.getProperty("weft.browser.out", "target/browser"));
         demo = Scenarios.demo(dir.resolve("demo.jfr"));
         demoHtml = dir.resolve("demo.html");
@@ -342,6 +342,38 @@ class TimelineBrowserIT {
                 const s = new Set(Array.from(document.querySelectorAll('#legend [data-kind] .swatch')).map(e => getComputedStyle(e).backgroundColor));
                 return s.size;""");
         assertEquals(kinds.size(), colours, "one colour per legend entry");
+    }
+
+    @Test
+    void everyWaitKindTheAgentEmitsHasItsOwnColour() {
+        List<String> kinds = List.of("sleep", "join", "monitor", "latch", "barrier", "phaser", "semaphore", "condition",
+                "lock", "future", "executor", "queue", "park", "monitor-enter", "monitor-wait", "workload");
+        @SuppressWarnings("unchecked")
+        List<String> colours = (List<String>) browser.js("return arguments[0].map(k => weft.kindColor(k))", kinds);
+        assertEquals(kinds.size(), new java.util.HashSet<>(colours).size(), "distinct: " + colours);
+    }
+
+    @Test
+    void theThreadTableSortsAndARowLeadsToItsLane() {
+        browser.driver().findElement(By.cssSelector("#threads th[data-key=name]")).click();
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#threads tbody td.name')).map(td => td.firstChild.textContent)");
+        List<String> sorted = new java.util.ArrayList<>(names);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        assertEquals(sorted, names, "sorted by name, A first");
+        browser.driver().findElement(By.cssSelector("#threads th[data-key=name]")).click();
+        @SuppressWarnings("unchecked")
+        List<String> reversed = (List<String>) browser.js(
+                "return Array.from(document.querySelectorAll('#threads tbody td.name')).map(td => td.firstChild.textContent)");
+        assertEquals(names.get(0), reversed.get(reversed.size() - 1), "a second click reverses");
+
+        int forgotten = threadIndex(demo.forgottenId());
+        browser.driver().findElement(By.cssSelector("#threads tbody tr[data-thread='" + forgotten + "']")).click();
+        assertEquals((long) forgotten, browser.number("return weft.state.selected"));
+        Map<String, Object> p = browser.map("return weft.pointOf(arguments[0], 0)", forgotten);
+        assertEquals(Boolean.TRUE, p.get("inView"), "its lane is scrolled into the view");
+        assertEquals(List.of(), browser.errors());
     }
 
     @Test
