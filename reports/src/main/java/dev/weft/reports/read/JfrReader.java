@@ -172,6 +172,9 @@ public final class JfrReader {
                     accept(batch.events[i]);
                 }
                 Throwable e = batch.failure;
+                if (e instanceof Error error && !(e instanceof InternalError)) {
+                    throw error; // out of memory, not damage: Reports says so
+                }
                 if (e != null) {
                     if (builder.eventCount() == 0) {
                         throw new ReportException("cannot read " + name + ": " + describe(e));

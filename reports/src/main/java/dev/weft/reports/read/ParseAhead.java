@@ -23,7 +23,7 @@ final class ParseAhead implements AutoCloseable {
         final RecordedEvent[] events = new RecordedEvent[BATCH];
         int size;
         boolean last;
-        /** An IOException, RuntimeException or InternalError from the parser, after the events above. */
+        /** What ended parsing early, after the events above: damage, or an Error such as out of memory. */
         Throwable failure;
         /** Closing the file failed (everything was read). */
         IOException closeFailure;
@@ -61,7 +61,8 @@ final class ParseAhead implements AutoCloseable {
                     batch = new Batch();
                 }
             }
-        } catch (IOException | RuntimeException | InternalError e) {
+        } catch (Throwable e) {
+            // also an OutOfMemoryError: the reader must hear of it, not wait for a batch that never comes
             batch.failure = e;
         } finally {
             try {
