@@ -1,7 +1,9 @@
 package dev.weft.reports.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The parsed arguments of a command: positionals, {@code -o}/{@code --output}, {@code --help}. */
 final class Args {
@@ -9,12 +11,23 @@ final class Args {
     final List<String> positionals = new ArrayList<>();
     String output;
     boolean help;
+    /** Values of the command's own options ({@code --top 10} → {@code top=10}); flags map to {@code ""}. */
+    final Map<String, String> options = new HashMap<>();
 
     /**
      * Parses {@code args}. {@code acceptsOutput} allows {@code -o <file>}, {@code -o<file>},
      * {@code --output <file>} and {@code --output=<file>}; {@code --} ends the options.
      */
     static Args parse(List<String> args, boolean acceptsOutput, Command command) throws UsageException {
+        return parse(args, acceptsOutput, command, List.of(), List.of());
+    }
+
+    /**
+     * Parses {@code args} with the command's own {@code valueOptions} ({@code --name <value>} or
+     * {@code --name=<value>}) and {@code flags} ({@code --name}), given without the leading dashes.
+     */
+    static Args parse(List<String> args, boolean acceptsOutput, Command command, List<String> valueOptions,
+                      List<String> flags) throws UsageException {
         Args parsed = new Args();
         boolean options = true;
         for (int i = 0; i < args.size(); i++) {
@@ -32,6 +45,16 @@ final class Args {
                 parsed.output(a.substring("--output=".length()), command);
             } else if (options && acceptsOutput && a.startsWith("-o") && a.length() > 2) {
                 parsed.output(a.substring(2), command);
+            } else if (options && a.startsWith("--") && flags.contains(a.substring(2))) {
+                parsed.options.put(a.substring(2), "");
+            } else if (options && a.startsWith("--") && valueOptions.contains(a.substring(2))) {
+                if (i + 1 >= args.size() || args.get(i + 1).isEmpty()) {
+                    throw new UsageException("option " + a + " needs a value", command);
+                }
+                parsed.option(a.substring(2), args.get(++i), command);
+            } else if (options && a.startsWith("--") && a.indexOf('=') > 2
+                    && valueOptions.contains(a.substring(2, a.indexOf('=')))) {
+                parsed.option(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1), command);
             } else if (options && a.startsWith("-") && a.length() > 1) {
                 throw new UsageException("unknown option '" + a + "'", command);
             } else {
@@ -39,6 +62,34 @@ final class Args {
             }
         }
         return parsed;
+    }
+
+    private void option(String name, String value, Command command) throws UsageException {
+        if (options.containsKey(name)) {
+            throw new UsageException("option --" + name + " is given twice", command);
+        }
+        options.put(name, value);
+    }
+
+    /** The option's value as a positive count, or {@code fallback} when absent. */
+    int count(String name, int fallback, Command command) throws UsageException {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option --" + name + " needs a positive whole number, not '" + value + "'", command);
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     private void output(String file, Command command) throws UsageException {

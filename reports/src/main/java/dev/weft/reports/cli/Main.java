@@ -17,10 +17,8 @@ public final class Main {
     static final String PROGRAM = "java -jar reports.jar";
 
     /** The commands, the default first. */
-    static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand());
-
-    /** Names kept for commands still to come. */
-    private static final List<String> PLANNED = List.of("json", "trace");
+    static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand(), new JsonCommand(),
+            new TraceCommand());
 
     private Main() {
     }
@@ -52,9 +50,6 @@ public final class Main {
             if (first.equals("--version")) {
                 out.println(NAME + " " + Reports.VERSION);
                 return 0;
-            }
-            if (PLANNED.contains(first)) {
-                throw new UsageException("command '" + first + "' is not available yet", null);
             }
             command = find(first);
             List<String> rest = Arrays.asList(args).subList(command == null ? 0 : 1, args.length);

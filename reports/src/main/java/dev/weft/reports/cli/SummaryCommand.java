@@ -39,6 +39,8 @@ public final class SummaryCommand implements Command {
 
                 Options:
                   -h, --help   show this help
+
+                Exit codes: 0 done, 1 the recording could not be read, 2 wrong command line.
                 """.formatted(Main.PROGRAM);
     }
 
@@ -59,6 +61,10 @@ public final class SummaryCommand implements Command {
         Analysis analysis = Reports.analyse(jfr);
         TextSummary.print(analysis, out);
         out.flush();
+        if (analysis.model().partial()) {
+            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the summary covers the part "
+                    + "that could be read");
+        }
         return 0;
     }
 }

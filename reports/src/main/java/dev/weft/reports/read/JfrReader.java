@@ -15,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -53,6 +56,8 @@ public final class JfrReader {
     private static final int MONITOR_ENTER = 14;
     private static final int DATA_LOSS = 15;
 
+    private static final int CACHE_LIMIT = 1 << 16;
+
     private static final Map<String, Integer> CODES = Map.ofEntries(
             Map.entry("weft.Workload", WORKLOAD),
             Map.entry("weft.Wait", WAIT),
@@ -71,10 +76,19 @@ public final class JfrReader {
             Map.entry("jdk.DataLoss", DATA_LOSS));
 
     private final ModelBuilder builder;
-    private final Map<EventType, Integer> codes = new IdentityHashMap<>();
+    private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
+    /** The field names of the event being read: RecordedObject.hasField scans the fields by name. */
+    private Set<String> fields = Set.of();
+    /** Per constant-pool object, what its getters gave: each getter is a lookup by name. */
+    private final Map<RecordedThread, ThreadInfo> threads = new IdentityHashMap<>();
+    private final Map<RecordedThread, Long> threadIds = new IdentityHashMap<>();
+    private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private RecordedThread lastRecorded;
     private ThreadInfo lastThread;
     private long skipped;
+    /** Events read so far, for the {@link StallGuard} on another thread. */
+    private volatile long progress;
+    private long accepted;
     private final Map<RecordedStackTrace, String> stacks = new IdentityHashMap<>();
     /** Frames of a stack trace kept per span: where it was, not the whole way there. */
     private static final int STACK_FRAMES = 8;
@@ -105,8 +119,42 @@ public final class JfrReader {
         } catch (IOException e) {
             throw new ReportException("cannot read " + name + ": " + describe(e));
         }
+        return read(jfr, StallGuard.DEFAULT_STALL_NANOS);
+    }
+
+    /** {@link #read(Path)}, giving up when the parser makes no progress for {@code stallNanos}. */
+    static Model read(Path jfr, long stallNanos) throws ReportException {
+        String name = jfr.toString();
+        ChunkScan scan;
+        try {
+            scan = ChunkScan.of(jfr);
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + name + ": " + describe(e));
+        }
+        if (scan.chunks == 0) {
+            throw new ReportException("cannot read " + name + ": " + scan.damage
+                    + (scan.damage.contains("truncated") ? "; nothing in it can be decoded (a chunk's constant "
+                    + "pools are written at its end)" : ""));
+        }
         ModelBuilder builder = new ModelBuilder(jfr);
-        new JfrReader(builder).readAll(jfr, name);
+        if (scan.damage != null) {
+            builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
+                    + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
+                    + ChunkScan.bytes(scan.size) + ")");
+        }
+        if (scan.unfinished.length > 0) {
+            builder.partial("the recording was not closed (its JVM was killed or is still running): the report "
+                    + "shows what had been flushed to the file");
+        }
+        JfrReader reader = new JfrReader(builder);
+        try (ReadablePart part = ReadablePart.of(jfr, scan)) {
+            StallGuard.run(() -> reader.readAll(part.file, name), () -> reader.progress, stallNanos,
+                    events -> "cannot read " + name + ": the JFR parser stopped making progress after "
+                            + events + " events; the recording is corrupt");
+        } catch (IOException e) {
+            throw new ReportException("cannot read " + name + ": it is damaged (" + scan.damage
+                    + ") and a copy of its readable part could not be made: " + describe(e));
+        }
         return builder.build();
     }
 
@@ -117,27 +165,33 @@ public final class JfrReader {
         } catch (IOException | RuntimeException | InternalError e) {
             throw new ReportException("cannot read " + name + ": " + describe(e));
         }
-        try (file) {
+        try (ParseAhead ahead = ParseAhead.start(file)) {
             while (true) {
-                RecordedEvent event;
-                try {
-                    if (!file.hasMoreEvents()) {
-                        break;
-                    }
-                    event = file.readEvent();
-                } catch (IOException | RuntimeException | InternalError e) {
+                ParseAhead.Batch batch = ahead.next();
+                for (int i = 0; i < batch.size; i++) {
+                    accept(batch.events[i]);
+                }
+                Throwable e = batch.failure;
+                if (e instanceof Error error && !(e instanceof InternalError)) {
+                    throw error; // out of memory, not damage: Reports says so
+                }
+                if (e != null) {
                     if (builder.eventCount() == 0) {
                         throw new ReportException("cannot read " + name + ": " + describe(e));
                     }
                     builder.partial("the recording is truncated or corrupt; the report shows the "
                             + builder.eventCount() + " events read before the damage (" + describe(e) + ")");
+                }
+                if (batch.closeFailure != null) {
+                    builder.warning("closing the recording failed: " + describe(batch.closeFailure));
+                }
+                if (batch.last) {
                     break;
                 }
-                accept(event);
             }
-        } catch (IOException e) {
-            // closing failed: everything was read already
-            builder.warning("closing the recording failed: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReportException("interrupted while reading " + name);
         }
         if (skipped > 0) {
             builder.warning(skipped + " events could not be interpreted and were skipped");
@@ -166,17 +220,27 @@ public final class JfrReader {
     }
 
     private void accept(RecordedEvent event) {
-        EventType type = event.getEventType();
-        Integer code = codes.get(type);
-        if (code == null) {
-            code = CODES.getOrDefault(type.getName(), OTHER);
-            codes.put(type, code);
+        if ((++accepted & 0xFF) == 0) {
+            progress = accepted;
         }
+        EventType type = event.getEventType();
+        TypeInfo info = types.get(type);
+        if (info == null) {
+            Set<String> names = new HashSet<>();
+            for (ValueDescriptor field : type.getFields()) {
+                names.add(field.getName());
+            }
+            info = new TypeInfo(CODES.getOrDefault(type.getName(), OTHER), names);
+            types.put(type, info);
+        }
+        int code = info.code();
+        fields = info.fields();
         long start = nanos(event.getStartTime());
         long end = nanos(event.getEndTime());
         builder.event(type.getName(), start, end);
         try {
-            ThreadInfo thread = threadOf(event.getThread());
+            // getThread() looks the field up twice by name (hasField, then getValue): once is enough
+            ThreadInfo thread = threadOf(recordedThread(event, "eventThread"));
             if (thread != null) {
                 builder.seen(thread, start, end);
             }
@@ -282,7 +346,7 @@ public final class JfrReader {
         if (recorded != null) {
             builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
         }
-        if (event.hasField("daemon")) {
+        if (fields.contains("daemon")) {
             builder.daemon(started, bool(event, "daemon"));
         }
         builder.started(started, time, parent == null ? -1 : parent.id());
@@ -314,8 +378,8 @@ public final class JfrReader {
      * recorded. Stack traces are shared constants in a chunk: each is formatted once.
      */
     private String stack(RecordedEvent event) {
-        RecordedStackTrace trace = event.getStackTrace();
-        if (trace == null) {
+        // getStackTrace() scans the fields by name twice, also when the type has no stack traces
+        if (!fields.contains("stackTrace") || !(event.getValue("stackTrace") instanceof RecordedStackTrace trace)) {
             return null;
         }
         String text = stacks.get(trace);
@@ -355,11 +419,31 @@ public final class JfrReader {
         if (recorded == lastRecorded) {
             return lastThread;
         }
-        long id = recorded.getJavaThreadId();
-        ThreadInfo t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+        // a chunk's constant pool gives one RecordedThread per thread: each getter is a lookup by name
+        ThreadInfo t = threads.get(recorded);
+        if (t == null && !threads.containsKey(recorded)) {
+            if (threads.size() >= CACHE_LIMIT) {
+                // the keys keep old chunks' constant pools alive: start afresh
+                threads.clear();
+                threadIds.clear();
+                classNames.clear();
+            }
+            long id = javaId(recorded);
+            t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+            threads.put(recorded, t);
+        }
         lastRecorded = recorded;
         lastThread = t;
         return t;
+    }
+
+    private long javaId(RecordedThread recorded) {
+        Long id = threadIds.get(recorded);
+        if (id == null) {
+            id = recorded.getJavaThreadId();
+            threadIds.put(recorded, id);
+        }
+        return id;
     }
 
     private ThreadInfo field(RecordedEvent event, String field, ThreadInfo fallback) {
@@ -371,48 +455,60 @@ public final class JfrReader {
         return t == null ? fallback : t;
     }
 
-    private static RecordedThread recordedThread(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private RecordedThread recordedThread(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
         return event.getValue(field) instanceof RecordedThread t ? t : null;
     }
 
-    private static long threadId(RecordedEvent event, String field) {
+    private long threadId(RecordedEvent event, String field) {
         RecordedThread t = recordedThread(event, field);
         if (t == null) {
             return -1;
         }
-        long id = t.getJavaThreadId();
+        long id = javaId(t);
         return id > 0 ? id : -1;
     }
 
-    private static String string(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private String string(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
         return event.getValue(field) instanceof String s ? s : null;
     }
 
-    private static String className(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private String className(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return null;
         }
-        return event.getValue(field) instanceof RecordedClass c ? c.getName() : null;
+        if (!(event.getValue(field) instanceof RecordedClass c)) {
+            return null;
+        }
+        String name = classNames.get(c);
+        if (name == null) {
+            name = c.getName();
+            classNames.put(c, name);
+        }
+        return name;
     }
 
-    private static long number(RecordedEvent event, String field, long fallback) {
-        if (!event.hasField(field)) {
+    private long number(RecordedEvent event, String field, long fallback) {
+        if (!fields.contains(field)) {
             return fallback;
         }
         return event.getValue(field) instanceof Number n ? n.longValue() : fallback;
     }
 
-    private static boolean bool(RecordedEvent event, String field) {
-        if (!event.hasField(field)) {
+    private boolean bool(RecordedEvent event, String field) {
+        if (!fields.contains(field)) {
             return false;
         }
         return event.getValue(field) instanceof Boolean b && b;
+    }
+
+    /** What the reader needs to know of an event type, looked up once per type. */
+    private record TypeInfo(int code, Set<String> fields) {
     }
 
     private static long nanos(Instant instant) {

@@ -2,6 +2,7 @@ package dev.weft.reports.render;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
@@ -79,6 +80,53 @@ public final class JsonWriter {
             writeLong((long) value);
         } else {
             out.write(Double.toString(Math.round(value * 10_000.0) / 10_000.0));
+        }
+        return this;
+    }
+
+    /**
+     * A fixed-point number {@code unscaled / 10^scale}, written exactly (no floating point) with
+     * trailing zeros dropped: {@code decimal(12345, 3)} is {@code 12.345}, {@code decimal(1500, 3)} is
+     * {@code 1.5}. Used for times, where a double's rounding would print {@code 0.30000000000000004}.
+     */
+    public JsonWriter decimal(long unscaled, int scale) throws IOException {
+        if (scale < 0 || scale > 18) {
+            throw new IllegalArgumentException("scale " + scale);
+        }
+        separate();
+        if (scale == 0) {
+            writeLong(unscaled);
+            return this;
+        }
+        if (unscaled == Long.MIN_VALUE) {
+            out.write(BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString());
+            return this;
+        }
+        long pow = 1;
+        for (int i = 0; i < scale; i++) {
+            pow *= 10;
+        }
+        boolean negative = unscaled < 0;
+        long abs = negative ? -unscaled : unscaled;
+        long whole = abs / pow;
+        long fraction = abs % pow;
+        if (negative) {
+            out.write('-');
+        }
+        writeLong(whole);
+        if (fraction != 0) {
+            int digits = scale;
+            while (fraction % 10 == 0) {
+                fraction /= 10;
+                digits--;
+            }
+            out.write('.');
+            int pos = this.digits.length;
+            for (int i = 0; i < digits; i++) {
+                this.digits[--pos] = (char) ('0' + (fraction % 10));
+                fraction /= 10;
+            }
+            out.write(this.digits, pos, this.digits.length - pos);
         }
         return this;
     }

@@ -58,4 +58,16 @@ class JsonWriterTest {
         assertEquals("x", parsed.get("c"));
         assertFalse(w.toString().contains(" "));
     }
+
+    @Test
+    void decimalsAreExactAndDropTrailingZeros() throws IOException {
+        StringWriter w = new StringWriter();
+        JsonWriter j = new JsonWriter(w);
+        j.beginArray().decimal(12345, 3).decimal(1500, 3).decimal(2000, 3).decimal(0, 3).decimal(7, 3)
+                .decimal(-1_234_567, 3).decimal(-5, 3).decimal(42, 0).decimal(Long.MIN_VALUE, 3)
+                .decimal(300_000_000_000_004L, 15).endArray();
+        assertEquals("[12.345,1.5,2,0,0.007,-1234.567,-0.005,42,-9223372036854775.808,0.300000000000004]",
+                w.toString());
+        Json.parse(w.toString());
+    }
 }

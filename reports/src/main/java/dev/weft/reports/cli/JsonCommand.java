@@ -1,0 +1,103 @@
+package dev.weft.reports.cli;
+
+import dev.weft.reports.ReportException;
+import dev.weft.reports.Reports;
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.render.JsonSummary;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code json <file.jfr> [-o <out.json>] [--top <N>]}: the machine-readable summary for CI gates. */
+public final class JsonCommand implements Command {
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public String summary() {
+        return "print a machine-readable JSON summary (for CI gates, e.g. with jq)";
+    }
+
+    @Override
+    public String usage() {
+        return "json <file.jfr> [-o <out.json>] [--top <N>]";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: %1$s json <file.jfr> [-o <out.json>] [--top <N>]
+
+                Prints a JSON summary of the recording: phases with wall time, summed work, speed-up
+                and waiting; a per-thread breakdown; waits by kind; wake edges; threads alive at exit;
+                the agent's health; and warnings. Made for CI gates, e.g.
+
+                  %1$s json app.jfr | jq -e '.phases[0].speedUp > 2.5'
+                  %1$s json app.jfr | jq -e '.aliveAtExit | length == 0'
+
+                Options:
+                  -o, --output <out.json>  write to a file instead of standard output ('-' = stdout)
+                      --top <N>            keep only the N threads with the most workload + waiting
+                                           time in perThread, the busiest first (default: all threads,
+                                           in timeline order)
+                  -h, --help               show this help
+
+                Schema (schemaVersion %2$d; it changes only when a field is removed or changes meaning).
+                Durations are milliseconds (µs precision); startMs/endMs count from the recording start.
+                  schema "%3$s", schemaVersion, generator
+                  source        {file, events, partial}
+                  recording     {start, end (ISO-8601), startEpochMs, durationMs}
+                  threads       {platform, virtual, system}  (system = JDK-internal and tool threads)
+                  parallelism   {peak, average}  (threads in workload at once)
+                  phases[]      {name, method, startMs, wallMs, workMs, speedUp, threads, waitingMs,
+                                 waitShare, waitingByKind {kind: ms}}
+                  perThreadTotal, perThread[] {name, id, virtual, daemon (null = unknown), system,
+                                 aliveAtExit, startMs, endMs, workloadMs, waitingMs,
+                                 waitingByKindMs {kind: ms}, otherMs, totalMs}
+                                 (workload + waiting + other = total, without overlap)
+                  waitsByKind   {kind: {count, timeMs}}  (kinds the application threads waited on)
+                  wakeEdges     {count, matchedWaits, eligibleWaits, matchedShare, wakesRecorded}
+                                 (waits whose waker is known, of the waits that can have one)
+                  aliveAtExit[] {name, id, virtual, daemon, state, activity}
+                  agent         {present, version, options, workloadFilter, instrumentedTypes,
+                                 transformErrors, suppressedErrors, startupMs}  (null when not recorded)
+                  warnings[]    what is missing or damaged in the recording
+
+                Exit codes: 0 done, 1 the recording could not be read or the output written, 2 wrong
+                command line.
+                """.formatted(Main.PROGRAM, JsonSummary.SCHEMA_VERSION, JsonSummary.SCHEMA);
+    }
+
+    @Override
+    public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
+        Args args = Args.parse(argList, true, this, List.of("top"), List.of());
+        if (args.help) {
+            out.print(help());
+            return 0;
+        }
+        Path jfr = Output.path(args.recording(this), this);
+        int top = args.count("top", 0, this);
+        Path target = args.output == null || args.output.equals(Output.STDOUT) ? null : Output.path(args.output, this);
+        if (target != null) {
+            Output.notTheRecording(target, jfr, this);
+        }
+        Analysis analysis = Reports.analyse(jfr);
+        String generator = Main.NAME + " " + Reports.VERSION;
+        Output.Body body = o -> JsonSummary.write(analysis, o, top, generator);
+        if (target == null) {
+            Output.toStdout(out, body);
+        } else {
+            Output.toFile(target, body);
+            out.println(target);
+        }
+        if (analysis.model().partial()) {
+            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the summary covers the part "
+                    + "that could be read");
+        }
+        return 0;
+    }
+}
