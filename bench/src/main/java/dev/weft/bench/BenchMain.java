@@ -184,7 +184,8 @@ public final class BenchMain {
     private static final Map<String, String> RECORDED = Map.of(
             "latchAwaitZeroTimeout", "latch (count 1).await(0 ns): recorded, no park",
             "parkWithPermit", "unpark(self) + park(blocker): recorded, no wait",
-            "sleepZero", "Thread.sleep(0) (a yield): recorded");
+            "sleepZero", "Thread.sleep(0) (a yield): recorded",
+            "startVirtualThread", "start a virtual thread: weft.ThreadStart + JDK events");
 
     static void spans(Table table, Map<String, Map<String, JmhPairs.Score>> direct,
                       Map<String, Map<String, JmhPairs.Score>> endToEnd) {
@@ -224,6 +225,13 @@ public final class BenchMain {
                 String.format("%+.0f ms", agentReport.median() - jfr.median()), "", "(info)");
         table.row("   JFR only vs plain JVM", plain.describe("ms"), jfr.describe("ms"),
                 String.format("%+.0f ms", jfr.median() - plain.median()), "", "(info)");
+        Sample jfrCpu = r.cpu().get(StartupBench.JFR);
+        Sample agentCpu = r.cpu().get(StartupBench.AGENT);
+        if (jfrCpu.size() > 0 && agentCpu.size() > 0) {
+            table.row("   CPU time (user+sys): agent (report=none) vs JFR only", jfrCpu.describe("ms"),
+                    agentCpu.describe("ms"), String.format("%+.0f ms", agentCpu.median() - jfrCpu.median()), "",
+                    "(info)");
+        }
         StringBuilder parts = new StringBuilder("Agent's own start-up (verbose=true, median of " + r.verboseLines().size()
                 + " runs):");
         r.parts().forEach((name, s) -> parts.append(' ').append(name).append(' ').append(String.format("%.0f", s.median()))
@@ -231,7 +239,8 @@ public final class BenchMain {
         table.note(r.parts().isEmpty() ? "Agent's own start-up lines: " + r.verboseLines()
                 : parts.substring(0, parts.length() - 1) + ".");
         table.note("Goal 3: whole-process wall time, median (min–max) of " + jfr.size()
-                + " interleaved runs per variant after one warm-up round.");
+                + " interleaved runs per variant after one warm-up round. CPU time (Linux only) barely moves with "
+                + "the load of other work on the machine: where wall times scatter, trust its difference more.");
     }
 
     // ---- goal 4
@@ -251,6 +260,13 @@ public final class BenchMain {
             table.row("   whole process: " + v, plainProcess.describe("ms"), agent.describe("ms"),
                     String.format("%+.0f ms (×%.2f)", agent.median() - plainProcess.median(),
                             agent.median() / plainProcess.median()), "", "(info)");
+        }
+        Sample plainCpu = r.cpu().get(ScenarioBench.PLAIN);
+        Sample agentCpu = r.cpu().get(ScenarioBench.AGENT);
+        if (plainCpu.size() > 0 && agentCpu.size() > 0) {
+            table.row("   whole process CPU (user+sys): " + ScenarioBench.AGENT, plainCpu.describe("ms"),
+                    agentCpu.describe("ms"), String.format("%+.0f ms (×%.2f)", agentCpu.median() - plainCpu.median(),
+                            agentCpu.median() / plainCpu.median()), "", "(info)");
         }
         table.note("Goal 4: the scenario's own '-- Scenario 4 took N ms' and the process wall time, median (min–max) of "
                 + plain.size() + " interleaved runs per variant after one warm-up round.");

@@ -10,7 +10,8 @@ import java.util.List;
 /** Runs a JVM to completion and times it from start to exit, as a user waiting at a terminal would. */
 final class Processes {
 
-    record Run(int exitCode, double wallMillis, String stdout, String stderr) { }
+    /** {@code cpuMillis} is user + system CPU of the process, {@code NaN} where it cannot be known. */
+    record Run(int exitCode, double wallMillis, double cpuMillis, String stdout, String stderr) { }
 
     private Processes() { }
 
@@ -22,11 +23,13 @@ final class Processes {
         Path err = work.resolve("stderr.txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
+        double cpu0 = ChildCpu.millis();
         long t0 = System.nanoTime();
         Process p = pb.start();
         int exit = p.waitFor();
         double wall = (System.nanoTime() - t0) / 1e6;
-        Run run = new Run(exit, wall, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        double cpu = ChildCpu.millis() - cpu0;
+        Run run = new Run(exit, wall, cpu, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new IllegalStateException("exit code " + exit + " from " + String.join(" ", cmd) + "\n" + run.stderr());
         }

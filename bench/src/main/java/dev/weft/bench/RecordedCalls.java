@@ -55,6 +55,23 @@ public class RecordedCalls {
         LockSupport.park(blocker);
     }
 
+    /**
+     * Starting a virtual thread (that does nothing): the agent records who started it
+     * ({@code weft.ThreadStart}), and its recording has {@code jdk.VirtualThreadStart/End} on. Scenario 4's
+     * {@code main} does this 10,000 times on its critical path.
+     */
+    @Benchmark
+    public Thread startVirtualThread() {
+        return Thread.ofVirtual().start(NOTHING);
+    }
+
+    private static final Runnable NOTHING = new Runnable() {
+        @Override
+        public void run() {
+            // the thread's start is what is timed
+        }
+    };
+
     /** A sleep of 0 ms is a yield to the scheduler: recorded, and the system call dwarfs nothing here. */
     @Benchmark
     public void sleepZero() throws InterruptedException {

@@ -24,8 +24,8 @@ final class ScenarioBench {
 
     private static final Pattern TOOK = Pattern.compile("-- Scenario 4 took (\\d+) ms");
 
-    /** Per variant: the scenario's own time and the whole process's, in ms. */
-    record Result(Map<String, Sample> scenario, Map<String, Sample> process) { }
+    /** Per variant: the scenario's own time, the whole process's wall and CPU time, in ms. */
+    record Result(Map<String, Sample> scenario, Map<String, Sample> process, Map<String, Sample> cpu) { }
 
     private final Path work;
     private final Progress progress;
@@ -44,9 +44,11 @@ final class ScenarioBench {
 
         Map<String, Sample> scenario = new LinkedHashMap<>();
         Map<String, Sample> process = new LinkedHashMap<>();
+        Map<String, Sample> cpu = new LinkedHashMap<>();
         for (String v : variants.keySet()) {
             scenario.put(v, new Sample());
             process.put(v, new Sample());
+            cpu.put(v, new Sample());
         }
         List<String> order = new ArrayList<>(variants.keySet());
         for (int round = 0; round <= runs; round++) {
@@ -59,11 +61,14 @@ final class ScenarioBench {
                 if (round > 0) {
                     scenario.get(v).add(scenarioMillis(r.stdout()));
                     process.get(v).add(r.wallMillis());
+                    if (!Double.isNaN(r.cpuMillis())) {
+                        cpu.get(v).add(r.cpuMillis());
+                    }
                 }
             }
             Collections.rotate(order, 1);
         }
-        return new Result(scenario, process);
+        return new Result(scenario, process, cpu);
     }
 
     static double scenarioMillis(String stdout) {

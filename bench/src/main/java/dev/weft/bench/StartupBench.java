@@ -30,8 +30,9 @@ final class StartupBench {
             Pattern.compile("start-up (\\d+) ms: bridge (\\d+), recording (\\d+), instrumentation (\\d+)");
     private static final Pattern INSTRUMENTED = Pattern.compile("\\[weft\\] instrumented (\\S+)");
 
-    /** Wall time per variant, in ms; the agent's own start-up parts, in ms; its verbose lines. */
-    record Result(Map<String, Sample> wall, Map<String, Sample> parts, List<String> verboseLines) { }
+    /** Wall and CPU time per variant, in ms; the agent's own start-up parts, in ms; its verbose lines. */
+    record Result(Map<String, Sample> wall, Map<String, Sample> cpu, Map<String, Sample> parts,
+                  List<String> verboseLines) { }
 
     private final Path work;
     private final Progress progress;
@@ -50,7 +51,11 @@ final class StartupBench {
         variants.put(AGENT_REPORT, List.of(agentArg(agentOut, null)));
 
         Map<String, Sample> wall = new LinkedHashMap<>();
-        variants.keySet().forEach(k -> wall.put(k, new Sample()));
+        Map<String, Sample> cpu = new LinkedHashMap<>();
+        for (String k : variants.keySet()) {
+            wall.put(k, new Sample());
+            cpu.put(k, new Sample());
+        }
         List<String> order = new ArrayList<>(variants.keySet());
         // round 0 warms the file cache and is not counted
         for (int round = 0; round <= runs; round++) {
@@ -60,6 +65,9 @@ final class StartupBench {
                 Processes.clean(agentOut);
                 if (round > 0) {
                     wall.get(v).add(r.wallMillis());
+                    if (!Double.isNaN(r.cpuMillis())) {
+                        cpu.get(v).add(r.cpuMillis());
+                    }
                 }
             }
             Collections.rotate(order, 1);
@@ -84,7 +92,7 @@ final class StartupBench {
                 }
             }
         }
-        return new Result(wall, parts, lines);
+        return new Result(wall, cpu, parts, lines);
     }
 
     /** The JDK classes a verbose agent says it instrumented, once the call benchmarks' classes are loaded. */
