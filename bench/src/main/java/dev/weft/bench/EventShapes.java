@@ -73,6 +73,17 @@ public class EventShapes {
         boolean timed;
     }
 
+    /** Today's fields, with the blocker's class as its name (Class caches it, so JFR's string pool hits). */
+    @Name("bench.ClassNameWait")
+    @StackTrace(false)
+    static final class ClassNameWait extends Event {
+        String kind;
+        String api;
+        String blockerClass;
+        int blockerId;
+        boolean timed;
+    }
+
     /** No field at all: the clock twice and the commit. */
     @Name("bench.EmptyWait")
     @StackTrace(false)
@@ -83,7 +94,7 @@ public class EventShapes {
     public void start() {
         recording = new Recording();
         for (Class<? extends Event> c : java.util.List.of(WaitEvent.class, NumericWait.class, IdOnlyWait.class,
-                ClassWait.class, StringsWait.class, EmptyWait.class)) {
+                ClassWait.class, StringsWait.class, ClassNameWait.class, EmptyWait.class)) {
             FlightRecorder.register(c);
             recording.enable(c).withThreshold(Duration.ZERO).withoutStackTrace();
         }
@@ -103,6 +114,20 @@ public class EventShapes {
         e.kind = "park";
         e.api = API;
         e.blockerClass = BLOCKER.getClass();
+        e.blockerId = System.identityHashCode(BLOCKER);
+        e.begin();
+        e.end();
+        if (e.shouldCommit()) {
+            e.commit();
+        }
+    }
+
+    @Benchmark
+    public void classNameAsString() {
+        ClassNameWait e = new ClassNameWait();
+        e.kind = "park";
+        e.api = API;
+        e.blockerClass = BLOCKER.getClass().getName();
         e.blockerId = System.identityHashCode(BLOCKER);
         e.begin();
         e.end();
