@@ -1,0 +1,125 @@
+package dev.weft.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Goal 3: what the agent adds to a JVM's start-up. A trivial main runs in turns, plain, with a
+ * JFR recording from the command line, and with the agent (with and without its HTML report at
+ * exit); the turns rotate so that no variant always runs first after a pause. The agent's own
+ * account of its start-up comes from extra runs with {@code verbose=true}.
+ */
+final class StartupBench {
+
+    static final String PLAIN = "plain JVM";
+    static final String JFR = "JFR only (-XX:StartFlightRecording)";
+    static final String AGENT = "agent, report=none";
+    static final String AGENT_REPORT = "agent (HTML report at exit)";
+
+    private static final Pattern BREAKDOWN =
+            Pattern.compile("start-up (\\d+) ms: bridge (\\d+), recording (\\d+), instrumentation (\\d+)");
+    private static final Pattern INSTRUMENTED = Pattern.compile("\\[weft\\] instrumented (\\S+)");
+
+    /** Wall and CPU time per variant, in ms; the agent's own start-up parts, in ms; its verbose lines. */
+    record Result(Map<String, Sample> wall, Map<String, Sample> cpu, Map<String, Sample> parts,
+                  List<String> verboseLines) { }
+
+    private final Path work;
+    private final Progress progress;
+
+    StartupBench(Path work, Progress progress) {
+        this.work = work;
+        this.progress = progress;
+    }
+
+    Result run(int runs, int verboseRuns) throws IOException, InterruptedException {
+        Path agentOut = Files.createDirectories(work.resolve("agent-out"));
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put(PLAIN, List.of());
+        variants.put(JFR, List.of("-XX:StartFlightRecording:filename=" + work.resolve("jfr-only.jfr")));
+        variants.put(AGENT, List.of(agentArg(agentOut, "report=none")));
+        variants.put(AGENT_REPORT, List.of(agentArg(agentOut, null)));
+
+        Map<String, Sample> wall = new LinkedHashMap<>();
+        Map<String, Sample> cpu = new LinkedHashMap<>();
+        for (String k : variants.keySet()) {
+            wall.put(k, new Sample());
+            cpu.put(k, new Sample());
+        }
+        List<String> order = new ArrayList<>(variants.keySet());
+        // round 0 warms the file cache and is not counted
+        for (int round = 0; round <= runs; round++) {
+            progress.line("start-up, round " + round + "/" + runs + (round == 0 ? " (warm-up, not counted)" : ""));
+            for (String v : order) {
+                Processes.Run r = trivial(variants.get(v));
+                Processes.clean(agentOut);
+                if (round > 0) {
+                    wall.get(v).add(r.wallMillis());
+                    if (!Double.isNaN(r.cpuMillis())) {
+                        cpu.get(v).add(r.cpuMillis());
+                    }
+                }
+            }
+            Collections.rotate(order, 1);
+        }
+
+        Map<String, Sample> parts = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        progress.line("start-up, " + verboseRuns + " runs with verbose=true for the agent's own breakdown");
+        for (int i = 0; i < verboseRuns; i++) {
+            Processes.Run r = trivial(List.of(agentArg(agentOut, "report=none,verbose=true")));
+            Processes.clean(agentOut);
+            for (String line : r.stderr().lines().toList()) {
+                Matcher m = BREAKDOWN.matcher(line);
+                if (m.find()) {
+                    lines.add(line);
+                    String[] names = {"total", "bridge", "recording", "instrumentation"};
+                    for (int g = 0; g < names.length; g++) {
+                        parts.computeIfAbsent(names[g], k -> new Sample()).add(Double.parseDouble(m.group(g + 1)));
+                    }
+                } else if (line.contains("start-up")) {
+                    lines.add(line); // a format this parser does not know: shown as it is
+                }
+            }
+        }
+        return new Result(wall, cpu, parts, lines);
+    }
+
+    /** The JDK classes a verbose agent says it instrumented, once the call benchmarks' classes are loaded. */
+    Set<String> instrumentedClasses() throws IOException, InterruptedException {
+        Path agentOut = Files.createDirectories(work.resolve("agent-out"));
+        Processes.Run r = Processes.java(work, List.of(agentArg(agentOut, "report=none,verbose=true"),
+                "-cp", Locations.benchClassPath().toString(), LoadWaitClasses.class.getName()));
+        Processes.clean(agentOut);
+        Set<String> names = new LinkedHashSet<>();
+        for (String line : r.stderr().lines().toList()) {
+            Matcher m = INSTRUMENTED.matcher(line);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    static String agentArg(Path out, String more) {
+        return "-javaagent:" + Locations.agentJar() + "=out=" + out + (more == null ? "" : "," + more);
+    }
+
+    private Processes.Run trivial(List<String> jvmArgs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-cp");
+        args.add(Locations.benchClassPath().toString());
+        args.add(Trivial.class.getName());
+        return Processes.java(work, args);
+    }
+}
