@@ -64,7 +64,11 @@ final class WeftRecording {
         Runnable status = new StatusHook(health, options, filter);
         FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
         statusHook = status;
-        Recording r = new Recording(settings(stacks));
+        Map<String, String> settings = settings(stacks);
+        // the .jfc keeps the JVM's sleep event for recordings made without the agent; the agent's own
+        // advice sees every Thread.sleep, and a second event per sleep only doubled the volume
+        settings.put("jdk.ThreadSleep#enabled", "false");
+        Recording r = new Recording(settings);
         r.setName("weft");
         r.setToDisk(true);
         r.setDestination(jfr);

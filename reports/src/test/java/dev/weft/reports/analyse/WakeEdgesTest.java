@@ -250,10 +250,20 @@ class WakeEdgesTest {
             }, "waiter");
             ids[0] = waiter.threadId();
             start(waiter);
+            Thread joiner = new Thread(() -> {
+                try {
+                    await("join", "Thread.join", waiter, waiter, waiter::join);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "joiner");
+            ids[2] = joiner.threadId();
+            start(joiner);
             Thread releaser = new Thread(() -> {
                 try {
                     parked.await();
-                    while (waiter.getState() != Thread.State.WAITING) {
+                    // the joiner must be in join before the waiter can end, or its join never waits
+                    while (waiter.getState() != Thread.State.WAITING || joiner.getState() != Thread.State.WAITING) {
                         Thread.onSpinWait();
                     }
                     // what the agent's unpark advice records, just before the release
@@ -277,15 +287,6 @@ class WakeEdgesTest {
             }, "releaser");
             ids[1] = releaser.threadId();
             start(releaser);
-            Thread joiner = new Thread(() -> {
-                try {
-                    await("join", "Thread.join", waiter, waiter, waiter::join);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "joiner");
-            ids[2] = joiner.threadId();
-            start(joiner);
             joiner.join();
             releaser.join();
         });
