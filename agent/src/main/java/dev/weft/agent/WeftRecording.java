@@ -43,6 +43,10 @@ final class WeftRecording {
         s.put("jdk.ThreadEnd#enabled", "true");
         s.put("jdk.VirtualThreadStart#enabled", "true");
         s.put("jdk.VirtualThreadEnd#enabled", "true");
+        // JFR's own shutdown hook commits it: the recording lasted until the JVM exited, so a thread
+        // seen to start and never to end was cut short
+        s.put("jdk.Shutdown#enabled", "true");
+        s.put("jdk.Shutdown#stackTrace", "false");
         // the JVM's own view of waiting: a fallback under Weft's API-level spans, and the only
         // source for contended synchronized entry
         s.put("jdk.ThreadSleep#enabled", "true");

@@ -197,6 +197,14 @@ class AgentForkedIT {
         assertTrue(forgotten.getBoolean("daemon"));
         assertTrue(forgotten.getString("activity").contains("FixtureApp"), forgotten.getString("activity"));
         assertFalse(alive.stream().anyMatch(e -> e.getString("threadName").equals("main")));
+
+        // virtual threads cannot be enumerated at shutdown: the report finds the one that started and never ended
+        List<dev.weft.reports.model.AliveAtExit> cutShort = dev.weft.reports.Reports.analyse(r.only(".jfr")).model()
+                .aliveAtExit();
+        assertTrue(cutShort.stream().anyMatch(a -> a.name().equals("fixture-forgotten") && !a.virtual()), cutShort.toString());
+        assertTrue(cutShort.stream().anyMatch(a -> a.name().equals("fixture-forgotten-virtual") && a.virtual()),
+                cutShort.toString());
+        assertEquals(2, cutShort.size(), "main and the JVM's own threads are not flagged: " + cutShort);
     }
 
     @Test

@@ -190,6 +190,7 @@ public final class ModelBuilder {
             start = Math.min(start, t.start());
             end = Math.max(end, t.end());
         }
+        flagVirtualThreadsCutShort(end);
         ArrayList<ThreadInfo> ordered = new ArrayList<>(threads);
         ordered.sort(Comparator.comparingInt((ThreadInfo t) -> "main".equals(t.name()) ? 0 : 1)
                 .thenComparingInt(t -> "main".equals(t.name()) ? -t.workloads().size() : 0)
@@ -197,6 +198,25 @@ public final class ModelBuilder {
                 .thenComparingLong(ThreadInfo::id));
         return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
                 eventCount, merged, dataLoss);
+    }
+
+    /**
+     * A virtual thread seen to start and never to end, in a recording that lasted until the JVM
+     * exited (JFR's {@code jdk.Shutdown}) and that records virtual-thread ends, was cut short by the
+     * exit: the forgotten wait of virtual threads, which the agent cannot enumerate at shutdown.
+     */
+    private void flagVirtualThreadsCutShort(long end) {
+        boolean exited = eventTypes.contains("jdk.Shutdown");
+        boolean endsRecorded = agentStatus != null || eventTypes.contains("jdk.VirtualThreadEnd");
+        if (!exited || !endsRecorded) {
+            return;
+        }
+        for (ThreadInfo t : threads) {
+            if (t.isVirtual() && t.startSeen() && !t.endSeen() && !t.aliveAtExit()) {
+                aliveAtExit(t, new AliveAtExit(t.id(), t.displayName(), true, true, "unknown",
+                        "a virtual thread that never ended: no jdk.VirtualThreadEnd before the JVM exited", end));
+            }
+        }
     }
 
     /**
