@@ -88,16 +88,7 @@ public final class JsonCommand implements Command {
         Analysis analysis = Reports.analyse(jfr);
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> JsonSummary.write(analysis, o, top, generator);
-        if (target == null) {
-            Output.toStdout(out, body);
-        } else {
-            Output.toFile(target, body);
-            out.println(target);
-        }
-        if (analysis.model().partial()) {
-            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the summary covers the part "
-                    + "that could be read");
-        }
+        Output.deliver(out, err, target, body, analysis.model().partial(), "the summary covers");
         return 0;
     }
 }

@@ -51,6 +51,24 @@ final class Output {
     }
 
     /** Writes {@code body} to {@code file}; its directory is created when missing. */
+    /**
+     * Writes {@code body} to {@code target} and names it on {@code out}, or to {@code out} itself when
+     * {@code target} is null (-o -); then says on {@code err} what a partial recording leaves out.
+     */
+    static void deliver(PrintStream out, PrintStream err, Path target, Body body, boolean partial, String what)
+            throws ReportException {
+        if (target == null) {
+            toStdout(out, body);
+        } else {
+            toFile(target, body);
+            out.println(target);
+        }
+        if (partial) {
+            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; " + what
+                    + " the part that could be read");
+        }
+    }
+
     static void toFile(Path file, Body body) throws ReportException {
         Path absolute = file.toAbsolutePath();
         Path tmp = null;

@@ -72,16 +72,7 @@ public final class TraceCommand implements Command {
         Analysis analysis = Reports.analyse(jfr);
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> TraceWriter.write(analysis, o, all, generator);
-        if (target == null) {
-            Output.toStdout(out, body);
-        } else {
-            Output.toFile(target, body);
-            out.println(target);
-        }
-        if (analysis.model().partial()) {
-            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the trace shows the part "
-                    + "that could be read");
-        }
+        Output.deliver(out, err, target, body, analysis.model().partial(), "the trace shows");
         return 0;
     }
 
