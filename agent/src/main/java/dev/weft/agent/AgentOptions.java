@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import dev.weft.agent.weave.WeavingCache;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class AgentOptions {
 
-    static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join("\n",
             "Weft agent options (comma-separated: -javaagent:agent.jar=out=weft-out,workload=com.example.Foo::bar):",
             "  out=DIR          directory for the .jfr and .html (default: weft-out)",
             "  workload=FILTER  methods recorded as workload spans, JEP 520 filter syntax, ';'-separated:",

@@ -1,9 +1,9 @@
 package dev.weft.agent;
 
 /** The agent's version, from the jar manifest when packaged. */
-final class Version {
+public final class Version {
 
-    static final String VALUE = find();
+    public static final String VALUE = find();
 
     private Version() { }
 

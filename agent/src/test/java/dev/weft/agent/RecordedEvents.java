@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import dev.weft.agent.record.WeftRecording;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

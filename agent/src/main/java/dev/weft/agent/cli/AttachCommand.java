@@ -1,8 +1,8 @@
 package dev.weft.agent.cli;
 
 import dev.weft.agent.AgentOptions;
-import dev.weft.agent.AttachProtocol;
-import dev.weft.agent.WorkloadFilter;
+import dev.weft.agent.control.AttachProtocol;
+import dev.weft.agent.weave.WorkloadFilter;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.weft.agent.cli;
 
-import dev.weft.agent.SessionMarker;
+import dev.weft.agent.control.SessionMarker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

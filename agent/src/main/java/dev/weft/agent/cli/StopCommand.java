@@ -1,6 +1,6 @@
 package dev.weft.agent.cli;
 
-import dev.weft.agent.AttachProtocol;
+import dev.weft.agent.control.AttachProtocol;
 import java.io.PrintStream;
 import java.util.List;
 

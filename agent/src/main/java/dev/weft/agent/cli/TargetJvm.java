@@ -1,7 +1,7 @@
 package dev.weft.agent.cli;
 
-import dev.weft.agent.AttachProtocol;
-import dev.weft.agent.SessionMarker;
+import dev.weft.agent.control.AttachProtocol;
+import dev.weft.agent.control.SessionMarker;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,12 +1,7 @@
 package dev.weft.agent.it;
 
+import dev.weft.agent.start.WeftAgent;
 import dev.weft.fixture.FixtureApp;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.weft.agent.WeftAgent;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +15,10 @@ import jdk.jfr.consumer.RecordingFile;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Layer 2: the agent installed into this JVM with {@code ByteBuddyAgent.install()}, exactly as

@@ -1,0 +1,120 @@
+package dev.weft.agent.record;
+
+import dev.weft.agent.AgentHealth;
+import dev.weft.agent.Version;
+import dev.weft.boot.AgentStatusEvent;
+import dev.weft.boot.Recorder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * The agent's own JFR recording: Weft's events plus the JVM's thread and wait events, written
+ * to disk and dumped to the destination by JFR itself when the JVM exits (DESIGN §5).
+ */
+public final class WeftRecording {
+
+    /**
+     * The running recording's weft.AgentStatus hook; removed when a session stops, so that the
+     * recording of a later attach holds only its own status.
+     */
+    private static volatile Runnable statusHook;
+
+    private WeftRecording() { }
+
+    /** Weft's event selection; the same as the shipped weft.jfc. */
+    public static Map<String, String> settings(boolean stacks) {
+        Map<String, String> s = new LinkedHashMap<>();
+        String stack = Boolean.toString(stacks);
+        for (String span : new String[] {"weft.Wait", "weft.Workload"}) {
+            s.put(span + "#enabled", "true");
+            s.put(span + "#threshold", "0 ms");
+            s.put(span + "#stackTrace", stack);
+        }
+        for (String instant : new String[] {"weft.Wake", "weft.ThreadStart", "weft.ThreadAliveAtExit"}) {
+            s.put(instant + "#enabled", "true");
+            s.put(instant + "#stackTrace", "false");
+        }
+        s.put("weft.AgentStatus#enabled", "true");
+        s.put("weft.AgentStatus#period", "everyChunk");
+        // thread lifecycle, platform and virtual, with the parent of platform threads
+        s.put("jdk.ThreadStart#enabled", "true");
+        s.put("jdk.ThreadEnd#enabled", "true");
+        s.put("jdk.VirtualThreadStart#enabled", "true");
+        s.put("jdk.VirtualThreadEnd#enabled", "true");
+        // JFR's own shutdown hook commits it: the recording lasted until the JVM exited, so a thread
+        // seen to start and never to end was cut short
+        s.put("jdk.Shutdown#enabled", "true");
+        s.put("jdk.Shutdown#stackTrace", "false");
+        // the JVM's own view of waiting: a fallback under Weft's API-level spans, and the only
+        // source for contended synchronized entry
+        s.put("jdk.ThreadSleep#enabled", "true");
+        s.put("jdk.ThreadSleep#threshold", "10 ms");
+        s.put("jdk.ThreadPark#enabled", "true");
+        s.put("jdk.ThreadPark#threshold", "10 ms");
+        s.put("jdk.JavaMonitorWait#enabled", "true");
+        s.put("jdk.JavaMonitorWait#threshold", "0 ms"); // names the notifier: the waker of a monitor wait
+        s.put("jdk.JavaMonitorEnter#enabled", "true");
+        s.put("jdk.JavaMonitorEnter#threshold", "1 ms");
+        for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {
+            s.put(e + "#stackTrace", stack);
+        }
+        return s;
+    }
+
+    public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter)
+            throws IOException {
+        Runnable status = new StatusHook(health, options, filter);
+        FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
+        statusHook = status;
+        Map<String, String> settings = settings(stacks);
+        // the .jfc keeps the JVM's sleep event for recordings made without the agent; the agent's own
+        // advice sees every Thread.sleep, and a second event per sleep only doubled the volume
+        settings.put("jdk.ThreadSleep#enabled", "false");
+        Recording r = new Recording(settings);
+        r.setName("weft");
+        r.setToDisk(true);
+        r.setDestination(jfr);
+        r.setDumpOnExit(true);
+        r.start();
+        return r;
+    }
+
+    /** Call after the recording stopped: its last chunk already holds the final status. */
+    public static void removeStatusHook() {
+        Runnable status = statusHook;
+        statusHook = null;
+        if (status != null) {
+            FlightRecorder.removePeriodicEvent(status);
+        }
+    }
+
+    /** Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts. */
+    private static final class StatusHook implements Runnable {
+        private final AgentHealth health;
+        private final String options;
+        private final String filter;
+
+        StatusHook(AgentHealth health, String options, String filter) {
+            this.health = health;
+            this.options = options;
+            this.filter = filter;
+        }
+
+        @Override
+        public void run() {
+            AgentStatusEvent e = new AgentStatusEvent();
+            e.version = Version.VALUE;
+            e.options = options;
+            e.workloadFilter = filter;
+            e.instrumentedTypes = health.instrumentedTypes();
+            e.transformErrors = health.transformErrors();
+            e.suppressedErrors = Recorder.suppressedCount();
+            e.startupMillis = health.startupMillis;
+            e.commit();
+        }
+    }
+}

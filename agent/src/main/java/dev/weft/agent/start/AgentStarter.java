@@ -1,0 +1,186 @@
+package dev.weft.agent.start;
+
+import dev.weft.agent.AgentHealth;
+import dev.weft.agent.AgentOptions;
+import dev.weft.agent.Console;
+import dev.weft.agent.control.WeftSession;
+import dev.weft.agent.exit.ExitHook;
+import dev.weft.agent.exit.ExitReport;
+import dev.weft.agent.record.WeftRecording;
+import dev.weft.agent.weave.Installer;
+import dev.weft.agent.weave.WeavingCache;
+import dev.weft.agent.weave.WeavingTransformer;
+import dev.weft.agent.weave.WorkloadFilter;
+import dev.weft.boot.Recorder;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.jar.JarFile;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * Starts Weft: options, boot bridge, recording, instrumentation, exit report. Every failure
+ * becomes one line on stderr and the application runs on, unobserved rather than harmed.
+ */
+public final class AgentStarter {
+
+    /** The manifest attribute an application uses to name its workload methods for Weft. */
+    static final String MANIFEST_WORKLOAD = "Weft-Workload";
+
+    /** The running recording, or null; guarded by AgentStarter.class. A stop clears it, so a later attach starts anew. */
+    private static WeftSession session;
+
+    private AgentStarter() { }
+
+    public static synchronized void start(String args, Instrumentation inst) {
+        long t0 = System.nanoTime();
+        try {
+            AgentOptions options = AgentOptions.parse(args);
+            options.problems().forEach(Console::line);
+            if (options.help()) {
+                System.err.println(AgentOptions.USAGE);
+                return;
+            }
+            if (session != null) {
+                Console.line("already recording in this JVM; ignoring the second start");
+                return;
+            }
+            if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+                // a runtime linked without jdk.jfr (or --limit-modules java.se): say so, rather than
+                // the NoClassDefFoundError the next line would end in
+                Console.line("JDK Flight Recorder (module jdk.jfr) is not in this Java runtime; Weft records nothing");
+                return;
+            }
+            if (!FlightRecorder.isAvailable()) {
+                Console.line("JDK Flight Recorder is not available in this JVM; Weft records nothing");
+                return;
+            }
+            String bridge = BootBridge.install(inst);
+            long tBridge = System.nanoTime();
+
+            String filterText = options.workload() != null ? options.workload() : manifestWorkload();
+            WorkloadFilter filter = WorkloadFilter.parse(filterText);
+            filter.problems().forEach(Console::line);
+
+            Path dir = options.outDir();
+            try {
+                Files.createDirectories(dir);
+                if (!Files.isWritable(dir)) {
+                    throw new IOException("not writable");
+                }
+            } catch (IOException | SecurityException e) {
+                Console.line("cannot write to " + dir + " (" + e.getMessage() + "); Weft records nothing");
+                return;
+            }
+            String base = unusedBase(dir, baseName());
+            Path jfr = dir.resolve(base + ".jfr");
+            Path html = options.html() ? dir.resolve(base + ".html") : null;
+
+            AgentHealth health = new AgentHealth();
+            long tRecord = System.nanoTime();
+            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString());
+            Recorder.activate();
+            long tInstall = System.nanoTime();
+            WeavingCache cache = options.cacheDir() == null ? null
+                    : WeavingCache.open(options.cacheDir(), agentBuildId(), filter.toString());
+            WeavingTransformer weaving = Installer.install(inst, filter, health, options.verbose(), cache);
+            long tDone = System.nanoTime();
+            ExitHook exitHook = new ExitHook(recording, new ExitReport(jfr, html, health));
+            exitHook.register(inst);
+            session = WeftSession.started(inst, recording, weaving, exitHook, jfr);
+            health.startupMillis = (System.nanoTime() - t0) / 1_000_000;
+            if (options.verbose()) {
+                Console.line("recording to " + jfr + " (bridge: " + bridge + ", " + health.instrumentedTypes()
+                        + " types instrumented, workload: " + (filter.isEmpty() ? "none" : filter) + ", start-up "
+                        + health.startupMillis + " ms: bridge " + millis(t0, tBridge) + ", recording "
+                        + millis(tRecord, tInstall) + ", instrumentation " + millis(tInstall, tDone) + "; weaving cache "
+                        + weaving.cacheHits() + " hits, " + weaving.cacheMisses() + " misses, Byte Buddy "
+                        + (weaving.byteBuddyLoaded() ? "loaded" : "not loaded") + ")");
+            }
+        } catch (Throwable t) {
+            Recorder.deactivate();
+            Console.line("agent disabled, the application runs unobserved: " + t);
+        }
+    }
+
+    /** The running recording, or null. */
+    public static synchronized WeftSession session() {
+        return session;
+    }
+
+    /** Ends the running recording now ({@code java -jar agent.jar stop}); false, said in one line, if none runs. */
+    public static synchronized boolean stop() {
+        WeftSession running = session;
+        if (running == null) {
+            Console.line("Weft is not recording in this JVM");
+            return false;
+        }
+        session = null;
+        return running.stop();
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /** The agent jar's size and modification time: a new build never reuses another build's woven classes. */
+    static String agentBuildId() {
+        try {
+            Path jar = Path.of(WeftAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.toAbsolutePath() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (Exception | LinkageError e) {
+            return "unknown:" + System.nanoTime(); // never matches: no cache hits, still correct
+        }
+    }
+
+    /** The {@code Weft-Workload} attribute of the jar run with {@code java -jar}, or null. */
+    static String manifestWorkload() {
+        Path jar = applicationJar();
+        if (jar == null) {
+            return null;
+        }
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            var manifest = jf.getManifest();
+            return manifest == null ? null : manifest.getMainAttributes().getValue(MANIFEST_WORKLOAD);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static Path applicationJar() {
+        String command = System.getProperty("sun.java.command", "");
+        String first = command.split(" ", 2)[0];
+        if (first.endsWith(".jar") && Files.isRegularFile(Path.of(first))) {
+            return Path.of(first);
+        }
+        return null;
+    }
+
+    /** {@code base}, or base-2, base-3 …: attach, stop and attach within one second must not overwrite the first files. */
+    static String unusedBase(Path dir, String base) {
+        String name = base;
+        for (int n = 2; Files.exists(dir.resolve(name + ".jfr")) || Files.exists(dir.resolve(name + ".html")); n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    /** "demo-app-20261127-213501-4242": the application, the time and the process, so runs never collide. */
+    static String baseName() {
+        Path jar = applicationJar();
+        String app;
+        if (jar != null) {
+            app = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        } else {
+            String command = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+            app = command.isEmpty() ? "app" : command.substring(command.lastIndexOf('.') + 1);
+        }
+        app = app.replaceAll("[^A-Za-z0-9._-]", "_");
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return app + "-" + time + "-" + ProcessHandle.current().pid();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.weft.agent.start;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+
+/**
+ * Puts the boot bridge (event classes and recorder) on the bootstrap class path and loads it.
+ * Advice inlined into {@code java.base} can only see classes of the boot loader (DESIGN §4 trap 3).
+ */
+public final class BootBridge {
+
+    /** Every bridge class, initialised here so that no advice triggers a class load inside the JDK. */
+    static final String[] CLASSES = {
+        "dev.weft.boot.Recorder",
+        "dev.weft.boot.Recorder$StateLocal",
+        "dev.weft.boot.WaitState",
+        "dev.weft.boot.WaitEvent",
+        "dev.weft.boot.WorkloadEvent",
+        "dev.weft.boot.WakeEvent",
+        "dev.weft.boot.ThreadStartEvent",
+        "dev.weft.boot.ThreadAliveAtExitEvent",
+        "dev.weft.boot.AgentStatusEvent",
+        "dev.weft.boot.Waits",
+        "dev.weft.boot.Workloads",
+        "dev.weft.boot.Threads",
+    };
+
+    static final String EMBEDDED = "META-INF/weft/weft-boot.jar";
+
+    /** How the bridge got onto the bootstrap path in this JVM, once it did. */
+    private static volatile String installedBy;
+
+    private BootBridge() { }
+
+    /** @return how the bridge got there, for the verbose log */
+    static String install(Instrumentation inst) throws IOException, ClassNotFoundException {
+        if (installedBy != null) {
+            // a later attach in the same JVM: the bootstrap path cannot be undone, and needs no second copy
+            return "already loaded (" + installedBy + ")";
+        }
+        String how = "Boot-Class-Path";
+        if (!onBootPath()) {
+            // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
+            Path jar = Files.createTempFile("weft-boot", ".jar");
+            try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
+                if (in == null) {
+                    throw new IOException("agent.jar lacks " + EMBEDDED);
+                }
+                Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+            }
+            jar.toFile().deleteOnExit();
+            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+            how = "embedded copy";
+        }
+        for (String name : CLASSES) {
+            Class<?> c = Class.forName(name, true, null);
+            if (c.getClassLoader() != null) {
+                throw new IllegalStateException(name + " did not load from the bootstrap class path");
+            }
+        }
+        installedBy = how;
+        return how;
+    }
+
+    private static boolean onBootPath() {
+        try {
+            Class.forName(CLASSES[0], false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
