@@ -1,11 +1,11 @@
 package dev.weft.reports.cli;
 
 import dev.weft.reports.ReportException;
-import dev.weft.reports.ReportSummary;
 import dev.weft.reports.Reports;
+import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.render.HtmlRenderer;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,11 +38,12 @@ public final class HtmlCommand implements Command {
                 no network.
 
                 Options:
-                  -o, --output <out.html>  where to write (default: next to the .jfr, same name, .html)
+                  -o, --output <out.html>  where to write (default: next to the .jfr, same name, .html;
+                                           '-' = standard output)
                   -h, --help               show this help
 
-                Prints the path of the report written. Exit codes: 0 done, 1 the recording could not
-                be read or the report written, 2 wrong command line.
+                Prints the path of the report written (with -o -, the report itself). Exit codes:
+                0 done, 1 the recording could not be read or the report written, 2 wrong command line.
                 """.formatted(Main.PROGRAM);
     }
 
@@ -53,17 +54,17 @@ public final class HtmlCommand implements Command {
             out.print(help());
             return 0;
         }
-        Path jfr = path(args.recording(this));
-        Path html = args.output != null ? path(args.output) : defaultOutput(jfr);
-        if (html.toAbsolutePath().normalize().equals(jfr.toAbsolutePath().normalize())) {
-            throw new UsageException("the output file would overwrite the recording", this);
+        Path jfr = Output.path(args.recording(this), this);
+        // "-o -" is standard output, as for every command (it used to name a file "-")
+        Path target = args.output == null ? defaultOutput(jfr)
+                : args.output.equals(Output.STDOUT) ? null : Output.path(args.output, this);
+        if (target != null) {
+            Output.notTheRecording(target, jfr, this);
         }
-        ReportSummary summary = Reports.writeHtml(jfr, html);
-        if (summary.partial()) {
-            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the report shows the part "
-                    + "that could be read");
-        }
-        out.println(html);
+        Analysis analysis = Reports.analyse(jfr);
+        String generator = Main.NAME + " " + Reports.VERSION;
+        Output.Body body = o -> HtmlRenderer.write(analysis, o, generator);
+        Output.deliver(out, err, target, body, analysis.model().partial(), "the report shows");
         return 0;
     }
 
@@ -75,13 +76,5 @@ public final class HtmlCommand implements Command {
             base = base.substring(0, base.length() - 4);
         }
         return jfr.resolveSibling(base + ".html");
-    }
-
-    private Path path(String s) throws UsageException {
-        try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new UsageException("invalid file name '" + s + "'", this);
-        }
     }
 }

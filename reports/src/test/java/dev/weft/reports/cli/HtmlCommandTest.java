@@ -1,0 +1,60 @@
+package dev.weft.reports.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.reports.render.HtmlRenderer;
+import dev.weft.reports.testing.Scenarios;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path jfr;
+
+    @BeforeAll
+    static void record() throws Exception {
+        jfr = Scenarios.demo(dir.resolve("app.jfr")).jfr();
+    }
+
+    @Test
+    void aDashForOutputMeansStandardOutput() throws Exception {
+        // the bug wrote a file named "-" into the working directory and printed its name
+        Path dash = Path.of(Output.STDOUT);
+        Files.deleteIfExists(dash);
+        try {
+            Cli.Result r = Cli.run("html", jfr.toString(), "-o", "-");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("", r.err());
+            assertTrue(r.out().startsWith("<!DOCTYPE html>"), () -> r.out().substring(0, Math.min(80, r.out().length())));
+            assertTrue(r.out().strip().endsWith("</html>"), "the whole page, nothing after it");
+            assertTrue(r.out().contains("Scenario02Concurrent.run"), "with the recording's data");
+            assertTrue(r.out().contains("content=\"" + HtmlRenderer.policy() + "\""), "and the report's policy");
+            assertFalse(Files.exists(dash), "no file named '-'");
+            assertFalse(Files.exists(dir.resolve("app.html")), "nor the default file");
+        } finally {
+            Files.deleteIfExists(dash);
+        }
+    }
+
+    @Test
+    void theLongOptionWithADashToo() throws Exception {
+        Path dash = Path.of(Output.STDOUT);
+        try {
+            Cli.Result r = Cli.run("--output=-", jfr.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("<!DOCTYPE html>"));
+            assertFalse(Files.exists(dash));
+        } finally {
+            Files.deleteIfExists(dash);
+        }
+    }
+}
