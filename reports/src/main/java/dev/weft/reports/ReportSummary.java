@@ -38,6 +38,14 @@ public record ReportSummary(Path html, long htmlBytes, int platformThreads, int 
         public PhaseSummary {
             Objects.requireNonNull(name, "name");
         }
+
+        /**
+         * The name as one line fit for a terminal or a log: control characters become spaces, and a
+         * name longer than 60 characters is cut (it comes from the recording, so it is untrusted text).
+         */
+        public String printableName() {
+            return Format.safe(name, 60);
+        }
     }
 
     public ReportSummary {
@@ -65,7 +73,7 @@ public record ReportSummary(Path html, long htmlBytes, int platformThreads, int 
             int shown = Math.min(phases.size(), 6);
             for (int i = 0; i < shown; i++) {
                 PhaseSummary p = phases.get(i);
-                b.append(i == 0 ? "" : ", ").append(Format.safe(p.name(), 60)).append(' ')
+                b.append(i == 0 ? "" : ", ").append(p.printableName()).append(' ')
                         .append(String.format(Locale.ROOT, "%.2fx", p.speedUp()));
             }
             b.append(phases.size() > shown ? ", ...)" : ")");

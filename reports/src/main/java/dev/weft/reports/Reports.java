@@ -3,6 +3,7 @@ package dev.weft.reports;
 import dev.weft.reports.analyse.Analyser;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.io.IoErrors;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.read.JfrReader;
 import dev.weft.reports.render.HtmlRenderer;
@@ -41,7 +42,7 @@ public final class Reports {
         try {
             bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
         } catch (IOException e) {
-            throw new ReportException("cannot write " + html + ": " + describe(e), e);
+            throw new ReportException("cannot write " + html + ": " + IoErrors.reason(e), e);
         } catch (RuntimeException | Error e) {
             throw internal("writing " + html, e);
         }
@@ -82,17 +83,6 @@ public final class Reports {
         String message = e.getMessage();
         return new ReportException("internal error while " + doing + ": " + e.getClass().getSimpleName()
                 + (message == null ? "" : ": " + message), e);
-    }
-
-    private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        String message = e.getMessage();
-        return switch (name) {
-            case "AccessDeniedException" -> "permission denied";
-            case "NoSuchFileException" -> "no such directory";
-            case "FileSystemException" -> message == null ? "file system error" : message;
-            default -> message == null ? name : message;
-        };
     }
 
     private static String version() {

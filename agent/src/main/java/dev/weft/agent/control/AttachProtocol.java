@@ -1,11 +1,12 @@
 package dev.weft.agent.control;
 
+import dev.weft.reports.io.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,9 +16,9 @@ import java.util.List;
  * <p>The request is the agent argument: the agent options, then {@code weft.control=start|stop}
  * and, last, {@code weft.reply=<file>}. The reply path runs to the end of the argument, so it may
  * hold commas. The agent answers in that file, which lies in a directory the command created for
- * this one call: it writes {@code <file>.part} and renames it, so the command never reads half an
- * answer. The first line is {@code ok} or {@code fail}; every further line is one thing the agent
- * said on its console during the call, the reason of a failure last.
+ * this one call: it writes the file whole or not at all ({@code AtomicFile}), so the command never
+ * reads half an answer. The first line is {@code ok} or {@code fail}; every further line is one
+ * thing the agent said on its console during the call, the reason of a failure last.
  *
  * <p>A file and not the attach connection: {@code loadAgent} returns no text, and answering on a
  * thread of Weft's own leaves the target's single Attach Listener thread free (for {@code jcmd})
@@ -85,9 +86,7 @@ public final class AttachProtocol {
         for (String line : lines) {
             text.add(line.replace('\n', ' ').replace('\r', ' '));
         }
-        Path part = reply.resolveSibling(reply.getFileName() + ".part");
-        Files.write(part, text, StandardCharsets.UTF_8);
-        Files.move(part, reply, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(reply, String.join("\n", text).concat("\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The answer, or null while there is none yet. */

@@ -17,7 +17,7 @@ public final class SummaryLine {
         if (!s.phases().isEmpty()) {
             b.append("; phases:");
             for (ReportSummary.PhaseSummary p : s.phases()) {
-                b.append(' ').append(dev.weft.reports.render.Format.safe(p.name(), 60)).append(' ')
+                b.append(' ').append(p.printableName()).append(' ')
                         .append(String.format(Locale.ROOT, "%.0f ms %.2fx", p.wallMillis(), p.speedUp()))
                         .append(',');
             }

@@ -1,10 +1,10 @@
 package dev.weft.agent.weave;
 
+import dev.weft.reports.io.AtomicFile;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -90,24 +90,10 @@ public final class WeavingCache {
         if (key == null) {
             return;
         }
-        Path target = dir.resolve(key);
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "weaving", ".tmp");
-            Files.write(tmp, woven == null ? UNCHANGED : woven);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(dir.resolve(key), woven == null ? UNCHANGED : woven);
         } catch (IOException | RuntimeException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // a leftover temp file costs nothing but space
-            }
+            // a cache that cannot be written is a miss next time, nothing more
         }
     }
 

@@ -1,24 +1,19 @@
 package dev.weft.reports.cli;
 
 import dev.weft.reports.ReportException;
+import dev.weft.reports.io.AtomicFile;
+import dev.weft.reports.io.IoErrors;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Where a command's output goes: a file, written through a hidden temporary file beside it and then
- * moved into place (so a failed run never leaves half a file under the real name), or standard output.
+ * Where a command's output goes: a file, written whole or not at all ({@link AtomicFile}: a failed run never
+ * leaves half a file under the real name), or standard output.
  */
 final class Output {
 
@@ -50,7 +45,6 @@ final class Output {
         }
     }
 
-    /** Writes {@code body} to {@code file}; its directory is created when missing. */
     /**
      * Writes {@code body} to {@code target} and names it on {@code out}, or to {@code out} itself when
      * {@code target} is null (-o -); then says on {@code err} what a partial recording leaves out.
@@ -69,35 +63,12 @@ final class Output {
         }
     }
 
+    /** Writes {@code body} to {@code file}, whole or not at all; its directory is created when missing. */
     static void toFile(Path file, Body body) throws ReportException {
-        Path absolute = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            Path dir = absolute.getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
-                    + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                body.write(out);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(file, body::write);
         } catch (IOException e) {
-            throw new ReportException("cannot write " + file + ": " + describe(e), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    // nothing more to do: the message above says what failed
-                }
-            }
+            throw new ReportException("cannot write " + file + ": " + IoErrors.reason(e), e);
         }
     }
 
@@ -118,25 +89,11 @@ final class Output {
             body.write(shield);
             stdout.flush();
         } catch (IOException e) {
-            throw new ReportException("cannot write to standard output: " + describe(e), e);
+            throw new ReportException("cannot write to standard output: " + IoErrors.reason(e), e);
         }
         // PrintStream swallows I/O errors (a closed pipe, a full disk): it only remembers them
         if (stdout.checkError()) {
             throw new ReportException("cannot write to standard output (closed or full)");
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such directory";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message;
     }
 }

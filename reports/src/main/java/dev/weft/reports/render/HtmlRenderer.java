@@ -1,6 +1,7 @@
 package dev.weft.reports.render;
 
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.io.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
@@ -11,11 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -46,32 +43,11 @@ public final class HtmlRenderer {
     }
 
     /**
-     * Writes the report to {@code html} (via a hidden temporary file in the same directory, then a move)
-     * and returns its size in bytes.
+     * Writes the report to {@code html} whole or not at all (see {@link AtomicFile}) and returns its size
+     * in bytes.
      */
     public static long write(Analysis analysis, Path html, String generator) throws IOException {
-        Path absolute = html.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = absolute.resolveSibling("." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime())
-                + ".tmp");
-        try {
-            long size;
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                size = write(analysis, out, generator);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return size;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return AtomicFile.write(html, out -> write(analysis, out, generator));
     }
 
     /** Streams the report to {@code out} (not closed) and returns the bytes written. */
