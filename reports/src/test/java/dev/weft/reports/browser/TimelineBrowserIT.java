@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.reports.Reports;
+import dev.weft.reports.render.HtmlRenderer;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
 import dev.weft.reports.testing.WeftEvents;
@@ -411,6 +412,20 @@ class TimelineBrowserIT {
         assertNull(browser.js("return window.pwned"));
         browser.screenshot(out.resolve("hostile.png"));
         assertEquals(List.of(), browser.errors());
+    }
+
+    @Test
+    void theTemplateAsShippedOpensInItsNoDataState() throws Exception {
+        // the assembled template exactly as it lies in the jar, with its development policy
+        Path template = dir.resolve("template.html");
+        try (var in = HtmlRenderer.class.getResourceAsStream(HtmlRenderer.TEMPLATE)) {
+            java.nio.file.Files.copy(in, template);
+        }
+        browser.load(template);
+        assertEquals(List.of(), browser.errors(), "every part ran without an error");
+        assertEquals(Boolean.TRUE, browser.js("return weft.state.empty"));
+        assertEquals("No data in this report", browser.driver().findElement(By.id("empty-title")).getText());
+        assertEquals(Boolean.TRUE, browser.js("return document.getElementById('report').hidden"));
     }
 
     @Test

@@ -18,9 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,24 +148,6 @@ class HtmlRendererTest {
         assertTrue(template.contains("id=\"empty\""), "a friendly no-data state");
         assertTrue(template.contains("window.weft"), "a hook for browser tests");
         assertEquals(Map.of("weft", "no-data"), Json.parse(HtmlRenderer.MARKER));
-    }
-
-    @Test
-    void theTemplateScriptHasNoSyntaxErrorsWhenNodeIsAvailable() throws Exception {
-        Path js = dir.resolve("timeline.js");
-        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(HtmlRenderer.templateText());
-        assertTrue(m.find(), "the template has an inline script");
-        Files.writeString(js, m.group(1));
-        Process p;
-        try {
-            p = new ProcessBuilder("node", "--check", js.toString()).redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("node is not installed");
-            return;
-        }
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
     }
 
     @Test

@@ -1,0 +1,48 @@
+'use strict';
+// Reports in the data format HtmlRenderer embeds (see DataWriter), written from absolute times, so
+// that a test says what a thread did rather than how the format encodes it.
+
+const FLAG = { virtual: 1, daemon: 2, daemonKnown: 4, startSeen: 8, endSeen: 16, alive: 32, system: 64, phase: 128 };
+
+/**
+ * threads: [{name, start, end, parent, flags: ['virtual', …], spans: [[start, end, kind or 'workload',
+ * label], …], wakes: [[span index, waker, time of the wake, how], …]}]; kinds: the wait kinds used.
+ */
+function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'], duration, phases = [], critical = [] }) {
+  const strings = [], descs = [], descKey = new Map(), hows = ['unpark', 'thread end'];
+  const str = (s) => {
+    if (s === undefined || s === null) return -1;
+    let i = strings.indexOf(s);
+    if (i < 0) { i = strings.length; strings.push(s); }
+    return i;
+  };
+  const desc = (kind, label) => {
+    const k = kinds.indexOf(kind);
+    if (k < 0) throw new Error('unknown kind ' + kind);
+    const key = k + ':' + label;
+    if (!descKey.has(key)) { descKey.set(key, descs.length / 7); descs.push(k, str(label), -1, -1, -1, 0, -1); }
+    return descKey.get(key);
+  };
+  const segs = [], wakes = [];
+  const out = threads.map((t, index) => {
+    const spans = (t.spans || []).slice().sort((a, b) => a[0] - b[0]);
+    if (spans.some((s, i) => i > 0 && s[0] < spans[i - 1][0])) throw new Error('unsorted');
+    let at = 0;
+    const flat = [];
+    for (const [s, e, kind = 'workload', label] of spans) { flat.push(s - at, e - s, desc(kind, label)); at = s; }
+    segs.push(flat);
+    const w = [];
+    let prev = 0;
+    for (const [seg, waker, time, how = 'unpark'] of (t.wakes || [])) { w.push(seg - prev, waker, time - spans[seg][1], hows.indexOf(how)); prev = seg; }
+    wakes.push(w);
+    let flags = 0;
+    for (const f of (t.flags || [])) flags |= FLAG[f];
+    return { id: 100 + index, name: t.name, flags, parent: t.parent === undefined ? -1 : t.parent,
+      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [] };
+  });
+  const end = duration || Math.max(1, ...out.map((t) => t.end));
+  return { format: 'weft-report', version: 2, durationUs: end, kinds, threads: out, segs, descs, strings, hows, wakes,
+    critical: critical.flat(), phases };
+}
+
+module.exports = { report, FLAG };
