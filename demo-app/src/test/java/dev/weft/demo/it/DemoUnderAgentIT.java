@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -169,8 +168,7 @@ class DemoUnderAgentIT {
     /** The real demo report in headless Chromium: it opens cleanly and shows the lesson's shapes. */
     @Test
     void theReportOpensInChromium() throws Exception {
-        String missing = Browser.missing();
-        Assumptions.assumeTrue(missing == null, missing);
+        Browser.assumeAvailable();
         try (Browser browser = Browser.open(1400, 1000)) {
             browser.load(html.toAbsolutePath());
             assertEquals(List.of(), browser.errors(), "no console errors");

@@ -20,7 +20,8 @@ import java.util.Base64;
 /**
  * Writes the HTML timeline: the template resource {@code timeline.html} up to the data marker,
  * then the data as JSON, then the rest of the template. The template opens in a browser as it is,
- * showing a "no data" state.
+ * showing a "no data" state. The build assembles it from the viewer's parts in {@code src/main/viewer}
+ * (see the README there): one style element and one script element, as this class expects.
  *
  * <p>The written page's Content-Security-Policy allows exactly the template's own script and style
  * element, by their SHA-256 hashes, and nothing else from anywhere: should a recorded string ever

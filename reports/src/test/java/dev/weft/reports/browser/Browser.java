@@ -1,5 +1,7 @@
 package dev.weft.reports.browser;
 
+import dev.weft.reports.testing.ExternalTools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +26,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium, driven through its own chromedriver. Both paths are given to Selenium
- * explicitly, so Selenium Manager is skipped and nothing is ever downloaded; the paths can be changed
- * with the system properties {@code weft.chromium} and {@code weft.chromedriver}.
+ * Headless Chromium, driven through its chromedriver. Both are found as {@link ExternalTools} finds
+ * programs ({@code WEFT_CHROMIUM} / {@code WEFT_CHROMEDRIVER} or {@code -Dweft.chromium} /
+ * {@code -Dweft.chromedriver}, then {@code chromium}, {@code chromium-browser}, {@code google-chrome} …
+ * on the PATH, then the usual install places) and given to Selenium explicitly, so Selenium Manager
+ * is skipped and nothing is ever downloaded.
  */
 public final class Browser implements AutoCloseable {
-
-    /** Where Debian's {@code chromium} package puts the browser. */
-    public static final Path CHROMIUM = Path.of(System.getProperty("weft.chromium", "/usr/bin/chromium"));
-    /** Where Debian's {@code chromium-driver} package puts the driver. */
-    public static final Path CHROMEDRIVER = Path.of(System.getProperty("weft.chromedriver", "/usr/bin/chromedriver"));
 
     private final WebDriver driver;
     private final Path profile;
@@ -43,26 +42,32 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** Why the browser cannot run here, or {@code null} when it can. */
-    public static String missing() {
-        List<String> absent = new ArrayList<>();
-        if (!Files.isExecutable(CHROMIUM)) {
-            absent.add(CHROMIUM + " (Debian package chromium)");
-        }
-        if (!Files.isExecutable(CHROMEDRIVER)) {
-            absent.add(CHROMEDRIVER + " (Debian package chromium-driver)");
-        }
-        return absent.isEmpty() ? null : "browser tests skipped: missing " + String.join(" and ", absent)
-                + "; .ci/run installs them, or: apt-get install chromium chromium-driver";
+    /**
+     * Null when a browser and its driver are here, else why not (see {@link ExternalTools#check}: under
+     * {@code CI=true} this fails the caller instead).
+     */
+    public static String unavailable() {
+        return ExternalTools.check("browser tests", ExternalTools.chromium(), ExternalTools.chromedriver());
+    }
+
+    /** Skips the calling test, loudly, when {@link #unavailable()} says why; fails it under {@code CI=true}. */
+    public static void assumeAvailable() {
+        ExternalTools.require("browser tests", ExternalTools.chromium(), ExternalTools.chromedriver());
     }
 
     /** Starts a fresh headless browser with its own profile, {@code width} x {@code height} pixels. */
     public static Browser open(int width, int height) throws IOException {
+        ExternalTools.Found chromium = ExternalTools.chromium();
+        ExternalTools.Found chromedriver = ExternalTools.chromedriver();
+        if (!chromium.present() || !chromedriver.present()) {
+            throw new IllegalStateException("no browser to open: " + (chromium.present() ? "" : chromium.problem() + " ")
+                    + (chromedriver.present() ? "" : chromedriver.problem()));
+        }
         // the driver is named below, so DriverFinder skips Selenium Manager; this property says the same
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", chromedriver.path().toString());
         Path profile = Files.createTempDirectory("weft-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.path().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
@@ -70,7 +75,7 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(chromedriver.path().toFile())
                 .usingAnyFreePort()
                 .build();
         try {

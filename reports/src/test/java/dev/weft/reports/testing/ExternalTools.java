@@ -3,6 +3,7 @@ package dev.weft.reports.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -91,6 +92,11 @@ public final class ExternalTools {
      * was not tested and how to fix it. The caller then skips its tests with that reason.
      */
     public static String check(String tests, Found... tools) {
+        return check(tests, inCi(), System.err, tools);
+    }
+
+    /** As above, with the CI flag and the stream for the banner given. */
+    static String check(String tests, boolean ci, PrintStream err, Found... tools) {
         List<String> lines = new ArrayList<>();
         for (Found f : tools) {
             if (!f.present()) {
@@ -101,19 +107,19 @@ public final class ExternalTools {
             return null;
         }
         String why = tests + " cannot run: " + String.join("; ", lines);
-        if (inCi()) {
+        if (ci) {
             fail("CI=true, so this is a failure, not a skip: " + why);
         }
         synchronized (ANNOUNCED) {
             if (ANNOUNCED.add(tests)) {
                 String rule = "[weft] " + "=".repeat(90);
-                System.err.println(rule);
-                System.err.println("[weft] SKIPPED " + tests + " - not tested here:");
+                err.println(rule);
+                err.println("[weft] SKIPPED " + tests + " - not tested here:");
                 for (String line : lines) {
-                    System.err.println("[weft]   " + line);
+                    err.println("[weft]   " + line);
                 }
-                System.err.println("[weft] (with CI=true this is a test failure)");
-                System.err.println(rule);
+                err.println("[weft] (with CI=true this is a test failure)");
+                err.println(rule);
             }
         }
         return why;

@@ -3,9 +3,13 @@ package dev.weft.reports.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
 
 class ExternalToolsTest {
 
@@ -83,17 +88,23 @@ class ExternalToolsTest {
     }
 
     @Test
-    void aMissingToolIsAFailureUnderCiAndOtherwiseASkipWithItsReason() {
-        ExternalTools.Found missing = new ExternalTools.Found("node", null, "not found");
+    void aMissingToolIsAFailureUnderCiAndOtherwiseASkipAnnouncedOnce() {
+        ExternalTools.Found missing = new ExternalTools.Found("node", null, "not found; install it");
         ExternalTools.Found here = new ExternalTools.Found("java", Path.of("java"), null);
-        assertNull(ExternalTools.check("pretend tests of the skip rule", here));
-        if (ExternalTools.inCi()) {
-            org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
-                    () -> ExternalTools.check("pretend tests of the skip rule", here, missing));
-        } else {
-            assertEquals("pretend tests of the skip rule cannot run: node: not found", ExternalTools.check("pretend tests of the skip rule", here, missing));
-            org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.TestAbortedException.class,
-                    () -> ExternalTools.require("pretend tests of the skip rule", missing));
-        }
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(banner, true, StandardCharsets.UTF_8);
+        assertNull(ExternalTools.check("pretend tests", true, err, here), "nothing missing: no reason, under CI too");
+        AssertionFailedError failure = assertThrows(AssertionFailedError.class,
+                () -> ExternalTools.check("pretend tests", true, err, here, missing));
+        assertTrue(failure.getMessage().contains("CI=true") && failure.getMessage().contains("node: not found; install it"),
+                failure.getMessage());
+        assertEquals("", banner.toString(StandardCharsets.UTF_8), "under CI the failure says it all");
+
+        String tests = "pretend tests " + System.nanoTime();
+        assertEquals(tests + " cannot run: node: not found; install it", ExternalTools.check(tests, false, err, here, missing));
+        String said = banner.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("[weft] SKIPPED " + tests) && said.contains("[weft]   node: not found; install it"), said);
+        ExternalTools.check(tests, false, err, missing);
+        assertEquals(said, banner.toString(StandardCharsets.UTF_8), "the banner once, not once a test");
     }
 }
