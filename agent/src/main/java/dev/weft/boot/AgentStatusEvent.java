@@ -1,5 +1,7 @@
 package dev.weft.boot;
 
+import dev.weft.reports.read.WeftSchema.AgentStatus;
+
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,7 +10,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** The agent's health: what it instrumented and what went wrong inside it. */
-@Name("weft.AgentStatus")
+@Name(AgentStatus.NAME)
 @Label("Weft Agent Status")
 @Category({"Weft", "Agent"})
 @Description("Options, instrumented types and errors the agent suppressed to keep the application unharmed")
@@ -16,25 +18,32 @@ import jdk.jfr.StackTrace;
 public final class AgentStatusEvent extends Event {
 
     @Label("Agent Version")
+    @Name(AgentStatus.VERSION)
     public String version;
 
     @Label("Options")
+    @Name(AgentStatus.OPTIONS)
     public String options;
 
     @Label("Workload Filter")
+    @Name(AgentStatus.WORKLOAD_FILTER)
     public String workloadFilter;
 
     @Label("Instrumented Types")
+    @Name(AgentStatus.INSTRUMENTED_TYPES)
     public int instrumentedTypes;
 
     @Label("Transformation Errors")
+    @Name(AgentStatus.TRANSFORM_ERRORS)
     public int transformErrors;
 
     @Label("Suppressed Advice Errors")
     @Description("Throwables thrown inside Weft's advice and swallowed so the application never sees them")
+    @Name(AgentStatus.SUPPRESSED_ERRORS)
     public long suppressedErrors;
 
     @Label("Startup Time")
     @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
+    @Name(AgentStatus.STARTUP_MILLIS)
     public long startupMillis;
 }

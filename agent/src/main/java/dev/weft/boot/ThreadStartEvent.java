@@ -1,5 +1,7 @@
 package dev.weft.boot;
 
+import dev.weft.reports.read.WeftSchema.ThreadStart;
+
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -11,7 +13,7 @@ import jdk.jfr.StackTrace;
  * A thread was started, by the event thread. The JVM's {@code jdk.ThreadStart} names the
  * parent of platform threads only; this one covers virtual threads too.
  */
-@Name("weft.ThreadStart")
+@Name(ThreadStart.NAME)
 @Label("Thread Start")
 @Category({"Weft", "Thread"})
 @Description("The event thread started another thread (platform or virtual)")
@@ -19,18 +21,23 @@ import jdk.jfr.StackTrace;
 public final class ThreadStartEvent extends Event {
 
     @Label("Started Thread")
+    @Name(ThreadStart.STARTED_THREAD)
     public Thread startedThread;
 
     @Label("Started Thread Id")
     @Description("Thread.threadId() of the started thread")
+    @Name(ThreadStart.STARTED_THREAD_ID)
     public long startedThreadId;
 
     @Label("Started Thread Name")
+    @Name(ThreadStart.STARTED_THREAD_NAME)
     public String startedThreadName;
 
     @Label("Virtual")
+    @Name(ThreadStart.VIRTUAL)
     public boolean virtual;
 
     @Label("Daemon")
+    @Name(ThreadStart.DAEMON)
     public boolean daemon;
 }

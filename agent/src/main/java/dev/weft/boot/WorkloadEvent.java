@@ -1,5 +1,7 @@
 package dev.weft.boot;
 
+import dev.weft.reports.read.WeftSchema.Workload;
+
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -8,7 +10,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /** One call of a method the user named as workload (the {@code workload=} filter). */
-@Name("weft.Workload")
+@Name(Workload.NAME)
 @Label("Workload")
 @Category({"Weft", "Workload"})
 @Description("A call of an application method selected as workload")
@@ -17,5 +19,6 @@ public final class WorkloadEvent extends Event {
 
     @Label("Method")
     @Description("Class and method, as pkg.Class::method")
+    @Name(Workload.METHOD)
     public String method;
 }

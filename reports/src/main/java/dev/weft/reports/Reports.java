@@ -6,6 +6,7 @@ import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.io.IoErrors;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.read.JfrReader;
+import dev.weft.reports.read.RecordingException;
 import dev.weft.reports.render.HtmlRenderer;
 
 import java.io.IOException;
@@ -58,8 +59,8 @@ public final class Reports {
         try {
             Model model = JfrReader.read(jfr);
             return Analyser.analyse(model);
-        } catch (ReportException e) {
-            throw e;
+        } catch (RecordingException e) {
+            throw new ReportException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw new ReportException("not enough memory to read " + jfr + "; give the JVM a larger heap (-Xmx)", e);
         } catch (RuntimeException | Error e) {

@@ -2,19 +2,22 @@ package dev.weft.reports.model;
 
 import java.util.Arrays;
 
-/** Open-addressing map from {@code long} keys to non-negative {@code int} values, without boxing. */
-final class LongIntMap {
+/**
+ * Open-addressing map from {@code long} keys to non-negative {@code int} values, without boxing. Public
+ * for the reader, which keeps the positions of a chunk's constants in it.
+ */
+public final class LongIntMap {
 
     private long[] keys = new long[64];
     private int[] values = new int[64];
     private int size;
 
-    LongIntMap() {
+    public LongIntMap() {
         Arrays.fill(values, -1);
     }
 
     /** The value of {@code key}, or {@code -1}. */
-    int get(long key) {
+    public int get(long key) {
         int mask = keys.length - 1;
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
             int v = values[i];
@@ -27,7 +30,7 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative value");
         }
@@ -47,6 +50,10 @@ final class LongIntMap {
                 return;
             }
         }
+    }
+
+    public int size() {
+        return size;
     }
 
     private void grow() {

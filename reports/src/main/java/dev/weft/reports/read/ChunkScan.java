@@ -32,10 +32,14 @@ final class ChunkScan {
     final long[] unfinished;
     /** The file's size. */
     final long size;
+    /** Offsets of the sound chunks, and one more: the end of the last. */
+    final long[] offsets;
     /** What is wrong after {@link #readable}, {@code null} when the whole file is sound. */
     final String damage;
 
-    private ChunkScan(long readable, int chunks, long[] unfinished, long size, String damage) {
+    private ChunkScan(long readable, int chunks, long[] unfinished, long size, long[] offsets, String damage) {
+        this.offsets = Arrays.copyOf(offsets, chunks + 1);
+        this.offsets[chunks] = readable;
         this.readable = readable;
         this.chunks = chunks;
         this.unfinished = unfinished;
@@ -55,6 +59,7 @@ final class ChunkScan {
             long offset = 0;
             int chunks = 0;
             long[] unfinished = new long[0];
+            long[] offsets = new long[8];
             while (offset < size) {
                 String chunk = chunks == 0 ? "its first chunk" : "chunk " + (chunks + 1);
                 long left = size - offset;
@@ -67,10 +72,10 @@ final class ChunkScan {
                     String what = chunks == 0 ? "it is not a JFR recording (no Flight Recorder chunk header)"
                             : "after " + chunks + (chunks == 1 ? " chunk, " : " chunks, ") + bytes(left)
                             + " that are not a JFR chunk";
-                    return new ChunkScan(offset, chunks, unfinished, size, what);
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, what);
                 }
                 if (left < HEADER_SIZE) {
-                    return new ChunkScan(offset, chunks, unfinished, size, "the recording is truncated inside the "
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the recording is truncated inside the "
                             + "header of " + chunk + " (" + bytes(left) + " of " + HEADER_SIZE + ")");
                 }
                 int major = header.getShort(4);
@@ -80,24 +85,24 @@ final class ChunkScan {
                 long metadata = header.getLong(24);
                 byte state = header.get(FILE_STATE);
                 if (major != 1 && major != 2) {
-                    return new ChunkScan(offset, chunks, unfinished, size, "JFR format version " + major + "."
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "JFR format version " + major + "."
                             + minor + " of " + chunk + " is not supported (1.x and 2.x are)");
                 }
                 if (chunkSize == HEADER_SIZE && metadata == 0 && state != 0) {
-                    return new ChunkScan(offset, chunks, unfinished, size, chunk + " is empty: the JVM had "
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, chunk + " is empty: the JVM had "
                             + "written nothing into it yet");
                 }
                 if (chunkSize < HEADER_SIZE) {
-                    return new ChunkScan(offset, chunks, unfinished, size, "the header of " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the header of " + chunk
                             + " is damaged (chunk size " + chunkSize + ")");
                 }
                 if (chunkSize > left) {
-                    return new ChunkScan(offset, chunks, unfinished, size, "the recording is truncated: " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the recording is truncated: " + chunk
                             + " declares " + bytes(chunkSize) + " but only " + bytes(left) + " are left");
                 }
                 if (metadata < HEADER_SIZE || metadata >= chunkSize || constants < HEADER_SIZE
                         || constants >= chunkSize) {
-                    return new ChunkScan(offset, chunks, unfinished, size, "the header of " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the header of " + chunk
                             + " is damaged (metadata at " + metadata + ", constants at " + constants + " of "
                             + chunkSize + " bytes)");
                 }
@@ -105,10 +110,13 @@ final class ChunkScan {
                     unfinished = Arrays.copyOf(unfinished, unfinished.length + 1);
                     unfinished[unfinished.length - 1] = offset;
                 }
-                chunks++;
+                if (chunks + 1 >= offsets.length) {
+                    offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                }
+                offsets[chunks++] = offset;
                 offset += chunkSize;
             }
-            return new ChunkScan(offset, chunks, unfinished, size, null);
+            return new ChunkScan(offset, chunks, unfinished, size, offsets, null);
         }
     }
 

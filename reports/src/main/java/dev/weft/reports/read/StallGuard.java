@@ -1,7 +1,5 @@
 package dev.weft.reports.read;
 
-import dev.weft.reports.ReportException;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
@@ -22,19 +20,19 @@ final class StallGuard {
     /** The work to guard. */
     @FunctionalInterface
     interface Task {
-        void run() throws ReportException;
+        void run() throws RecordingException;
     }
 
     private StallGuard() {
     }
 
     /**
-     * Runs {@code task} and returns when it ends, or throws a {@link ReportException} with the message
+     * Runs {@code task} and returns when it ends, or throws a {@link RecordingException} with the message
      * {@code stalled} gives for the progress reached, when {@code progress} has not changed for
      * {@code stallNanos}.
      */
     static void run(Task task, LongSupplier progress, long stallNanos, LongFunction<String> stalled)
-            throws ReportException {
+            throws RecordingException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
@@ -58,15 +56,15 @@ final class StallGuard {
                     seen = now;
                     changed = System.nanoTime();
                 } else if (System.nanoTime() - changed > stallNanos) {
-                    throw new ReportException(stalled.apply(now));
+                    throw new RecordingException(stalled.apply(now));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReportException("interrupted while reading the recording");
+            throw new RecordingException("interrupted while reading the recording");
         }
         Throwable e = failure.get();
-        if (e instanceof ReportException r) {
+        if (e instanceof RecordingException r) {
             throw r;
         }
         if (e instanceof RuntimeException r) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.ReportException;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +26,7 @@ class StallGuardTest {
         AtomicLong progress = new AtomicLong();
         Thread[] worker = new Thread[1];
         try {
-            ReportException e = assertThrows(ReportException.class, () -> StallGuard.run(() -> {
+            RecordingException e = assertThrows(RecordingException.class, () -> StallGuard.run(() -> {
                 worker[0] = Thread.currentThread();
                 progress.set(42);
                 reached.countDown();
@@ -54,8 +53,8 @@ class StallGuardTest {
         StallGuard.run(() -> otherThread[0] = Thread.currentThread() != caller, progress::get, SHORT, n -> "x");
         assertTrue(otherThread[0], "the work runs on the guard's thread");
 
-        ReportException failure = new ReportException("cannot read x: broken");
-        assertSame(failure, assertThrows(ReportException.class,
+        RecordingException failure = new RecordingException("cannot read x: broken");
+        assertSame(failure, assertThrows(RecordingException.class,
                 () -> StallGuard.run(() -> {
                     throw failure;
                 }, progress::get, SHORT, n -> "x")));

@@ -1,71 +1,106 @@
 package dev.weft.reports.testing;
 
+import dev.weft.reports.read.WeftSchema;
+
 import jdk.jfr.Event;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
-/** Test-only copies of the agent's events: same names, same field names and types. */
+/**
+ * Test stand-ins for the agent's events (the reports module cannot depend on the agent): named, field by
+ * field, with the {@link WeftSchema} constants the agent's own event classes use, and checked against the
+ * schema's types by {@code WeftSchemaTest}; the agent's {@code EventSchemaTest} checks its classes the same way.
+ */
 public final class WeftEvents {
 
     private WeftEvents() {
     }
 
-    @Name("weft.Workload")
+    @Name(WeftSchema.Workload.NAME)
     @StackTrace(false)
     public static final class Workload extends Event {
+        @Name(WeftSchema.Workload.METHOD)
         public String method;
     }
 
-    @Name("weft.Wait")
+    @Name(WeftSchema.Wait.NAME)
     @StackTrace(false)
     public static final class Wait extends Event {
+        @Name(WeftSchema.Wait.KIND)
         public String kind;
+        @Name(WeftSchema.Wait.API)
         public String api;
+        @Name(WeftSchema.Wait.BLOCKER_CLASS)
         public Class<?> blockerClass;
+        @Name(WeftSchema.Wait.BLOCKER_ID)
         public int blockerId;
+        @Name(WeftSchema.Wait.TARGET_THREAD)
         public Thread targetThread;
+        @Name(WeftSchema.Wait.TIMED)
         public boolean timed;
     }
 
-    @Name("weft.Wake")
+    @Name(WeftSchema.Wake.NAME)
     @StackTrace(false)
     public static final class Wake extends Event {
+        @Name(WeftSchema.Wake.WOKEN_THREAD)
         public Thread wokenThread;
+        @Name(WeftSchema.Wake.BLOCKER_ID)
         public int blockerId;
+        @Name(WeftSchema.Wake.HOW)
         public String how;
     }
 
-    @Name("weft.ThreadStart")
+    @Name(WeftSchema.ThreadStart.NAME)
     @StackTrace(false)
     public static final class ThreadStart extends Event {
+        @Name(WeftSchema.ThreadStart.STARTED_THREAD)
         public Thread startedThread;
+        @Name(WeftSchema.ThreadStart.STARTED_THREAD_ID)
         public long startedThreadId;
+        @Name(WeftSchema.ThreadStart.STARTED_THREAD_NAME)
         public String startedThreadName;
+        @Name(WeftSchema.ThreadStart.VIRTUAL)
         public boolean virtual;
+        @Name(WeftSchema.ThreadStart.DAEMON)
         public boolean daemon;
     }
 
-    @Name("weft.ThreadAliveAtExit")
+    @Name(WeftSchema.ThreadAliveAtExit.NAME)
     @StackTrace(false)
     public static final class ThreadAliveAtExit extends Event {
+        @Name(WeftSchema.ThreadAliveAtExit.THREAD)
         public Thread thread;
+        @Name(WeftSchema.ThreadAliveAtExit.THREAD_ID)
         public long threadId;
+        @Name(WeftSchema.ThreadAliveAtExit.THREAD_NAME)
         public String threadName;
+        @Name(WeftSchema.ThreadAliveAtExit.VIRTUAL)
         public boolean virtual;
+        @Name(WeftSchema.ThreadAliveAtExit.DAEMON)
         public boolean daemon;
+        @Name(WeftSchema.ThreadAliveAtExit.STATE)
         public String state;
+        @Name(WeftSchema.ThreadAliveAtExit.ACTIVITY)
         public String activity;
     }
 
-    @Name("weft.AgentStatus")
+    @Name(WeftSchema.AgentStatus.NAME)
     @StackTrace(false)
     public static final class AgentStatus extends Event {
+        @Name(WeftSchema.AgentStatus.VERSION)
         public String version;
+        @Name(WeftSchema.AgentStatus.OPTIONS)
         public String options;
+        @Name(WeftSchema.AgentStatus.WORKLOAD_FILTER)
         public String workloadFilter;
+        @Name(WeftSchema.AgentStatus.INSTRUMENTED_TYPES)
         public int instrumentedTypes;
+        @Name(WeftSchema.AgentStatus.TRANSFORM_ERRORS)
         public int transformErrors;
+        @Name(WeftSchema.AgentStatus.SUPPRESSED_ERRORS)
         public long suppressedErrors;
+        @Name(WeftSchema.AgentStatus.STARTUP_MILLIS)
         public long startupMillis;
     }
 

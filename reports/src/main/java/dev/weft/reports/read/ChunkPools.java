@@ -1,0 +1,363 @@
+package dev.weft.reports.read;
+
+import dev.weft.reports.model.LongIntMap;
+import dev.weft.reports.read.ChunkTypes.Field;
+import dev.weft.reports.read.ChunkTypes.Type;
+import dev.weft.reports.read.EventView.ThreadRef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The constant pools of one chunk: where each constant lies (found by walking the chain of checkpoint
+ * events back from the one the chunk header names), decoded only when an event refers to it, once.
+ * Threads, class names, strings and stack traces are what events refer to.
+ */
+final class ChunkPools {
+
+    private static final int MAX_DEPTH = 16;
+
+    private final JfrBytes in;
+    private final ChunkTypes types;
+    private final Map<Long, LongIntMap> positions = new HashMap<>();
+    private final Type threadType;
+    private final Type stringType;
+    private final Map<Long, PoolThread> threads = new HashMap<>();
+    private final Map<Long, String> classNames = new HashMap<>();
+    private final Map<Long, String> strings = new HashMap<>();
+    private final Map<Long, String> stacks = new HashMap<>();
+    /** Positions of the checkpoint events, newest first. */
+    final List<Integer> checkpoints = new ArrayList<>();
+    /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
+    long lastCheckpointTicks = Long.MIN_VALUE;
+    /** References to constants the pools do not hold. */
+    long unresolved;
+    private final long[] pooled = new long[1];
+
+    ChunkPools(JfrBytes in, ChunkTypes types) {
+        this.in = in;
+        this.types = types;
+        this.threadType = types.named(WeftSchema.THREAD);
+        this.stringType = types.named(WeftSchema.STRING);
+    }
+
+    /**
+     * Indexes the pools of the checkpoint chain that ends at {@code newest} (chunk-relative). Damage
+     * shows as an exception: a link that does not lead back, a checkpoint whose size does not match
+     * its content, a pool of an unknown type.
+     */
+    void index(int newest) {
+        int at = newest;
+        long delta = -1;
+        while (delta != 0) {
+            if (at <= 0 || at >= in.limit() || checkpoints.size() > in.limit() / 8) {
+                throw new IllegalStateException("the chain of constant pools leads to byte " + at);
+            }
+            checkpoints.add(at);
+            in.pos = at;
+            long size = in.varLong();
+            long type = in.varLong();
+            if (type != ChunkTypes.CHECKPOINT) {
+                throw new IllegalStateException("no constant pool at byte " + at + " (event type " + type + ")");
+            }
+            long ticks = in.varLong();
+            if (lastCheckpointTicks == Long.MIN_VALUE) {
+                lastCheckpointTicks = ticks;
+            }
+            in.varLong(); // duration
+            delta = in.varLong();
+            in.u1(); // checkpoint kind: flush, chunk header, statics, threads
+            int pools = in.count();
+            for (int i = 0; i < pools; i++) {
+                long typeId = in.varLong();
+                Type poolType = types.get(typeId);
+                if (poolType == null) {
+                    throw new IllegalStateException("a constant pool of an undefined type " + typeId);
+                }
+                LongIntMap index = positions.computeIfAbsent(typeId, k -> new LongIntMap());
+                int count = in.count();
+                for (int j = 0; j < count; j++) {
+                    long key = in.varLong();
+                    // older checkpoints come later in the walk and win, as in the JDK's parser
+                    index.put(key, in.pos);
+                    skipValue(poolType, 0);
+                }
+            }
+            if (in.pos != at + size) {
+                throw new IllegalStateException("the constant pool at byte " + at + " declares " + size
+                        + " bytes but holds " + (in.pos - at));
+            }
+            if (delta > 0 || -delta > at) {
+                throw new IllegalStateException("the constant pool at byte " + at + " links to byte " + (at + delta));
+            }
+            at += (int) delta;
+        }
+    }
+
+    /** Skips one value of {@code type} written inline (not as a pool key). */
+    void skipValue(Type type, int depth) {
+        switch (type.encoding) {
+            case ChunkTypes.BOOLEAN, ChunkTypes.BYTE -> in.pos++;
+            case ChunkTypes.SHORT, ChunkTypes.CHAR, ChunkTypes.INT, ChunkTypes.LONG -> in.skipVarLong();
+            case ChunkTypes.FLOAT -> in.pos += 4;
+            case ChunkTypes.DOUBLE -> in.pos += 8;
+            case ChunkTypes.STRING -> in.skipString();
+            default -> {
+                if (depth > MAX_DEPTH) {
+                    throw new IllegalStateException("type " + type.name + " nests without end");
+                }
+                for (Field f : type.fields) {
+                    skipField(f, depth + 1);
+                }
+            }
+        }
+    }
+
+    void skipField(Field f, int depth) {
+        int n = f.array ? in.count() : 1;
+        for (int i = 0; i < n; i++) {
+            if (f.constant) {
+                in.skipVarLong();
+            } else {
+                skipValue(f.type, depth);
+            }
+        }
+    }
+
+    /** The position of a constant, {@code -1} when the pool does not hold it. */
+    private int position(Type type, long key) {
+        LongIntMap index = positions.get(type.id);
+        int at = index == null ? -1 : index.get(key);
+        if (at < 0 && key != 0) {
+            unresolved++;
+        }
+        return at;
+    }
+
+    /** The thread constant {@code key}, {@code null} when absent. */
+    PoolThread thread(long key) {
+        PoolThread t = threads.get(key);
+        if (t == null && !threads.containsKey(key)) {
+            Object[] v = threadType == null ? null : struct(threadType, key);
+            if (v != null) {
+                t = new PoolThread(number(v, threadType, "javaThreadId", -1), text(v, threadType, "javaName", 0),
+                        field(v, threadType, "virtual") instanceof Boolean b && b);
+            }
+            threads.put(key, t);
+        }
+        return t;
+    }
+
+    /** The name of the class constant {@code key} ({@code java.lang.String}), {@code null} when absent. */
+    String className(Type classType, long key) {
+        String name = classNames.get(key);
+        if (name == null && !classNames.containsKey(key)) {
+            Object[] v = struct(classType, key);
+            String raw = v == null ? null : text(v, classType, "name", 0);
+            name = raw == null ? null : raw.replace("/", ".");
+            classNames.put(key, name);
+        }
+        return name;
+    }
+
+    /** The string constant {@code key}. */
+    String string(long key) {
+        String s = strings.get(key);
+        if (s == null && !strings.containsKey(key) && stringType != null) {
+            int at = position(stringType, key);
+            if (at >= 0) {
+                int saved = in.pos;
+                in.pos = at;
+                s = in.string(pooled);
+                in.pos = saved;
+                if (s == JfrBytes.POOLED) {
+                    s = null; // a pooled string refers to no other
+                }
+            }
+            strings.put(key, s);
+        }
+        return s;
+    }
+
+    /** The stack trace constant {@code key} as {@link StackText}, {@code null} when absent or empty. */
+    String stack(Type stackType, long key) {
+        String text = stacks.get(key);
+        if (text == null && !stacks.containsKey(key)) {
+            Object[] trace = struct(stackType, key);
+            Object frames = trace == null ? null : field(trace, stackType, "frames");
+            if (frames instanceof Object[] list) {
+                StackText b = new StackText(list.length);
+                for (Object frame : list) {
+                    if (!b.wants()) {
+                        break;
+                    }
+                    frameInto(b, frame instanceof Struct s ? s : null);
+                }
+                text = b.text();
+            }
+            text = text == null || text.isEmpty() ? null : text;
+            stacks.put(key, text);
+        }
+        return text;
+    }
+
+    private void frameInto(StackText b, Struct frame) {
+        Struct method = frame == null ? null : resolve(field(frame.values, frame.type, "method"), 0);
+        Object javaFrame = frame == null ? null : field(frame.values, frame.type, "javaFrame");
+        if (method == null || Boolean.FALSE.equals(javaFrame)) {
+            b.skip();
+            return;
+        }
+        Struct type = resolve(field(method.values, method.type, "type"), 0);
+        String className = type == null ? null : text(type.values, type.type, "name", 0);
+        Object line = field(frame.values, frame.type, "lineNumber");
+        b.frame(className == null ? null : className.replace("/", "."), text(method.values, method.type, "name", 0),
+                line instanceof Long l ? l.intValue() : -1);
+    }
+
+    // ---- generic decoding of constants: structs as values by field, references resolved on demand
+
+    /** A decoded struct value. */
+    private record Struct(Type type, Object[] values) {
+    }
+
+    /** A reference to a constant. */
+    private record Ref(Type type, long key) {
+    }
+
+    private Object[] struct(Type type, long key) {
+        int at = position(type, key);
+        if (at < 0) {
+            return null;
+        }
+        int saved = in.pos;
+        in.pos = at;
+        try {
+            return structValues(type, 0);
+        } finally {
+            in.pos = saved;
+        }
+    }
+
+    private Object[] structValues(Type type, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalStateException("type " + type.name + " nests without end");
+        }
+        Object[] values = new Object[type.fields.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value(type.fields[i], depth + 1);
+        }
+        return values;
+    }
+
+    private Object value(Field f, int depth) {
+        if (f.array) {
+            Object[] items = new Object[in.count()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = element(f, depth);
+            }
+            return items;
+        }
+        return element(f, depth);
+    }
+
+    private Object element(Field f, int depth) {
+        if (f.constant) {
+            return new Ref(f.type, in.varLong());
+        }
+        Type t = f.type;
+        switch (t.encoding) {
+            case ChunkTypes.BOOLEAN:
+                return in.u1() != 0;
+            case ChunkTypes.BYTE:
+                return (long) in.u1();
+            case ChunkTypes.SHORT:
+                return (long) (short) in.varLong();
+            case ChunkTypes.CHAR:
+                return (long) (char) in.varLong();
+            case ChunkTypes.INT:
+                return (long) (int) in.varLong();
+            case ChunkTypes.LONG:
+                return in.varLong();
+            case ChunkTypes.FLOAT:
+                in.pos += 4;
+                return null;
+            case ChunkTypes.DOUBLE:
+                in.pos += 8;
+                return null;
+            case ChunkTypes.STRING: {
+                String s = in.string(pooled);
+                return s == JfrBytes.POOLED ? string(pooled[0]) : s;
+            }
+            default:
+                return new Struct(t, structValues(t, depth));
+        }
+    }
+
+    private Struct resolve(Object v, int depth) {
+        if (v instanceof Struct s) {
+            return s;
+        }
+        if (v instanceof Ref r && depth < MAX_DEPTH) {
+            Object[] values = struct(r.type, r.key);
+            return values == null ? null : new Struct(r.type, values);
+        }
+        return null;
+    }
+
+    private static Object field(Object[] values, Type type, String name) {
+        int i = type.field(name);
+        return i < 0 ? null : values[i];
+    }
+
+    private long number(Object[] values, Type type, String name, long fallback) {
+        return field(values, type, name) instanceof Long l ? l : fallback;
+    }
+
+    /** A text field: a string, or a constant or struct (a symbol) whose one field is one. */
+    private String text(Object[] values, Type type, String name, int depth) {
+        return text(field(values, type, name), depth);
+    }
+
+    private String text(Object v, int depth) {
+        if (v instanceof String s) {
+            return s;
+        }
+        Struct s = resolve(v, depth);
+        if (s != null && s.values.length == 1 && depth < MAX_DEPTH) {
+            return text(s.values[0], depth + 1);
+        }
+        return null;
+    }
+
+    /** A thread of the pool. */
+    static final class PoolThread implements ThreadRef {
+        private final long javaThreadId;
+        private final String javaName;
+        private final boolean virtual;
+
+        PoolThread(long javaThreadId, String javaName, boolean virtual) {
+            // as the JDK's RecordedThread: id 0 is no Java thread
+            this.javaThreadId = javaThreadId == 0 ? -1 : javaThreadId;
+            this.javaName = javaName;
+            this.virtual = virtual;
+        }
+
+        @Override
+        public long javaThreadId() {
+            return javaThreadId;
+        }
+
+        @Override
+        public String javaName() {
+            return javaName;
+        }
+
+        @Override
+        public boolean isVirtual() {
+            return virtual;
+        }
+    }
+}

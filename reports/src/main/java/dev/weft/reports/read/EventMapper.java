@@ -1,0 +1,226 @@
+package dev.weft.reports.read;
+
+import static dev.weft.reports.read.EventFields.*;
+
+import dev.weft.reports.model.AgentStatus;
+import dev.weft.reports.model.AliveAtExit;
+import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.read.EventView.ThreadRef;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Turns events into {@link ModelBuilder} calls: what each event type means for the timeline. Both
+ * parsers feed it, so they cannot differ in meaning, only in decoding.
+ */
+final class EventMapper implements EventSink {
+
+    private static final int CACHE_LIMIT = 1 << 16;
+
+    private final ModelBuilder builder;
+    /** Per thread object of a chunk's constant pool, its thread in the model. */
+    private final Map<ThreadRef, ThreadInfo> threads = new IdentityHashMap<>();
+    private ThreadRef lastRef;
+    private ThreadInfo lastThread;
+    private long skipped;
+    private long accepted;
+    /** Events read so far, for the {@link StallGuard} on another thread. */
+    private volatile long progress;
+
+    EventMapper(ModelBuilder builder) {
+        this.builder = builder;
+    }
+
+    ModelBuilder builder() {
+        return builder;
+    }
+
+    long progress() {
+        return progress;
+    }
+
+    /** Events whose fields could not be interpreted. */
+    long skipped() {
+        return skipped;
+    }
+
+    @Override
+    public void accept(int code, String type, EventView event) {
+        if ((++accepted & 0xFF) == 0) {
+            progress = accepted;
+        }
+        long start = event.start();
+        long end = event.end();
+        builder.event(type, start, end);
+        try {
+            ThreadInfo thread = threadOf(event.thread(EVENT_THREAD));
+            if (thread != null) {
+                builder.seen(thread, start, end);
+            }
+            switch (code) {
+                case WORKLOAD -> {
+                    if (thread != null) {
+                        builder.workload(thread, start, end, event.string(METHOD), event.stack());
+                    }
+                }
+                case WAIT -> {
+                    if (thread != null) {
+                        builder.agentWait(thread, start, end, event.string(KIND), event.string(API),
+                                event.className(BLOCKER_CLASS), (int) event.number(BLOCKER_ID, 0),
+                                threadId(event, TARGET_THREAD), event.bool(TIMED), event.stack());
+                    }
+                }
+                case WAKE -> {
+                    if (thread != null) {
+                        builder.wake(thread, start, threadId(event, WOKEN_THREAD),
+                                (int) event.number(WAKE_BLOCKER_ID, 0), event.string(HOW));
+                    }
+                }
+                case WEFT_THREAD_START -> weftThreadStart(event, thread, start);
+                case ALIVE_AT_EXIT -> aliveAtExit(event, start);
+                case AGENT_STATUS -> builder.agentStatus(new AgentStatus(event.string(VERSION),
+                        event.string(OPTIONS), event.string(WORKLOAD_FILTER),
+                        (int) event.number(INSTRUMENTED_TYPES, 0), (int) event.number(TRANSFORM_ERRORS, 0),
+                        event.number(SUPPRESSED_ERRORS, 0), event.number(STARTUP_MILLIS, 0)));
+                case THREAD_START -> {
+                    ThreadInfo started = field(event, THREAD, thread);
+                    if (started != null) {
+                        builder.started(started, start, threadId(event, PARENT_THREAD));
+                    }
+                }
+                case THREAD_END -> {
+                    ThreadInfo ended = field(event, THREAD, thread);
+                    if (ended != null) {
+                        builder.ended(ended, start);
+                    }
+                }
+                case VIRTUAL_START, VIRTUAL_END -> {
+                    ThreadInfo vt = thread;
+                    long id = event.number(JAVA_THREAD_ID, -1);
+                    if (vt == null && id > 0) {
+                        vt = builder.thread(id);
+                    }
+                    if (vt != null) {
+                        builder.thread(vt.id(), null, true);
+                        if (code == VIRTUAL_START) {
+                            builder.started(vt, start, -1);
+                        } else {
+                            builder.ended(vt, start);
+                        }
+                    }
+                }
+                case SLEEP -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true, event.stack());
+                    }
+                }
+                case PARK -> {
+                    if (thread != null) {
+                        long timeout = event.number(TIMEOUT, Long.MIN_VALUE);
+                        long until = event.number(UNTIL, Long.MIN_VALUE);
+                        builder.builtInWait(thread, start, end, "park", "LockSupport.park",
+                                event.className(PARKED_CLASS), -1,
+                                timeout > 0 || (until != Long.MIN_VALUE && until > 0), event.stack());
+                    }
+                }
+                case MONITOR_WAIT -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, ModelBuilder.MONITOR_WAIT, "Object.wait",
+                                event.className(MONITOR_CLASS), threadId(event, NOTIFIER),
+                                event.number(TIMEOUT, 0) > 0, event.stack());
+                    }
+                }
+                case MONITOR_ENTER -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, "monitor-enter", "synchronized",
+                                event.className(MONITOR_CLASS), threadId(event, PREVIOUS_OWNER), false, event.stack());
+                    }
+                }
+                case DATA_LOSS -> builder.dataLoss(event.number(AMOUNT, 0));
+                default -> {
+                    // other events only extend the recording and the thread's lifetime
+                }
+            }
+        } catch (RuntimeException e) {
+            skipped++;
+        }
+    }
+
+    private void weftThreadStart(EventView event, ThreadInfo parent, long time) {
+        long id = event.number(STARTED_THREAD_ID, -1);
+        ThreadRef recorded = event.thread(STARTED_THREAD);
+        if (id <= 0 && recorded != null) {
+            id = recorded.javaThreadId();
+        }
+        if (id <= 0) {
+            return;
+        }
+        ThreadInfo started = builder.thread(id, event.string(STARTED_THREAD_NAME), event.bool(VIRTUAL));
+        if (recorded != null) {
+            builder.thread(id, recorded.javaName(), recorded.isVirtual());
+        }
+        if (event.has(DAEMON)) {
+            builder.daemon(started, event.bool(DAEMON));
+        }
+        builder.started(started, time, parent == null ? -1 : parent.id());
+    }
+
+    private void aliveAtExit(EventView event, long time) {
+        long id = event.number(THREAD_ID, -1);
+        ThreadRef recorded = event.thread(THREAD);
+        if (id <= 0 && recorded != null) {
+            id = recorded.javaThreadId();
+        }
+        if (id <= 0) {
+            return;
+        }
+        String name = event.string(THREAD_NAME);
+        boolean virtual = event.bool(ALIVE_VIRTUAL);
+        boolean daemon = event.bool(ALIVE_DAEMON);
+        ThreadInfo t = builder.thread(id, name, virtual);
+        if (recorded != null) {
+            builder.thread(id, recorded.javaName(), recorded.isVirtual());
+        }
+        builder.daemon(t, daemon);
+        builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
+                virtual || t.isVirtual(), daemon, event.string(STATE), event.string(ACTIVITY), time));
+    }
+
+    private ThreadInfo threadOf(ThreadRef recorded) {
+        if (recorded == null) {
+            return null;
+        }
+        if (recorded == lastRef) {
+            return lastThread;
+        }
+        ThreadInfo t = threads.get(recorded);
+        if (t == null && !threads.containsKey(recorded)) {
+            if (threads.size() >= CACHE_LIMIT) {
+                // the keys keep old chunks' constant pools alive: start afresh
+                threads.clear();
+            }
+            long id = recorded.javaThreadId();
+            t = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
+            threads.put(recorded, t);
+        }
+        lastRef = recorded;
+        lastThread = t;
+        return t;
+    }
+
+    private ThreadInfo field(EventView event, int field, ThreadInfo fallback) {
+        ThreadInfo t = threadOf(event.thread(field));
+        return t == null ? fallback : t;
+    }
+
+    private static long threadId(EventView event, int field) {
+        ThreadRef t = event.thread(field);
+        if (t == null) {
+            return -1;
+        }
+        long id = t.javaThreadId();
+        return id > 0 ? id : -1;
+    }
+}

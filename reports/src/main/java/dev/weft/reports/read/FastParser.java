@@ -1,0 +1,155 @@
+package dev.weft.reports.read;
+
+import dev.weft.reports.model.ModelBuilder;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The focused parser: reads a recording straight from the file, mapped chunk by chunk, decoding only
+ * what the report uses (DESIGN's event model and the JDK's thread and wait events) and skipping every
+ * other event by its size. The next chunk's metadata and constant pools are read on a second thread
+ * while this one maps the events of the current chunk into the model.
+ *
+ * <p>It reads format 2 (JDK 11 and later), the same model as the JDK's parser, tested event for event;
+ * what it cannot decode at all in the first chunk it declines, and the JDK's parser reads the file.
+ */
+final class FastParser {
+
+    /** How far an event may end outside its chunk's time before it counts as damaged. */
+    static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How far the header's end and the last constant pool's time may disagree. */
+    static final long HEADER_TOLERANCE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** The file is of a kind this parser leaves to the JDK's. */
+    static final class Declined extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Declined(String why, Throwable cause) {
+            super(why, cause);
+        }
+    }
+
+    private FastParser() {
+    }
+
+    /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
+    static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {
+        Findings findings = new Findings();
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "weft-jfr-chunks");
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ)) {
+            ChunkReader first = open(channel, scan, 0);
+            try {
+                first.prepare();
+            } catch (RuntimeException e) {
+                throw new Declined("the first chunk's metadata or constant pools: " + e.getMessage(), e);
+            }
+            ChunkReader.Clock clock = new ChunkReader.Clock(first, SLACK_NANOS);
+            ChunkReader current = first;
+            ChunkReader previous = null;
+            long unresolved = 0;
+            for (int i = 0; i < scan.chunks; i++) {
+                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, ahead)
+                        : null;
+                if (current != null) {
+                    checkHeader(current, previous, findings);
+                    current.events(sink, clock, findings, builder::warning);
+                    unresolved += current.unresolved();
+                    previous = current;
+                }
+                current = next == null ? null : await(next, scan, i + 1, findings);
+            }
+            if (unresolved > 0) {
+                findings.damage(String.format(Locale.ROOT, "%,d references to constants it does not hold", unresolved));
+            }
+        } finally {
+            ahead.shutdownNow();
+        }
+        return findings;
+    }
+
+    private static ChunkReader open(FileChannel channel, ChunkScan scan, int index) throws IOException, Declined {
+        long offset = scan.offsets[index];
+        long size = scan.offsets[index + 1] - offset;
+        ChunkReader chunk = ChunkReader.map(channel, offset, size, index);
+        return chunk;
+    }
+
+    private static CompletableFuture<ChunkReader> prepareAhead(FileChannel channel, ChunkScan scan, int index,
+                                                               ExecutorService ahead) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ChunkReader chunk = open(channel, scan, index);
+                chunk.prepare();
+                return chunk;
+            } catch (IOException | Declined e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, ahead);
+    }
+
+    /** The chunk prepared ahead, or {@code null} when it is damaged (which is then a finding). */
+    private static ChunkReader await(CompletableFuture<ChunkReader> next, ChunkScan scan, int index, Findings findings)
+            throws IOException {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the recording");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            findings.damage("chunk " + (index + 1) + " (at byte " + scan.offsets[index] + "): its metadata or "
+                    + "constant pools cannot be read (" + cause.getMessage() + "); its events are left out");
+            return null;
+        }
+    }
+
+    /**
+     * The header's own fields against each other and against the chunk before: the clock rate and the
+     * duration give the chunk's end in ticks, which its last constant pool (written as it closed) also
+     * gives; each chunk starts where the one before ended.
+     */
+    private static void checkHeader(ChunkReader c, ChunkReader previous, Findings findings) {
+        if (c.ticksPerSecond <= 0) {
+            findings.damage(c.label + ": its header gives a clock rate of " + c.ticksPerSecond + " ticks a second");
+            return;
+        }
+        if (c.finished && c.durationNanos >= 0) {
+            long endTicks = c.startTicks + c.ticks(c.durationNanos);
+            long last = c.lastCheckpointTicks();
+            double apart = Math.abs((double) last - endTicks) * 1e9 / c.ticksPerSecond;
+            if (last != Long.MIN_VALUE && apart > HEADER_TOLERANCE_NANOS) {
+                findings.damage(String.format(Locale.ROOT, "%s: its header's start, duration and clock rate put its "
+                        + "end %.3f s away from its last constant pool", c.label, apart / 1e9));
+            }
+        } else if (c.durationNanos < 0) {
+            findings.damage(c.label + ": its header gives a negative duration");
+        }
+        if (previous != null && previous.finished) {
+            long gapNanos = c.startNanos - (previous.startNanos + previous.durationNanos);
+            double gapTicks = (c.startTicks - (previous.startTicks + (double) previous.ticks(previous.durationNanos)))
+                    * 1e9 / c.ticksPerSecond;
+            if (Math.abs(gapNanos) > HEADER_TOLERANCE_NANOS || Math.abs(gapTicks) > HEADER_TOLERANCE_NANOS) {
+                findings.damage(String.format(Locale.ROOT, "%s: its header does not start where %s ended (%.3f s "
+                        + "apart by the clock, %.3f s by the ticks)", c.label, previous.label, gapNanos / 1e9,
+                        gapTicks / 1e9));
+            }
+        }
+    }
+
+}

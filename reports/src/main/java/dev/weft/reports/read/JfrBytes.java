@@ -1,0 +1,179 @@
+package dev.weft.reports.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads one chunk's bytes the way JFR writes them: integers as LEB128 varints (up to 9 bytes, the
+ * ninth holding 8 bits), raw big-endian fixed-size values in headers, floats and doubles, and strings
+ * with an encoding byte. Positions are relative to the chunk's start; reading past the chunk's end
+ * throws {@link IndexOutOfBoundsException}, which the caller takes as damage.
+ */
+final class JfrBytes {
+
+    static final byte STRING_NULL = 0;
+    static final byte STRING_EMPTY = 1;
+    static final byte STRING_POOL = 2;
+    static final byte STRING_UTF8 = 3;
+    static final byte STRING_CHARS = 4;
+    static final byte STRING_LATIN1 = 5;
+
+    private final ByteBuffer buffer;
+    private final int limit;
+    int pos;
+    private byte[] scratch = new byte[64];
+
+    JfrBytes(ByteBuffer buffer) {
+        this.buffer = buffer;
+        this.limit = buffer.limit();
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    byte u1() {
+        return buffer.get(pos++);
+    }
+
+    int rawShort(int at) {
+        return buffer.getShort(at);
+    }
+
+    long rawLong(int at) {
+        return buffer.getLong(at);
+    }
+
+    int rawInt() {
+        int v = buffer.getInt(pos);
+        pos += 4;
+        return v;
+    }
+
+    long rawLong() {
+        long v = buffer.getLong(pos);
+        pos += 8;
+        return v;
+    }
+
+    long varLong() {
+        ByteBuffer b = buffer;
+        int p = pos;
+        byte b0 = b.get(p);
+        if (b0 >= 0) {
+            pos = p + 1;
+            return b0;
+        }
+        long v = b0 & 0x7FL;
+        for (int shift = 7; shift < 56; shift += 7) {
+            byte next = b.get(++p);
+            v |= (next & 0x7FL) << shift;
+            if (next >= 0) {
+                pos = p + 1;
+                return v;
+            }
+        }
+        v |= (b.get(++p) & 0xFFL) << 56;
+        pos = p + 1;
+        return v;
+    }
+
+    int varInt() {
+        return (int) varLong();
+    }
+
+    void skipVarLong() {
+        ByteBuffer b = buffer;
+        int p = pos;
+        for (int i = 0; i < 8; i++) {
+            if (b.get(p++) >= 0) {
+                pos = p;
+                return;
+            }
+        }
+        pos = p + 1;
+    }
+
+    /** A count of items that each take at least one byte: more than the bytes left means damage. */
+    int count() {
+        long n = varLong();
+        if (n < 0 || n > limit - pos) {
+            throw new IndexOutOfBoundsException("a count of " + n + " with " + (limit - pos) + " bytes left");
+        }
+        return (int) n;
+    }
+
+    /** Skips a string in any encoding. */
+    void skipString() {
+        byte encoding = u1();
+        switch (encoding) {
+            case STRING_NULL, STRING_EMPTY -> {
+                // nothing follows
+            }
+            case STRING_POOL -> skipVarLong();
+            case STRING_UTF8, STRING_LATIN1 -> {
+                int n = count();
+                pos += n;
+            }
+            case STRING_CHARS -> {
+                int n = count();
+                for (int i = 0; i < n; i++) {
+                    skipVarLong();
+                }
+            }
+            default -> throw new IllegalStateException("unknown string encoding " + encoding);
+        }
+    }
+
+    /** What {@link #string(long[])} gives for a string held in the chunk's string pool (compare by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String POOLED = new String("(pooled)");
+
+    /**
+     * Reads a string; one held in the chunk's string pool comes back as {@link #POOLED}, with its key in
+     * {@code pool[0]}.
+     */
+    String string(long[] pool) {
+        byte encoding = u1();
+        switch (encoding) {
+            case STRING_NULL:
+                return null;
+            case STRING_EMPTY:
+                return "";
+            case STRING_POOL:
+                pool[0] = varLong();
+                return POOLED;
+            case STRING_UTF8: {
+                int n = count();
+                String s = new String(bytes(n), 0, n, StandardCharsets.UTF_8);
+                pos += n;
+                return s;
+            }
+            case STRING_LATIN1: {
+                int n = count();
+                String s = new String(bytes(n), 0, n, StandardCharsets.ISO_8859_1);
+                pos += n;
+                return s;
+            }
+            case STRING_CHARS: {
+                int n = count();
+                char[] chars = new char[n];
+                for (int i = 0; i < n; i++) {
+                    chars[i] = (char) varLong();
+                }
+                return new String(chars);
+            }
+            default:
+                throw new IllegalStateException("unknown string encoding " + encoding);
+        }
+    }
+
+    /** The {@code n} bytes at the position, copied into a scratch array (the position does not move). */
+    private byte[] bytes(int n) {
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        buffer.get(pos, scratch, 0, n);
+        return scratch;
+    }
+}

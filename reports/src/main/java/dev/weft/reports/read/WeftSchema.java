@@ -1,0 +1,175 @@
+package dev.weft.reports.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
+
+/**
+ * The names of the agent's JFR events and of their fields: the one definition the agent writes with
+ * (its event classes name themselves and their fields with these constants, inlined at compile time,
+ * so nothing of this class reaches the bootstrap class path) and the reader reads with. A field renamed
+ * on one side only no longer compiles, or fails the schema tests on both sides.
+ */
+public final class WeftSchema {
+
+    /** JFR type names. */
+    static final String STRING = "java.lang.String";
+    static final String CLASS = "java.lang.Class";
+    static final String THREAD = "java.lang.Thread";
+
+    private WeftSchema() {
+    }
+
+    /** {@code weft.Workload}: a call of a method selected as workload. */
+    public static final class Workload {
+        public static final String NAME = "weft.Workload";
+        public static final String METHOD = "method";
+
+        private Workload() {
+        }
+    }
+
+    /** {@code weft.Wait}: a wait at the API the application called. */
+    public static final class Wait {
+        public static final String NAME = "weft.Wait";
+        public static final String KIND = "kind";
+        public static final String API = "api";
+        public static final String BLOCKER_CLASS = "blockerClass";
+        public static final String BLOCKER_ID = "blockerId";
+        public static final String TARGET_THREAD = "targetThread";
+        public static final String TIMED = "timed";
+
+        private Wait() {
+        }
+    }
+
+    /** {@code weft.Wake}: the event thread released another from a wait. */
+    public static final class Wake {
+        public static final String NAME = "weft.Wake";
+        public static final String WOKEN_THREAD = "wokenThread";
+        public static final String BLOCKER_ID = "blockerId";
+        public static final String HOW = "how";
+
+        private Wake() {
+        }
+    }
+
+    /** {@code weft.ThreadStart}: the event thread started another thread. */
+    public static final class ThreadStart {
+        public static final String NAME = "weft.ThreadStart";
+        public static final String STARTED_THREAD = "startedThread";
+        public static final String STARTED_THREAD_ID = "startedThreadId";
+        public static final String STARTED_THREAD_NAME = "startedThreadName";
+        public static final String VIRTUAL = "virtual";
+        public static final String DAEMON = "daemon";
+
+        private ThreadStart() {
+        }
+    }
+
+    /** {@code weft.ThreadAliveAtExit}: a thread still running when the JVM began to shut down. */
+    public static final class ThreadAliveAtExit {
+        public static final String NAME = "weft.ThreadAliveAtExit";
+        public static final String THREAD = "thread";
+        public static final String THREAD_ID = "threadId";
+        public static final String THREAD_NAME = "threadName";
+        public static final String VIRTUAL = "virtual";
+        public static final String DAEMON = "daemon";
+        public static final String STATE = "state";
+        public static final String ACTIVITY = "activity";
+
+        private ThreadAliveAtExit() {
+        }
+    }
+
+    /** {@code weft.AgentStatus}: the agent's health. */
+    public static final class AgentStatus {
+        public static final String NAME = "weft.AgentStatus";
+        public static final String VERSION = "version";
+        public static final String OPTIONS = "options";
+        public static final String WORKLOAD_FILTER = "workloadFilter";
+        public static final String INSTRUMENTED_TYPES = "instrumentedTypes";
+        public static final String TRANSFORM_ERRORS = "transformErrors";
+        public static final String SUPPRESSED_ERRORS = "suppressedErrors";
+        public static final String STARTUP_MILLIS = "startupMillis";
+
+        private AgentStatus() {
+        }
+    }
+
+    /** Every agent event: its name, then its own fields (JFR's implicit ones left out) with their JFR types. */
+    public static Map<String, Map<String, String>> events() {
+        Map<String, Map<String, String>> events = new LinkedHashMap<>();
+        events.put(Workload.NAME, fields(Workload.METHOD, STRING));
+        events.put(Wait.NAME, fields(Wait.KIND, STRING, Wait.API, STRING, Wait.BLOCKER_CLASS, CLASS,
+                Wait.BLOCKER_ID, "int", Wait.TARGET_THREAD, THREAD, Wait.TIMED, "boolean"));
+        events.put(Wake.NAME, fields(Wake.WOKEN_THREAD, THREAD, Wake.BLOCKER_ID, "int", Wake.HOW, STRING));
+        events.put(ThreadStart.NAME, fields(ThreadStart.STARTED_THREAD, THREAD, ThreadStart.STARTED_THREAD_ID, "long",
+                ThreadStart.STARTED_THREAD_NAME, STRING, ThreadStart.VIRTUAL, "boolean", ThreadStart.DAEMON, "boolean"));
+        events.put(ThreadAliveAtExit.NAME, fields(ThreadAliveAtExit.THREAD, THREAD, ThreadAliveAtExit.THREAD_ID, "long",
+                ThreadAliveAtExit.THREAD_NAME, STRING, ThreadAliveAtExit.VIRTUAL, "boolean",
+                ThreadAliveAtExit.DAEMON, "boolean", ThreadAliveAtExit.STATE, STRING, ThreadAliveAtExit.ACTIVITY, STRING));
+        events.put(AgentStatus.NAME, fields(AgentStatus.VERSION, STRING, AgentStatus.OPTIONS, STRING,
+                AgentStatus.WORKLOAD_FILTER, STRING, AgentStatus.INSTRUMENTED_TYPES, "int",
+                AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.SUPPRESSED_ERRORS, "long",
+                AgentStatus.STARTUP_MILLIS, "long"));
+        return events;
+    }
+
+    /**
+     * How an event type differs from the schema: a missing or extra field, or a field of another type;
+     * empty when it matches (or is not an agent event). JFR's implicit fields are not compared.
+     */
+    public static List<String> mismatches(EventType type) {
+        Map<String, String> expected = events().get(type.getName());
+        List<String> problems = new ArrayList<>();
+        if (expected == null) {
+            return problems;
+        }
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (ValueDescriptor field : type.getFields()) {
+            if (!IMPLICIT.contains(field.getName())) {
+                actual.put(field.getName(), field.getTypeName());
+            }
+        }
+        compare(type.getName(), expected, actual, problems);
+        return problems;
+    }
+
+    /** The fields JFR adds to every event type (depending on its settings). */
+    static final List<String> IMPLICIT = List.of("startTime", "duration", "eventThread", "stackTrace");
+
+    static void compare(String event, Map<String, String> expected, Map<String, String> actual, List<String> problems) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String type = actual.get(e.getKey());
+            if (type == null) {
+                problems.add(event + " has no field " + e.getKey());
+            } else if (!type.equals(e.getValue())) {
+                problems.add(event + "." + e.getKey() + " is a " + type + ", not a " + e.getValue());
+            }
+        }
+        for (String field : actual.keySet()) {
+            if (!expected.containsKey(field)) {
+                problems.add(event + " has a field " + field + " the schema does not know");
+            }
+        }
+    }
+
+    /** The warning a mismatch gives in the report. */
+    static String warning(String problem) {
+        return problem + ": the recording was made by another version of the agent, and the report may miss what "
+                + "that field held";
+    }
+
+    private static Map<String, String> fields(String... nameThenType) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenType.length; i += 2) {
+            fields.put(nameThenType[i], nameThenType[i + 1]);
+        }
+        return fields;
+    }
+}
