@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,6 +31,17 @@ public final class ModelBuilder {
     private long eventCount;
     private boolean partial;
     private long dataLoss;
+    /** What the model may still take, in {@link #SPAN_BYTES} units: the heap is finite, recordings are not. */
+    private long budget = Long.MAX_VALUE;
+    private long budgetGiven = Long.MAX_VALUE;
+    private long droppedSpans;
+    private long droppedThreads;
+    private long droppedFrom = Long.MAX_VALUE;
+
+    /** Heap a span (or wake) of the model costs by the time the report is written, analysis included. */
+    public static final long SPAN_BYTES = 200;
+    /** Heap a thread of the model costs, in the same sense: its lane, its columns, its breakdown. */
+    public static final long THREAD_BYTES = 1_000;
 
     public ModelBuilder(Path source) {
         this.source = source;
@@ -37,6 +49,40 @@ public final class ModelBuilder {
 
     public StringTable strings() {
         return strings;
+    }
+
+    /**
+     * Lets the model hold at most {@code bytes} of spans and threads ({@link #SPAN_BYTES}, {@link #THREAD_BYTES}
+     * each); past that, spans, wakes and new threads are counted but left out, and the model is partial.
+     */
+    public void heapBudget(long bytes) {
+        budget = Math.max(0, bytes) / SPAN_BYTES;
+        budgetGiven = bytes;
+    }
+
+    /** The budget for a report in a JVM whose heap may grow to {@code maxHeap}: what is left beyond a reserve. */
+    public static long budgetFor(long maxHeap) {
+        long reserve = Math.max(48L << 20, maxHeap / 4);
+        return Math.max(8L << 20, maxHeap - reserve);
+    }
+
+    /** Takes {@code units} of the budget for something starting at {@code time}; {@code false} when none is left. */
+    private boolean take(long units, long time) {
+        if (budget >= units) {
+            budget -= units;
+            return true;
+        }
+        budget = 0;
+        droppedFrom = Math.min(droppedFrom, time);
+        return false;
+    }
+
+    private boolean keepSpan(long start) {
+        if (take(1, start)) {
+            return true;
+        }
+        droppedSpans++;
+        return false;
     }
 
     /** Counts one event of this type spanning {@code [start, end]} (epoch nanoseconds). */
@@ -52,11 +98,15 @@ public final class ModelBuilder {
         }
     }
 
-    /** The thread with this id, created on first use. */
+    /** The thread with this id, created on first use; {@code null} when the {@link #heapBudget} has no room for it. */
     public ThreadInfo thread(long id) {
         int i = index.get(id);
         if (i >= 0) {
             return threads.get(i);
+        }
+        if (!take(THREAD_BYTES / SPAN_BYTES, Long.MAX_VALUE)) {
+            droppedThreads++;
+            return null;
         }
         ThreadInfo t = new ThreadInfo(id);
         index.put(id, threads.size());
@@ -67,6 +117,11 @@ public final class ModelBuilder {
     /** The thread with this id, its name (ignored if empty) and virtual flag updated. */
     public ThreadInfo thread(long id, String name, boolean virtual) {
         ThreadInfo t = thread(id);
+        return t == null ? null : named(t, name, virtual);
+    }
+
+    /** {@code t} with its name (ignored if empty) and virtual flag updated: {@link #thread(long, String, boolean)} without the lookup. */
+    public ThreadInfo named(ThreadInfo t, String name, boolean virtual) {
         t.name(name);
         t.virtual(virtual);
         return t;
@@ -107,7 +162,9 @@ public final class ModelBuilder {
 
     /** A workload span; {@code stack} is its top frames as text, {@code null} when not recorded. */
     public void workload(ThreadInfo t, long start, long end, String method, String stack) {
-        t.workloads.add(start, end, strings.id(method), strings.id(stack));
+        if (keepSpan(start)) {
+            t.workloads.add(start, end, strings.id(method), strings.id(stack));
+        }
     }
 
     /** A wait span from the agent: already the outermost API call. */
@@ -119,6 +176,9 @@ public final class ModelBuilder {
     /** A wait span from the agent; {@code stack} is its top frames as text, {@code null} when not recorded. */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed, String stack) {
+        if (!keepSpan(start)) {
+            return;
+        }
         t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
                 strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack), timed ? WaitSpans.TIMED : 0);
     }
@@ -136,13 +196,18 @@ public final class ModelBuilder {
     /** A wait from a built-in JDK event, with its top frames as text ({@code null} when not recorded). */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed, String stack) {
+        if (!keepSpan(start)) {
+            return;
+        }
         long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
                 targetThread, notifier, strings.id(stack), WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
-        t.wakes.add(time, wokenThread, blockerId, strings.id(how));
+        if (keepSpan(time)) {
+            t.wakes.add(time, wokenThread, blockerId, strings.id(how));
+        }
     }
 
     public void aliveAtExit(ThreadInfo t, AliveAtExit entry) {
@@ -179,9 +244,11 @@ public final class ModelBuilder {
         long start = minTime == Long.MAX_VALUE ? 0 : minTime;
         long end = maxTime == Long.MIN_VALUE ? start : maxTime;
         long merged = 0;
+        SpanNesting nesting = new SpanNesting();
         for (ThreadInfo t : threads) {
             t.workloads.sortAndTrim();
             t.waits.sortAndTrim();
+            nesting.check(t);
             t.builtInWaits.sortAndTrim();
             merged += mergeBuiltIns(t);
             t.builtInWaits = null;
@@ -191,6 +258,18 @@ public final class ModelBuilder {
             end = Math.max(end, t.end());
         }
         flagVirtualThreadsCutShort(end);
+        if (droppedSpans > 0 || droppedThreads > 0) {
+            partial(String.format(Locale.ROOT, "the recording holds more than fits in this JVM's heap for a timeline "
+                    + "(%,d MB of model allowed): %,d spans and wakes and %,d threads from %s into the recording on "
+                    + "were left out; event counts cover it all; give the JVM a larger heap (-Xmx) to see everything",
+                    budgetGiven >> 20, droppedSpans, droppedThreads,
+                    droppedFrom == Long.MAX_VALUE ? "early" : String.format(Locale.ROOT, "%.3f s",
+                            (droppedFrom - start) / 1e9)));
+        }
+        String crossing = nesting.finding();
+        if (crossing != null) {
+            partial(crossing);
+        }
         ArrayList<ThreadInfo> ordered = new ArrayList<>(threads);
         ordered.sort(Comparator.comparingInt((ThreadInfo t) -> "main".equals(t.name()) ? 0 : 1)
                 .thenComparingInt(t -> "main".equals(t.name()) ? -t.workloads().size() : 0)

@@ -5,10 +5,10 @@ import dev.weft.reports.read.ChunkTypes.Field;
 import dev.weft.reports.read.ChunkTypes.Type;
 import dev.weft.reports.read.EventView.ThreadRef;
 
+import dev.weft.reports.model.LongMap;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The constant pools of one chunk: where each constant lies (found by walking the chain of checkpoint
@@ -21,18 +21,24 @@ final class ChunkPools {
 
     private final JfrBytes in;
     private final ChunkTypes types;
-    private final Map<Long, LongIntMap> positions = new HashMap<>();
     private final Type threadType;
     private final Type stringType;
-    private final Map<Long, PoolThread> threads = new HashMap<>();
-    private final Map<Long, String> classNames = new HashMap<>();
-    private final Map<Long, String> strings = new HashMap<>();
-    private final Map<Long, String> stacks = new HashMap<>();
+    private final LongMap<PoolThread> threads = new LongMap<>();
+    private final LongMap<String> classNames = new LongMap<>();
+    private final LongMap<String> strings = new LongMap<>();
+    private final LongMap<String> stacks = new LongMap<>();
+    /** Fields of a thread constant: the Java name, the Java id, whether virtual; {@code -1} when absent. */
+    private final int javaName;
+    private final int javaThreadId;
+    private final int virtual;
     /** Positions of the checkpoint events, newest first. */
     final List<Integer> checkpoints = new ArrayList<>();
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
     long lastCheckpointTicks = Long.MIN_VALUE;
-    /** References to constants the pools do not hold. */
+    /**
+     * References to threads the pools do not hold: JFR writes every thread an event of the chunk names
+     * (stack traces, in contrast, may be left in the chunk before, and then read as none).
+     */
     long unresolved;
     private final long[] pooled = new long[1];
 
@@ -41,6 +47,9 @@ final class ChunkPools {
         this.types = types;
         this.threadType = types.named(WeftSchema.THREAD);
         this.stringType = types.named(WeftSchema.STRING);
+        this.javaName = threadType == null ? -1 : threadType.field("javaName");
+        this.javaThreadId = threadType == null ? -1 : threadType.field("javaThreadId");
+        this.virtual = threadType == null ? -1 : threadType.field("virtual");
     }
 
     /**
@@ -76,7 +85,10 @@ final class ChunkPools {
                 if (poolType == null) {
                     throw new IllegalStateException("a constant pool of an undefined type " + typeId);
                 }
-                LongIntMap index = positions.computeIfAbsent(typeId, k -> new LongIntMap());
+                if (poolType.constants == null) {
+                    poolType.constants = new LongIntMap();
+                }
+                LongIntMap index = poolType.constants;
                 int count = in.count();
                 for (int j = 0; j < count; j++) {
                     long key = in.varLong();
@@ -128,11 +140,7 @@ final class ChunkPools {
 
     /** The position of a constant, {@code -1} when the pool does not hold it. */
     private int position(Type type, long key) {
-        LongIntMap index = positions.get(type.id);
-        int at = index == null ? -1 : index.get(key);
-        if (at < 0 && key != 0) {
-            unresolved++;
-        }
+        int at = type.constants == null ? -1 : type.constants.get(key);
         return at;
     }
 
@@ -140,14 +148,43 @@ final class ChunkPools {
     PoolThread thread(long key) {
         PoolThread t = threads.get(key);
         if (t == null && !threads.containsKey(key)) {
-            Object[] v = threadType == null ? null : struct(threadType, key);
-            if (v != null) {
-                t = new PoolThread(number(v, threadType, "javaThreadId", -1), text(v, threadType, "javaName", 0),
-                        field(v, threadType, "virtual") instanceof Boolean b && b);
-            }
+            t = threadType == null ? null : decodeThread(key);
             threads.put(key, t);
         }
         return t;
+    }
+
+    /** Decodes a thread constant field by field (there are as many as threads: no generic values here). */
+    private PoolThread decodeThread(long key) {
+        int at = position(threadType, key);
+        if (at < 0) {
+            unresolved += key != 0 ? 1 : 0;
+            return null;
+        }
+        int saved = in.pos;
+        in.pos = at;
+        try {
+            long id = -1;
+            String name = null;
+            boolean isVirtual = false;
+            Field[] fields = threadType.fields;
+            for (int i = 0; i < fields.length; i++) {
+                Field f = fields[i];
+                if (i == javaThreadId && !f.array && !f.constant && f.type.encoding == ChunkTypes.LONG) {
+                    id = in.varLong();
+                } else if (i == javaName && !f.array && !f.constant && f.type.encoding == ChunkTypes.STRING) {
+                    name = in.string(pooled);
+                    name = name == JfrBytes.POOLED ? string(pooled[0]) : name;
+                } else if (i == virtual && !f.array && !f.constant && f.type.encoding == ChunkTypes.BOOLEAN) {
+                    isVirtual = in.u1() != 0;
+                } else {
+                    skipField(f, 0);
+                }
+            }
+            return new PoolThread(id, name, isVirtual);
+        } finally {
+            in.pos = saved;
+        }
     }
 
     /** The name of the class constant {@code key} ({@code java.lang.String}), {@code null} when absent. */
@@ -312,10 +349,6 @@ final class ChunkPools {
         return i < 0 ? null : values[i];
     }
 
-    private long number(Object[] values, Type type, String name, long fallback) {
-        return field(values, type, name) instanceof Long l ? l : fallback;
-    }
-
     /** A text field: a string, or a constant or struct (a symbol) whose one field is one. */
     private String text(Object[] values, Type type, String name, int depth) {
         return text(field(values, type, name), depth);
@@ -333,7 +366,7 @@ final class ChunkPools {
     }
 
     /** A thread of the pool. */
-    static final class PoolThread implements ThreadRef {
+    static final class PoolThread extends ThreadRef {
         private final long javaThreadId;
         private final String javaName;
         private final boolean virtual;
@@ -346,17 +379,17 @@ final class ChunkPools {
         }
 
         @Override
-        public long javaThreadId() {
+        long javaThreadId() {
             return javaThreadId;
         }
 
         @Override
-        public String javaName() {
+        String javaName() {
             return javaName;
         }
 
         @Override
-        public boolean isVirtual() {
+        boolean isVirtual() {
             return virtual;
         }
     }

@@ -1,5 +1,7 @@
 package dev.weft.reports.read;
 
+import dev.weft.reports.model.LongIntMap;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,8 @@ final class ChunkTypes {
         final boolean event;
         final int encoding;
         Field[] fields = new Field[0];
+        /** Where this type's constants lie in the chunk, by key; {@code null} when it has no pool. */
+        LongIntMap constants;
 
         Type(long id, String name, boolean event) {
             this.id = id;
@@ -136,30 +140,38 @@ final class ChunkTypes {
                 for (Element c : metadata.children) {
                     if ("class".equals(c.name)) {
                         classes.add(c);
-                        long id = Long.parseLong(c.attribute("id"));
-                        types.put(id, new Type(id, c.attribute("name"), "jdk.jfr.Event".equals(c.attribute("superType"))));
+                        long id = number(c.required("id"));
+                        types.put(id, new Type(id, c.required("name"), "jdk.jfr.Event".equals(c.attribute("superType"))));
                     }
                 }
             }
         }
         for (Element c : classes) {
-            Type type = types.get(Long.parseLong(c.attribute("id")));
+            Type type = types.get(number(c.required("id")));
             List<Field> fields = new ArrayList<>();
             for (Element f : c.children) {
                 if ("field".equals(f.name)) {
-                    Type fieldType = types.get(Long.parseLong(f.attribute("class")));
+                    Type fieldType = types.get(number(f.required("class")));
                     if (fieldType == null) {
                         throw new IllegalStateException("field " + f.attribute("name") + " of " + type.name
                                 + " has an undefined type " + f.attribute("class"));
                     }
                     String dimension = f.attribute("dimension");
-                    fields.add(new Field(f.attribute("name"), fieldType, f.attribute("constantPool") != null,
+                    fields.add(new Field(f.required("name"), fieldType, f.attribute("constantPool") != null,
                             dimension != null && !"0".equals(dimension)));
                 }
             }
             type.fields = fields.toArray(new Field[0]);
         }
         return new ChunkTypes(types);
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("a metadata id that is no number: " + text);
+        }
     }
 
     private static int encodingOf(String name) {
@@ -201,11 +213,24 @@ final class ChunkTypes {
             return attributes.get(key);
         }
 
+        /** An attribute that must be there: its absence means the metadata is damaged. */
+        String required(String key) {
+            String value = attributes.get(key);
+            if (value == null) {
+                throw new IllegalStateException("a metadata " + name + " without " + key);
+            }
+            return value;
+        }
+
         static Element read(JfrBytes in, String[] strings, int depth) {
             if (depth > 32) {
                 throw new IllegalStateException("metadata nested deeper than any JDK writes it");
             }
-            Element e = new Element(string(in, strings));
+            String name = string(in, strings);
+            if (name == null) {
+                throw new IllegalStateException("a metadata element without a name");
+            }
+            Element e = new Element(name);
             int attributes = in.count();
             for (int i = 0; i < attributes; i++) {
                 e.attributes.put(string(in, strings), string(in, strings));

@@ -8,22 +8,13 @@ import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.read.EventView.ThreadRef;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
-
 /**
  * Turns events into {@link ModelBuilder} calls: what each event type means for the timeline. Both
  * parsers feed it, so they cannot differ in meaning, only in decoding.
  */
 final class EventMapper implements EventSink {
 
-    private static final int CACHE_LIMIT = 1 << 16;
-
     private final ModelBuilder builder;
-    /** Per thread object of a chunk's constant pool, its thread in the model. */
-    private final Map<ThreadRef, ThreadInfo> threads = new IdentityHashMap<>();
-    private ThreadRef lastRef;
-    private ThreadInfo lastThread;
     private long skipped;
     private long accepted;
     /** Events read so far, for the {@link StallGuard} on another thread. */
@@ -103,7 +94,7 @@ final class EventMapper implements EventSink {
                         vt = builder.thread(id);
                     }
                     if (vt != null) {
-                        builder.thread(vt.id(), null, true);
+                        builder.named(vt, null, true);
                         if (code == VIRTUAL_START) {
                             builder.started(vt, start, -1);
                         } else {
@@ -158,8 +149,11 @@ final class EventMapper implements EventSink {
             return;
         }
         ThreadInfo started = builder.thread(id, event.string(STARTED_THREAD_NAME), event.bool(VIRTUAL));
+        if (started == null) {
+            return; // no room left in the model
+        }
         if (recorded != null) {
-            builder.thread(id, recorded.javaName(), recorded.isVirtual());
+            builder.named(started, recorded.javaName(), recorded.isVirtual());
         }
         if (event.has(DAEMON)) {
             builder.daemon(started, event.bool(DAEMON));
@@ -180,8 +174,11 @@ final class EventMapper implements EventSink {
         boolean virtual = event.bool(ALIVE_VIRTUAL);
         boolean daemon = event.bool(ALIVE_DAEMON);
         ThreadInfo t = builder.thread(id, name, virtual);
+        if (t == null) {
+            return; // no room left in the model
+        }
         if (recorded != null) {
-            builder.thread(id, recorded.javaName(), recorded.isVirtual());
+            builder.named(t, recorded.javaName(), recorded.isVirtual());
         }
         builder.daemon(t, daemon);
         builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
@@ -192,22 +189,12 @@ final class EventMapper implements EventSink {
         if (recorded == null) {
             return null;
         }
-        if (recorded == lastRef) {
-            return lastThread;
-        }
-        ThreadInfo t = threads.get(recorded);
-        if (t == null && !threads.containsKey(recorded)) {
-            if (threads.size() >= CACHE_LIMIT) {
-                // the keys keep old chunks' constant pools alive: start afresh
-                threads.clear();
-            }
+        if (!recorded.mapped) {
             long id = recorded.javaThreadId();
-            t = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
-            threads.put(recorded, t);
+            recorded.model = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
+            recorded.mapped = true;
         }
-        lastRef = recorded;
-        lastThread = t;
-        return t;
+        return recorded.model;
     }
 
     private ThreadInfo field(EventView event, int field, ThreadInfo fallback) {

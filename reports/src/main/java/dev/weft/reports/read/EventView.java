@@ -1,5 +1,7 @@
 package dev.weft.reports.read;
 
+import dev.weft.reports.model.ThreadInfo;
+
 /**
  * One event as {@link EventMapper} reads it, whichever parser decoded it: fields are asked for by
  * their {@link EventFields} number. A field the event type lacks, or of another type than asked for,
@@ -30,14 +32,21 @@ interface EventView {
     /** The top frames of the event's stack trace as text ({@link StackText}), {@code null} when none. */
     String stack();
 
-    /** A thread as JFR records it: one object per thread per chunk, so it may serve as a cache key. */
-    interface ThreadRef {
+    /**
+     * A thread as JFR records it: one object per thread constant of a chunk, which remembers the model's
+     * thread it stands for once the mapper has looked it up (no map from thread objects needed).
+     */
+    abstract class ThreadRef {
+
+        /** The model's thread, once {@link #mapped}. */
+        ThreadInfo model;
+        boolean mapped;
 
         /** {@code Thread.threadId()}, {@code -1} when not a Java thread. */
-        long javaThreadId();
+        abstract long javaThreadId();
 
-        String javaName();
+        abstract String javaName();
 
-        boolean isVirtual();
+        abstract boolean isVirtual();
     }
 }

@@ -77,6 +77,7 @@ public final class JfrReader {
                     + "pools are written at its end)" : ""));
         }
         ModelBuilder builder = new ModelBuilder(jfr);
+        builder.heapBudget(ModelBuilder.budgetFor(Runtime.getRuntime().maxMemory()));
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
@@ -98,6 +99,7 @@ public final class JfrReader {
 
     private static void parse(Path jfr, String name, ChunkScan scan, EventMapper mapper, Parser parser)
             throws RecordingException {
+        String declined = null;
         if (parser == Parser.FAST) {
             try {
                 Findings findings = FastParser.read(jfr, scan, mapper, mapper.builder());
@@ -110,12 +112,15 @@ public final class JfrReader {
                 return;
             } catch (FastParser.Declined e) {
                 // the JDK's parser reads it, or says why it cannot
+                declined = e.getMessage();
             } catch (IOException e) {
                 throw new RecordingException("cannot read " + name + ": " + describe(e));
             }
         }
         try (ReadablePart part = ReadablePart.of(jfr, scan)) {
             JdkParser.read(part.file, name, mapper, mapper.builder());
+        } catch (RecordingException e) {
+            throw declined == null ? e : new RecordingException("cannot read " + name + ": it is damaged: " + declined);
         } catch (IOException e) {
             throw new RecordingException("cannot read " + name + ": it is damaged (" + scan.damage
                     + ") and a copy of its readable part could not be made: " + describe(e));

@@ -110,7 +110,9 @@ final class RecordedEventView implements EventView {
                 threads.clear();
                 classNames.clear();
             }
-            ref = new JdkThread(t.getJavaThreadId(), t.getJavaName(), t.isVirtual());
+            // RecordedThread.isVirtual() is JDK 21 API; the field is what it reads
+            ref = new JdkThread(t.getJavaThreadId(), t.getJavaName(),
+                    t.hasField("virtual") && Boolean.TRUE.equals(t.getValue("virtual")));
             threads.put(t, ref);
         }
         return ref;
@@ -164,6 +166,30 @@ final class RecordedEventView implements EventView {
     }
 
     /** What a {@link RecordedThread} gave, asked once. */
-    private record JdkThread(long javaThreadId, String javaName, boolean isVirtual) implements ThreadRef {
+    private static final class JdkThread extends ThreadRef {
+        private final long javaThreadId;
+        private final String javaName;
+        private final boolean virtual;
+
+        JdkThread(long javaThreadId, String javaName, boolean virtual) {
+            this.javaThreadId = javaThreadId;
+            this.javaName = javaName;
+            this.virtual = virtual;
+        }
+
+        @Override
+        long javaThreadId() {
+            return javaThreadId;
+        }
+
+        @Override
+        String javaName() {
+            return javaName;
+        }
+
+        @Override
+        boolean isVirtual() {
+            return virtual;
+        }
     }
 }

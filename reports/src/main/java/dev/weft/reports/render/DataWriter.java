@@ -16,7 +16,6 @@ import dev.weft.reports.model.WorkloadSpans;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +70,10 @@ final class DataWriter {
     private final JsonWriter json;
     private final long origin;
     private final StringTable out = new StringTable();
-    private final Map<Desc, Integer> descIndex = new HashMap<>();
-    private final List<Desc> descs = new ArrayList<>();
+    private final DescTable descs = new DescTable();
+    private final int[] desc = new int[DescTable.WIDTH];
     /** Per thread, the segment index of each of its waits (segments interleave workloads and waits). */
     private int[][] waitSeg;
-
-    private record Desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack) {
-    }
 
     private DataWriter(Analysis analysis, JsonWriter json) {
         this.analysis = analysis;
@@ -125,10 +121,7 @@ final class DataWriter {
         writeThreads();
         writeSegments();
         json.name("descs").beginArray();
-        for (Desc d : descs) {
-            json.value(d.kind).value(d.label).value(d.blockerClass).value(d.blockerId).value(d.target)
-                    .value(d.timed).value(d.stack);
-        }
+        descs.write(json);
         json.endArray();
         json.name("strings").beginArray();
         for (int i = 0; i < out.size(); i++) {
@@ -253,17 +246,16 @@ final class DataWriter {
                 if (workload) {
                     start = us(w.start(i));
                     end = us(w.end(i));
-                    desc = desc(new Desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0,
-                            out.id(strings.get(w.stack(i)))));
+                    desc = desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0, out.id(strings.get(w.stack(i))));
                     i++;
                 } else {
                     start = us(ws.start(j));
                     end = us(ws.end(j));
                     long target = ws.target(j);
-                    desc = desc(new Desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
+                    desc = desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
                             out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
                             target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0,
-                            out.id(strings.get(ws.stack(j)))));
+                            out.id(strings.get(ws.stack(j))));
                     segOfWait[j] = seg;
                     j++;
                 }
@@ -319,15 +311,15 @@ final class DataWriter {
         json.endArray();
     }
 
-    private int desc(Desc d) {
-        Integer i = descIndex.get(d);
-        if (i != null) {
-            return i;
-        }
-        int next = descs.size();
-        descs.add(d);
-        descIndex.put(d, next);
-        return next;
+    private int desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack) {
+        desc[0] = kind;
+        desc[1] = label;
+        desc[2] = blockerClass;
+        desc[3] = blockerId;
+        desc[4] = target;
+        desc[5] = timed;
+        desc[6] = stack;
+        return descs.id(desc);
     }
 
     private void writePhases() throws IOException {

@@ -1,283 +1,230 @@
 package dev.weft.reports.bench;
 
-import dev.weft.reports.testing.WeftEvents;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Report generation benchmark (not a test: run by hand, see the README). Generates a recording of
- * about a million events with the shapes of the agent's events, then times {@code reports.jar html}
- * (and {@code json}, {@code trace}) against {@code jfr print --json} of the same JDK on the same file,
- * interleaved, each in a fresh JVM with {@code -Xmx512m} and GC logging; prints medians, the ratio,
- * and the peak heap each used (the largest heap occupancy before a collection or at exit, from the
- * GC log).
+ * Report generation benchmark (not a test: run by hand, see {@code bench/RESULTS.md}). Makes real
+ * recordings — the demo under the agent, 100,000 virtual threads taking locks under the agent, a
+ * loopback HTTP server under the agent — and synthetic ones of the agent's event shapes up to
+ * {@code --big-mb} (and {@code --huge-mb}), then times {@code reports.jar html} against
+ * {@code jfr print --json} of the same JDK on each file, interleaved, each in a fresh JVM with
+ * {@code -Xmx512m}: medians, the ratio, MB/s, peak heap and peak RSS. Last, the exit report's cost:
+ * the lock stress under the agent with and without its HTML report at exit, peak RSS and wall time.
  *
  * <pre>
+ * mvn -q -pl reports,agent,demo-app -DskipTests package
  * java -cp reports/target/test-classes:reports/target/classes dev.weft.reports.bench.ReportBenchmark \
- *      [--events N] [--runs N] [--jar reports/target/reports.jar] [--dir target/bench]
+ *      [--runs 5] [--big-mb 100] [--huge-mb 0] [--agent agent/target/agent.jar] \
+ *      [--demo demo-app/target/demo-app.jar] [--jar reports/target/reports.jar] [--dir reports/target/bench]
  * </pre>
  */
 public final class ReportBenchmark {
 
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final Pattern EXIT_LINE = Pattern.compile(" heap .*used (\\d+)K");
+    private static final long TIMEOUT_SECONDS = 1800;
 
-    private ReportBenchmark() {
+    private final Map<String, String> options;
+    private final Path dir;
+    private final Path java;
+    private final Path jfr;
+    private final Path jar;
+    private final Path agent;
+    private final String classPath = System.getProperty("java.class.path");
+
+    private ReportBenchmark(Map<String, String> options) throws Exception {
+        this.options = options;
+        this.dir = Files.createDirectories(Path.of(options.getOrDefault("dir", "reports/target/bench")));
+        Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
+        this.java = bin.resolve("java");
+        this.jfr = bin.resolve("jfr");
+        this.jar = existing(options.getOrDefault("jar", "reports/target/reports.jar"), "mvn -pl reports package");
+        this.agent = existing(options.getOrDefault("agent", "agent/target/agent.jar"), "mvn -pl reports,agent package");
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int events = Integer.parseInt(options.getOrDefault("events", "1000000"));
+        new ReportBenchmark(options(args)).run();
+    }
+
+    private void run() throws Exception {
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        Path jar = Path.of(options.getOrDefault("jar", "reports/target/reports.jar"));
-        Path dir = Files.createDirectories(Path.of(options.getOrDefault("dir", "reports/target/bench")));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + " is missing: run mvn -pl reports package first");
+        System.out.printf(Locale.ROOT, "JDK %s, %d cores, load average %.1f%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), load());
+        Map<String, Path> recordings = new LinkedHashMap<>();
+        Path demo = existing(options.getOrDefault("demo", "demo-app/target/demo-app.jar"), "mvn -pl demo-app package");
+        recordings.put("demo (agent)", underAgent("demo", "", List.of("-jar", demo.toString())));
+        recordings.put("100k virtual threads, locks (agent)", underAgent("lock",
+                ",workload=dev.weft.reports.bench.LockStress::task",
+                List.of("-cp", classPath, LockStress.class.getName(), "100000")));
+        recordings.put("loopback HTTP server (agent)", underAgent("loopback",
+                ",workload=dev.weft.reports.bench.LoopbackServer::handle",
+                List.of("-cp", classPath, LoopbackServer.class.getName(),
+                        options.getOrDefault("requests", "60000"), "16")));
+        long bigMb = Long.parseLong(options.getOrDefault("big-mb", "100"));
+        if (bigMb > 0) {
+            recordings.put("synthetic agent shapes, " + bigMb + " MB", synthetic("big", bigMb));
         }
-        Path bin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent();
-        Path java = bin.resolve("java");
-        Path jfr = bin.resolve("jfr");
+        for (Map.Entry<String, Path> r : recordings.entrySet()) {
+            compare(r.getKey(), r.getValue(), Files.size(r.getValue()) >= (100L << 20) ? Math.min(runs, 3) : runs);
+        }
+        long hugeMb = Long.parseLong(options.getOrDefault("huge-mb", "0"));
+        if (hugeMb > 0) {
+            huge(synthetic("huge", hugeMb));
+        }
+        exitReportCost(runs);
+    }
 
-        Path big = dir.resolve("big.jfr");
-        long t0 = System.nanoTime();
-        generate(big, events);
-        long count = count(big);
-        System.out.printf(Locale.ROOT, "recording: %s, %,d events, %.1f MB, generated in %.1f s (JDK %s)%n", big,
-                count, Files.size(big) / 1e6, (System.nanoTime() - t0) / 1e9, Runtime.version());
+    /** Runs a program under the agent ({@code report=none}) and returns its recording. */
+    private Path underAgent(String name, String agentOptions, List<String> program) throws Exception {
+        Path out = dir.resolve("rec-" + name);
+        deleteRecordings(out);
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                "-javaagent:" + agent + "=out=" + out + ",report=none" + agentOptions));
+        command.addAll(program);
+        Child c = Child.run(command, dir.resolve("gc-unused.log"), dir.resolve("rec-" + name + ".out"), TIMEOUT_SECONDS);
+        Path jfrFile = only(out);
+        System.out.printf(Locale.ROOT, "recorded %-8s %7.1f MB in %5.1f s (%s)%n", name, Files.size(jfrFile) / 1e6,
+                c.seconds, jfrFile.getFileName());
+        return jfrFile;
+    }
 
+    /** A recording of the agent's event shapes of about {@code mb} MB, made in a child JVM. */
+    private Path synthetic(String name, long mb) throws Exception {
+        Path file = dir.resolve(name + ".jfr");
+        if (!Files.isRegularFile(file) || Math.abs(Files.size(file) - (mb << 20)) > (mb << 20) / 3) {
+            // about 24 bytes an event in the shapes SyntheticRecording writes
+            long events = (mb << 20) / 24;
+            Child c = Child.run(List.of(java.toString(), "-Xmx1g", "-cp", classPath, SyntheticRecording.class.getName(),
+                    file.toString(), Long.toString(events)), dir.resolve("gc-unused.log"),
+                    dir.resolve(name + ".out"), TIMEOUT_SECONDS);
+            System.out.printf(Locale.ROOT, "generated %-7s %7.1f MB in %5.1f s%n", name, Files.size(file) / 1e6, c.seconds);
+        }
+        return file;
+    }
+
+    /** {@code reports html} against {@code jfr print --json}, interleaved. */
+    private void compare(String name, Path recording, int runs) throws Exception {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("reports html", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
-                big.toString(), "-o", dir.resolve("big.html").toString()));
+                recording.toString(), "-o", dir.resolve("out.html").toString()));
         commands.put("jfr print --json", List.of(jfr.toString(), "-J-Xmx512m", "-J@gc", "print", "--json",
-                big.toString()));
-        commands.put("reports json", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "json",
-                big.toString(), "-o", dir.resolve("big.json").toString()));
-        commands.put("reports trace", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "trace",
-                big.toString(), "-o", dir.resolve("big.trace.json").toString()));
-        Map<String, List<Double>> seconds = new LinkedHashMap<>();
-        Map<String, Long> peak = new LinkedHashMap<>();
-        Map<String, Long> live = new LinkedHashMap<>();
+                recording.toString()));
+        Map<String, List<Child>> results = interleave(commands, runs);
+        double mb = Files.size(recording) / 1e6;
+        double html = median(results.get("reports html"));
+        double print = median(results.get("jfr print --json"));
+        System.out.printf(Locale.ROOT, "%n%s: %.1f MB, %d runs each, interleaved, wall of the whole process%n", name,
+                mb, runs);
+        for (Map.Entry<String, List<Child>> e : results.entrySet()) {
+            List<Child> cs = e.getValue();
+            System.out.printf(Locale.ROOT, "  %-18s median %6.2f s (min %.2f, max %.2f), %6.1f MB/s, peak heap %4d MB, "
+                    + "peak RSS %4d MB%n", e.getKey(), median(cs), cs.stream().mapToDouble(c -> c.seconds).min().orElse(0),
+                    cs.stream().mapToDouble(c -> c.seconds).max().orElse(0), mb / median(cs),
+                    cs.stream().mapToLong(c -> c.heapMb).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb).max().orElse(-1));
+        }
+        System.out.printf(Locale.ROOT, "  html is %.1fx faster than jfr print --json; html report %.1f MB%n", print / html,
+                Files.size(dir.resolve("out.html")) / 1e6);
+    }
+
+    /** One report of a very large recording in {@code -Xmx512m}: does it finish, how fast, in how much heap. */
+    private void huge(Path recording) throws Exception {
+        Child c = Child.run(List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
+                recording.toString(), "-o", dir.resolve("huge.html").toString()), dir.resolve("gc-huge.log"),
+                dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
+        double mb = Files.size(recording) / 1e6;
+        System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s (%.1f MB/s), peak heap %d MB, "
+                + "peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds, mb / c.seconds, c.heapMb, c.rssMb,
+                Files.size(dir.resolve("huge.html")) / 1e6,
+                Files.readString(dir.resolve("huge.html.out.err")).strip());
+    }
+
+    /** The lock stress under the agent, its exit report on and off: what the report adds to the app's process. */
+    private void exitReportCost(int runs) throws Exception {
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        for (String report : List.of("none", "html")) {
+            commands.put("report=" + report, List.of(java.toString(), "-javaagent:" + agent + "=out="
+                    + dir.resolve("exit-" + report) + ",report=" + report
+                    + ",workload=dev.weft.reports.bench.LockStress::task", "-cp", classPath,
+                    LockStress.class.getName(), "100000"));
+        }
+        commands.put("no agent", List.of(java.toString(), "-cp", classPath, LockStress.class.getName(), "100000"));
+        Map<String, List<Child>> results = interleave(commands, runs);
+        System.out.printf(Locale.ROOT, "%nexit report, 100k virtual threads with locks, %d runs each, interleaved%n", runs);
+        for (Map.Entry<String, List<Child>> e : results.entrySet()) {
+            long[] rss = e.getValue().stream().mapToLong(c -> c.rssMb).sorted().toArray();
+            System.out.printf(Locale.ROOT, "  %-12s wall median %5.2f s, peak RSS median %4d MB (max %d)%n", e.getKey(),
+                    median(e.getValue()), rss[rss.length / 2], rss[rss.length - 1]);
+        }
+        long[] none = results.get("report=none").stream().mapToLong(c -> c.rssMb).sorted().toArray();
+        long[] html = results.get("report=html").stream().mapToLong(c -> c.rssMb).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  the exit report adds %d MB of peak RSS and %.2f s%n",
+                html[html.length / 2] - none[none.length / 2],
+                median(results.get("report=html")) - median(results.get("report=none")));
+    }
+
+    private Map<String, List<Child>> interleave(Map<String, List<String>> commands, int runs) throws Exception {
+        Map<String, List<Child>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-                Path gcLog = dir.resolve("gc-" + c.getKey().replace(' ', '-') + "-" + run + ".log");
-                double s = time(c.getValue(), gcLog, c.getKey().startsWith("jfr") ? null : dir.resolve("out.txt"));
-                seconds.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(s);
-                peak.merge(c.getKey(), peakHeapMb(gcLog), Math::max);
-                live.merge(c.getKey(), liveHeapMb(gcLog), Math::max);
+                String key = c.getKey().replaceAll("[^a-z0-9]+", "-");
+                Child child = Child.run(c.getValue(), dir.resolve("gc-" + key + "-" + run + ".log"),
+                        dir.resolve("out-" + key + ".txt"), TIMEOUT_SECONDS);
+                results.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(child);
             }
         }
-        System.out.printf(Locale.ROOT, "%d runs each, interleaved, wall time of the whole process (JVM start "
-                + "included), -Xmx512m:%n", runs);
-        for (String name : commands.keySet()) {
-            System.out.printf(Locale.ROOT, "  %-18s median %6.2f s  (min %.2f, max %.2f)  peak heap %4d MB, "
-                    + "live after GC %4d MB%n", name, median(seconds.get(name)), min(seconds.get(name)),
-                    max(seconds.get(name)), peak.get(name), live.get(name));
-        }
-        System.out.printf(Locale.ROOT, "  html vs jfr print --json: %.1fx faster%n",
-                median(seconds.get("jfr print --json")) / median(seconds.get("reports html")));
-        System.out.printf(Locale.ROOT, "  html report %.1f MB, %.1f bytes per event%n",
-                Files.size(dir.resolve("big.html")) / 1e6, (double) Files.size(dir.resolve("big.html")) / count);
-        // the smallest heap html runs in: the memory it needs, whatever the collector chose to use
-        String smallest = "none";
-        for (String xmx : List.of("256m", "128m", "96m", "64m", "48m", "32m")) {
-            List<String> line = new ArrayList<>(commands.get("reports html"));
-            line.set(1, "-Xmx" + xmx);
-            try {
-                time(line, dir.resolve("gc-xmx-" + xmx + ".log"), dir.resolve("out.txt"));
-                smallest = xmx;
-            } catch (IllegalStateException e) {
-                break;
-            }
-        }
-        System.out.printf(Locale.ROOT, "  smallest -Xmx html succeeded with (of 256m, 128m, 96m, 64m, 48m, 32m): %s%n",
-                smallest);
+        return results;
     }
 
-    /** About {@code target} events: phases on main, each with workers that alternate work, waits and wakes. */
-    static void generate(Path file, int target) throws Exception {
-        int phases = 4;
-        int threadsPerPhase = 250;
-        // per iteration: a workload span, a wait span and a wake
-        int iterations = Math.max(1, target / (phases * threadsPerPhase * 3));
-        try (Recording r = new Recording()) {
-            for (Class<? extends jdk.jfr.Event> type : List.of(WeftEvents.Workload.class, WeftEvents.Wait.class,
-                    WeftEvents.Wake.class, WeftEvents.ThreadStart.class, WeftEvents.ThreadAliveAtExit.class,
-                    WeftEvents.AgentStatus.class)) {
-                r.enable(type).withThreshold(Duration.ZERO);
-            }
-            for (String name : List.of("jdk.ThreadStart", "jdk.ThreadEnd", "jdk.VirtualThreadStart",
-                    "jdk.VirtualThreadEnd")) {
-                r.enable(name).withThreshold(Duration.ZERO);
-            }
-            r.start();
-            WeftEvents.AgentStatus status = new WeftEvents.AgentStatus();
-            status.version = "bench";
-            status.instrumentedTypes = 40;
-            status.commit();
-            Thread main = new Thread(() -> {
-                try {
-                    for (int p = 0; p < phases; p++) {
-                        boolean virtual = p >= phases / 2;
-                        WeftEvents.workload("bench.Main::phase" + p, () -> phase(threadsPerPhase, iterations,
-                                virtual));
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "main");
-            main.start();
-            main.join();
-            r.stop();
-            r.dump(file);
+    private static Path existing(String path, String build) {
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException(p + " is missing: run " + build + " first");
         }
+        return p;
     }
 
-    private static void phase(int threads, int iterations, boolean virtual) throws Exception {
-        Object lock = new Object();
-        Thread[] workers = new Thread[threads];
-        CountDownLatch go = new CountDownLatch(1);
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            Runnable task = () -> {
-                try {
-                    go.await();
-                    for (int k = 0; k < iterations; k++) {
-                        WeftEvents.workload("bench.Worker::task", () -> spin(2_000));
-                        WeftEvents.await(k % 2 == 0 ? "park" : "latch", k % 2 == 0
-                                ? "java.util.concurrent.locks.LockSupport.park"
-                                : "java.util.concurrent.CountDownLatch.await", lock, null, () -> spin(1_000));
-                        WeftEvents.Wake wake = new WeftEvents.Wake();
-                        wake.wokenThread = workers[(index + 1) % workers.length];
-                        wake.blockerId = System.identityHashCode(lock);
-                        wake.how = "unpark";
-                        wake.commit();
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            workers[i] = virtual ? Thread.ofVirtual().name("v-", i).unstarted(task)
-                    : Thread.ofPlatform().name("worker-", i).unstarted(task);
-        }
-        for (Thread w : workers) {
-            WeftEvents.start(w);
-        }
-        go.countDown();
-        for (Thread w : workers) {
-            WeftEvents.await("join", "java.lang.Thread.join", w, w, w::join);
-        }
-    }
-
-    private static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static long count(Path file) throws IOException {
-        long n = 0;
-        try (RecordingFile f = new RecordingFile(file)) {
-            while (f.hasMoreEvents()) {
-                f.readEvent();
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Runs {@code command} ({@code @gc} becomes GC logging to {@code gcLog}) and returns its wall time. */
-    private static double time(List<String> command, Path gcLog, Path stdout) throws Exception {
-        List<String> line = new ArrayList<>();
-        for (String part : command) {
-            line.add(part.replace("@gc", "-Xlog:gc,gc+exit:file=" + gcLog));
-        }
-        ProcessBuilder pb = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
-        long t0 = System.nanoTime();
-        Process p = pb.start();
-        int code = p.waitFor();
-        double s = (System.nanoTime() - t0) / 1e9;
-        if (code != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " failed with exit code " + code);
-        }
-        return s;
-    }
-
-    /**
-     * The peak heap occupancy in MB from a {@code -Xlog:gc,gc+exit} file: the largest occupancy before a
-     * collection, or at exit when that is larger.
-     */
-    static long peakHeapMb(Path gcLog) {
-        try {
-            long peak = 0;
-            for (String l : Files.readAllLines(gcLog)) {
-                Matcher m = GC_LINE.matcher(l);
-                if (m.find()) {
-                    peak = Math.max(peak, Long.parseLong(m.group(1)));
-                }
-                Matcher exit = EXIT_LINE.matcher(l);
-                if (exit.find()) {
-                    peak = Math.max(peak, (Long.parseLong(exit.group(1)) + 1023) / 1024);
+    private static void deleteRecordings(Path out) throws Exception {
+        if (Files.isDirectory(out)) {
+            try (var files = Files.list(out)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
                 }
             }
-            return peak;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    /** The largest heap occupancy right after a collection, in MB: what was still reachable. */
-    static long liveHeapMb(Path gcLog) {
-        try {
-            long live = 0;
-            for (String l : Files.readAllLines(gcLog)) {
-                Matcher m = GC_LINE.matcher(l);
-                if (m.find()) {
-                    live = Math.max(live, Long.parseLong(m.group(2)));
-                }
+    private static Path only(Path out) throws Exception {
+        try (var files = Files.list(out)) {
+            List<Path> jfrs = files.filter(f -> f.toString().endsWith(".jfr")).toList();
+            if (jfrs.size() != 1) {
+                throw new IllegalStateException("expected one recording in " + out + ", found " + jfrs);
             }
-            return live;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return jfrs.get(0);
         }
     }
 
-    private static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static double median(List<Child> runs) {
+        double[] v = runs.stream().mapToDouble(c -> c.seconds).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    }
-
-    private static double max(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: ReportBenchmark [--events N] [--runs N] [--jar reports.jar]"
-                        + " [--dir DIR]; got " + Arrays.toString(args));
+                throw new IllegalArgumentException("usage: ReportBenchmark [--runs N] [--big-mb MB] [--huge-mb MB] "
+                        + "[--requests N] [--jar reports.jar] [--agent agent.jar] [--demo demo-app.jar] [--dir DIR]; got "
+                        + Arrays.toString(args));
             }
             options.put(args[i].substring(2), args[++i]);
         }

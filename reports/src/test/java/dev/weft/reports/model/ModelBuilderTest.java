@@ -104,4 +104,53 @@ class ModelBuilderTest {
         }
         assertEquals(3 + 0, m.strings().size(), "method names are interned once");
     }
+
+    @Test
+    void spansThatCrossOnOneThreadMakeTheModelPartialAndNestedOnesDoNot() {
+        ModelBuilder nested = new ModelBuilder(null);
+        ThreadInfo t = nested.thread(1, "main", false);
+        nested.workload(t, at(0), at(100), "a.B::phase");
+        nested.workload(t, at(10), at(40), "a.B::step");
+        nested.agentWait(t, at(20), at(40), "sleep", "Thread.sleep", null, 0, -1, true);
+        nested.agentWait(t, at(50), at(100), "join", "Thread.join", null, 0, -1, false);
+        assertFalse(nested.build().partial(), "inside, and ending together, is nesting");
+
+        ModelBuilder crossing = new ModelBuilder(null);
+        ThreadInfo u = crossing.thread(1, "main", false);
+        crossing.workload(u, at(0), at(100), "a.B::phase");
+        crossing.agentWait(u, at(90), at(130), "join", "Thread.join", null, 0, -1, false);
+        Model m = crossing.build();
+        assertTrue(m.partial(), "a wait that outlives the call that made it: a damaged time");
+        assertTrue(m.warnings().get(0).contains("thread main"), m.warnings().toString());
+    }
+
+    @Test
+    void pastTheHeapBudgetSpansAndThreadsAreCountedButLeftOutAndTheModelIsPartial() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(ModelBuilder.THREAD_BYTES + 10 * ModelBuilder.SPAN_BYTES);
+        ThreadInfo t = b.thread(1, "main", false);
+        for (int i = 0; i < 25; i++) {
+            b.event("weft.Workload", at(i), at(i + 0.5));
+            b.workload(t, at(i), at(i + 0.5), "a.B::c");
+        }
+        assertEquals(null, b.thread(2, "late", false), "no room for another thread");
+        Model m = b.build();
+        assertEquals(10, m.threads().get(0).workloads().size());
+        assertEquals(25, m.eventCount(), "events are counted all the same");
+        assertTrue(m.partial());
+        assertTrue(m.warnings().get(0).contains("15 spans and wakes and 1 threads from 0.010 s"), m.warnings().toString());
+
+        ModelBuilder unbounded = new ModelBuilder(null);
+        ThreadInfo u = unbounded.thread(1, "main", false);
+        for (int i = 0; i < 25; i++) {
+            unbounded.workload(u, at(i), at(i + 0.5), "a.B::c");
+        }
+        assertFalse(unbounded.build().partial(), "no budget given, nothing left out");
+    }
+
+    @Test
+    void theBudgetLeavesAReserveOfTheHeap() {
+        assertEquals(384L << 20, ModelBuilder.budgetFor(512L << 20));
+        assertEquals(8L << 20, ModelBuilder.budgetFor(32L << 20), "a floor for tiny heaps");
+    }
 }
