@@ -154,6 +154,11 @@ final class EventMapper implements EventSink {
         }
         if (recorded != null) {
             builder.named(started, recorded.javaName(), recorded.isVirtual());
+            if (!recorded.mapped && recorded.javaThreadId() == id) {
+                // the thread's own events to come need no lookup
+                recorded.model = started;
+                recorded.mapped = true;
+            }
         }
         if (event.has(DAEMON)) {
             builder.daemon(started, event.bool(DAEMON));

@@ -3,12 +3,10 @@ package dev.weft.reports.render;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.io.AtomicFile;
 
-import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +53,7 @@ public final class HtmlRenderer {
     public static long write(Analysis analysis, OutputStream out, String generator) throws IOException {
         String[] parts = template();
         Counting counting = new Counting(out);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(counting, StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = new Utf8Writer(counting);
         writer.write(parts[0]);
         DataWriter.write(analysis, new JsonWriter(writer), generator);
         writer.write(parts[1]);

@@ -1,5 +1,8 @@
 package dev.weft.reports.bench;
 
+import dev.weft.benchapps.LockStress;
+import dev.weft.benchapps.LoopbackServer;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,12 +63,12 @@ public final class ReportBenchmark {
         Path demo = existing(options.getOrDefault("demo", "demo-app/target/demo-app.jar"), "mvn -pl demo-app package");
         recordings.put("demo (agent)", underAgent("demo", "", List.of("-jar", demo.toString())));
         recordings.put("100k virtual threads, locks (agent)", underAgent("lock",
-                ",workload=dev.weft.reports.bench.LockStress::task",
+                ",workload=dev.weft.benchapps.LockStress::task",
                 List.of("-cp", classPath, LockStress.class.getName(), "100000")));
         recordings.put("loopback HTTP server (agent)", underAgent("loopback",
-                ",workload=dev.weft.reports.bench.LoopbackServer::handle",
+                ",workload=dev.weft.benchapps.LoopbackServer::handle",
                 List.of("-cp", classPath, LoopbackServer.class.getName(),
-                        options.getOrDefault("requests", "60000"), "16")));
+                        options.getOrDefault("requests", "100000"), "16")));
         long bigMb = Long.parseLong(options.getOrDefault("big-mb", "100"));
         if (bigMb > 0) {
             recordings.put("synthetic agent shapes, " + bigMb + " MB", synthetic("big", bigMb));
@@ -150,7 +153,7 @@ public final class ReportBenchmark {
         for (String report : List.of("none", "html")) {
             commands.put("report=" + report, List.of(java.toString(), "-javaagent:" + agent + "=out="
                     + dir.resolve("exit-" + report) + ",report=" + report
-                    + ",workload=dev.weft.reports.bench.LockStress::task", "-cp", classPath,
+                    + ",workload=dev.weft.benchapps.LockStress::task", "-cp", classPath,
                     LockStress.class.getName(), "100000"));
         }
         commands.put("no agent", List.of(java.toString(), "-cp", classPath, LockStress.class.getName(), "100000"));

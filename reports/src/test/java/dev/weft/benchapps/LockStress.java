@@ -1,14 +1,15 @@
-package dev.weft.reports.bench;
+package dev.weft.benchapps;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A program for the report benchmark, run under the agent: {@code N} virtual threads (100,000 by
+ * A program for the report benchmark, run under the agent (outside {@code dev.weft.reports}, which the
+ * agent never instruments, being its own): {@code N} virtual threads (100,000 by
  * default) each take one of a few shared locks a few times, so that most of them wait, then the
  * main thread joins them all. Its recording is the "many threads, many short waits" shape.
  *
- * <pre>java -javaagent:agent.jar=workload=dev.weft.reports.bench.LockStress LockStress [N]</pre>
+ * <pre>java -javaagent:agent.jar=workload=dev.weft.benchapps.LockStress LockStress [N]</pre>
  */
 public final class LockStress {
 
@@ -20,7 +21,7 @@ public final class LockStress {
     }
 
     /** One virtual thread's work: a few critical sections, long enough that others queue. */
-    static void task(int index, ReentrantLock[] locks, long[] counter) {
+    public static void task(int index, ReentrantLock[] locks, long[] counter) {
         for (int r = 0; r < ROUNDS; r++) {
             int k = (index + r) % LOCKS;
             locks[k].lock();
@@ -41,7 +42,7 @@ public final class LockStress {
         run(threads);
     }
 
-    static void run(int threads) throws InterruptedException {
+    public static void run(int threads) throws InterruptedException {
         ReentrantLock[] locks = new ReentrantLock[LOCKS];
         for (int i = 0; i < LOCKS; i++) {
             locks[i] = new ReentrantLock();

@@ -1,4 +1,4 @@
-package dev.weft.reports.bench;
+package dev.weft.benchapps;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,29 +14,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A program for the report benchmark, run under the agent: an HTTP server on the loopback address and
+ * A program for the report benchmark, run under the agent (outside {@code dev.weft.reports}, which the
+ * agent never instruments, being its own): an HTTP server on the loopback address and
  * clients that send it a bounded number of requests (no other address is ever used), each handled with
- * a little work, a shared lock and a short sleep. Its recording is the "server" shape: pools, queues,
+ * a call to a backend pool, a shared lock and now and then a short sleep. Its recording is the "server" shape: pools, queues,
  * socket waits, many short spans on few threads.
  *
- * <pre>java -javaagent:agent.jar=workload=dev.weft.reports.bench.LoopbackServer::handle LoopbackServer [requests] [clients]</pre>
+ * <pre>java -javaagent:agent.jar=workload=dev.weft.benchapps.LoopbackServer::handle LoopbackServer [requests] [clients]</pre>
  */
 public final class LoopbackServer {
 
     private static final ReentrantLock LEDGER = new ReentrantLock();
+    /** A backend each request asks, as a service would ask a database: a hand-off and a wait. */
+    private static final ExecutorService BACKEND = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "backend");
+        t.setDaemon(true);
+        return t;
+    });
     private static long served;
 
     private LoopbackServer() {
     }
 
     public static void main(String[] args) throws Exception {
-        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         ExecutorService workers = Executors.newFixedThreadPool(8);
@@ -82,13 +90,18 @@ public final class LoopbackServer {
         }
     }
 
-    /** One request: some work, the shared ledger, a short pause as if for a backend. */
-    static void handle(HttpExchange exchange) throws IOException {
+    /** One request: a call to the backend, the shared ledger, now and then a short pause. */
+    public static void handle(HttpExchange exchange) throws IOException {
         byte[] body;
-        long until = System.nanoTime() + 20_000;
-        long x = exchange.getRequestURI().getPath().hashCode();
-        while (System.nanoTime() < until) {
-            x = x * 6364136223846793005L + 1442695040888963407L;
+        long seed = exchange.getRequestURI().getPath().hashCode();
+        long x;
+        try {
+            x = BACKEND.submit(() -> spin(seed, 20_000)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
         }
         LEDGER.lock();
         try {
@@ -109,5 +122,14 @@ public final class LoopbackServer {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static long spin(long seed, long nanos) {
+        long x = seed;
+        long until = System.nanoTime() + nanos;
+        while (System.nanoTime() < until) {
+            x = x * 6364136223846793005L + 1442695040888963407L;
+        }
+        return x;
     }
 }
