@@ -23,7 +23,7 @@ final class ChunkPools {
     private final ChunkTypes types;
     private final Type threadType;
     private final Type stringType;
-    private final LongMap<PoolThread> threads = new LongMap<>();
+    private final LongMap<ThreadRef> threads = new LongMap<>();
     private final LongMap<String> classNames = new LongMap<>();
     private final LongMap<String> strings = new LongMap<>();
     private final LongMap<String> stacks = new LongMap<>();
@@ -145,8 +145,8 @@ final class ChunkPools {
     }
 
     /** The thread constant {@code key}, {@code null} when absent. */
-    PoolThread thread(long key) {
-        PoolThread t = threads.get(key);
+    ThreadRef thread(long key) {
+        ThreadRef t = threads.get(key);
         if (t == null && !threads.containsKey(key)) {
             t = threadType == null ? null : decodeThread(key);
             threads.put(key, t);
@@ -155,7 +155,7 @@ final class ChunkPools {
     }
 
     /** Decodes a thread constant field by field (there are as many as threads: no generic values here). */
-    private PoolThread decodeThread(long key) {
+    private ThreadRef decodeThread(long key) {
         int at = position(threadType, key);
         if (at < 0) {
             unresolved += key != 0 ? 1 : 0;
@@ -181,7 +181,7 @@ final class ChunkPools {
                     skipField(f, 0);
                 }
             }
-            return new PoolThread(id, name, isVirtual);
+            return new ThreadRef(id, name, isVirtual);
         } finally {
             in.pos = saved;
         }
@@ -363,34 +363,5 @@ final class ChunkPools {
             return text(s.values[0], depth + 1);
         }
         return null;
-    }
-
-    /** A thread of the pool. */
-    static final class PoolThread extends ThreadRef {
-        private final long javaThreadId;
-        private final String javaName;
-        private final boolean virtual;
-
-        PoolThread(long javaThreadId, String javaName, boolean virtual) {
-            // as the JDK's RecordedThread: id 0 is no Java thread
-            this.javaThreadId = javaThreadId == 0 ? -1 : javaThreadId;
-            this.javaName = javaName;
-            this.virtual = virtual;
-        }
-
-        @Override
-        long javaThreadId() {
-            return javaThreadId;
-        }
-
-        @Override
-        String javaName() {
-            return javaName;
-        }
-
-        @Override
-        boolean isVirtual() {
-            return virtual;
-        }
     }
 }

@@ -36,17 +36,33 @@ interface EventView {
      * A thread as JFR records it: one object per thread constant of a chunk, which remembers the model's
      * thread it stands for once the mapper has looked it up (no map from thread objects needed).
      */
-    abstract class ThreadRef {
+    final class ThreadRef {
 
+        private final long javaThreadId;
+        private final String javaName;
+        private final boolean virtual;
         /** The model's thread, once {@link #mapped}. */
         ThreadInfo model;
         boolean mapped;
 
+        ThreadRef(long javaThreadId, String javaName, boolean virtual) {
+            // as the JDK's RecordedThread: id 0 is no Java thread
+            this.javaThreadId = javaThreadId == 0 ? -1 : javaThreadId;
+            this.javaName = javaName;
+            this.virtual = virtual;
+        }
+
         /** {@code Thread.threadId()}, {@code -1} when not a Java thread. */
-        abstract long javaThreadId();
+        long javaThreadId() {
+            return javaThreadId;
+        }
 
-        abstract String javaName();
+        String javaName() {
+            return javaName;
+        }
 
-        abstract boolean isVirtual();
+        boolean isVirtual() {
+            return virtual;
+        }
     }
 }

@@ -31,7 +31,7 @@ final class RecordedEventView implements EventView {
     }
 
     private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
-    private final Map<RecordedThread, JdkThread> threads = new IdentityHashMap<>();
+    private final Map<RecordedThread, ThreadRef> threads = new IdentityHashMap<>();
     private final Map<RecordedClass, String> classNames = new IdentityHashMap<>();
     private final Map<RecordedStackTrace, String> stacks = new IdentityHashMap<>();
     private RecordedEvent event;
@@ -103,7 +103,7 @@ final class RecordedEventView implements EventView {
         if (!(value(field) instanceof RecordedThread t)) {
             return null;
         }
-        JdkThread ref = threads.get(t);
+        ThreadRef ref = threads.get(t);
         if (ref == null) {
             if (threads.size() >= CACHE_LIMIT) {
                 // the keys keep old chunks' constant pools alive: start afresh
@@ -111,7 +111,7 @@ final class RecordedEventView implements EventView {
                 classNames.clear();
             }
             // RecordedThread.isVirtual() is JDK 21 API; the field is what it reads
-            ref = new JdkThread(t.getJavaThreadId(), t.getJavaName(),
+            ref = new ThreadRef(t.getJavaThreadId(), t.getJavaName(),
                     t.hasField("virtual") && Boolean.TRUE.equals(t.getValue("virtual")));
             threads.put(t, ref);
         }
@@ -163,33 +163,5 @@ final class RecordedEventView implements EventView {
 
     private static long nanos(Instant instant) {
         return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
-
-    /** What a {@link RecordedThread} gave, asked once. */
-    private static final class JdkThread extends ThreadRef {
-        private final long javaThreadId;
-        private final String javaName;
-        private final boolean virtual;
-
-        JdkThread(long javaThreadId, String javaName, boolean virtual) {
-            this.javaThreadId = javaThreadId;
-            this.javaName = javaName;
-            this.virtual = virtual;
-        }
-
-        @Override
-        long javaThreadId() {
-            return javaThreadId;
-        }
-
-        @Override
-        String javaName() {
-            return javaName;
-        }
-
-        @Override
-        boolean isVirtual() {
-            return virtual;
-        }
     }
 }
