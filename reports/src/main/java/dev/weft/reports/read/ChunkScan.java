@@ -34,10 +34,15 @@ final class ChunkScan {
     final long size;
     /** Offsets of the sound chunks, and one more: the end of the last. */
     final long[] offsets;
+    /** Whether some sound chunk is of format 1 (JDK 9 and 10), which only the JDK's parser reads. */
+    final boolean format1;
     /** What is wrong after {@link #readable}, {@code null} when the whole file is sound. */
     final String damage;
 
-    private ChunkScan(long readable, int chunks, long[] unfinished, long size, long[] offsets, String damage) {
+    private ChunkScan(long readable, int chunks, long[] unfinished, long size, long[] offsets, boolean format1,
+                      String damage) {
+        this.format1 = format1;
+
         this.offsets = Arrays.copyOf(offsets, chunks + 1);
         this.offsets[chunks] = readable;
         this.readable = readable;
@@ -60,6 +65,7 @@ final class ChunkScan {
             int chunks = 0;
             long[] unfinished = new long[0];
             long[] offsets = new long[8];
+            boolean format1 = false;
             while (offset < size) {
                 String chunk = chunks == 0 ? "its first chunk" : "chunk " + (chunks + 1);
                 long left = size - offset;
@@ -72,10 +78,10 @@ final class ChunkScan {
                     String what = chunks == 0 ? "it is not a JFR recording (no Flight Recorder chunk header)"
                             : "after " + chunks + (chunks == 1 ? " chunk, " : " chunks, ") + bytes(left)
                             + " that are not a JFR chunk";
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, what);
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, what);
                 }
                 if (left < HEADER_SIZE) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the recording is truncated inside the "
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, "the recording is truncated inside the "
                             + "header of " + chunk + " (" + bytes(left) + " of " + HEADER_SIZE + ")");
                 }
                 int major = header.getShort(4);
@@ -85,24 +91,24 @@ final class ChunkScan {
                 long metadata = header.getLong(24);
                 byte state = header.get(FILE_STATE);
                 if (major != 1 && major != 2) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "JFR format version " + major + "."
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, "JFR format version " + major + "."
                             + minor + " of " + chunk + " is not supported (1.x and 2.x are)");
                 }
                 if (chunkSize == HEADER_SIZE && metadata == 0 && state != 0) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, chunk + " is empty: the JVM had "
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, chunk + " is empty: the JVM had "
                             + "written nothing into it yet");
                 }
                 if (chunkSize < HEADER_SIZE) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the header of " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, "the header of " + chunk
                             + " is damaged (chunk size " + chunkSize + ")");
                 }
                 if (chunkSize > left) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the recording is truncated: " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, "the recording is truncated: " + chunk
                             + " declares " + bytes(chunkSize) + " but only " + bytes(left) + " are left");
                 }
                 if (metadata < HEADER_SIZE || metadata >= chunkSize || constants < HEADER_SIZE
                         || constants >= chunkSize) {
-                    return new ChunkScan(offset, chunks, unfinished, size, offsets, "the header of " + chunk
+                    return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, "the header of " + chunk
                             + " is damaged (metadata at " + metadata + ", constants at " + constants + " of "
                             + chunkSize + " bytes)");
                 }
@@ -114,9 +120,10 @@ final class ChunkScan {
                     offsets = Arrays.copyOf(offsets, offsets.length * 2);
                 }
                 offsets[chunks++] = offset;
+                format1 |= major == 1;
                 offset += chunkSize;
             }
-            return new ChunkScan(offset, chunks, unfinished, size, offsets, null);
+            return new ChunkScan(offset, chunks, unfinished, size, offsets, format1, null);
         }
     }
 

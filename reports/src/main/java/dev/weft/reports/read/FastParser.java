@@ -47,6 +47,9 @@ final class FastParser {
 
     /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
     static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {
+        if (scan.format1) {
+            throw new Declined("it is of JFR format 1 (JDK 9 and 10)", null);
+        }
         Findings findings = new Findings();
         ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "weft-jfr-chunks");

@@ -11,26 +11,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One timed child process of the benchmark: its wall time, its peak resident set (Linux: the
- * {@code VmHWM} of {@code /proc/PID/status}, read every 10 ms while it runs) and, when it is a JVM
- * started with {@code @gc} among its arguments, its peak heap from a GC log. Output goes to files, the
- * wait is bounded.
+ * One timed child process of the benchmark: its wall time; its CPU time (user + system) and peak
+ * resident set, from GNU time's {@code wait4} figures where {@code /usr/bin/time} is installed, else the
+ * peak resident set only, from {@code /proc/PID/status} read every 10 ms; and, when it is a JVM started
+ * with {@code @gc} among its arguments, its peak heap from a GC log. On a machine shared with other work
+ * the CPU time says more than the wall time. Output goes to files, the wait is bounded.
  */
 final class Child {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern EXIT_LINE = Pattern.compile(" heap .*used (\\d+)K");
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+    private static final Path TIME = Path.of("/usr/bin/time");
 
     final double seconds;
+    /** User plus system CPU seconds, {@code -1} without GNU time. */
+    final double cpu;
     /** Peak resident set in MB, {@code -1} where /proc is not there. */
     final long rssMb;
     /** Peak heap in MB from the GC log, {@code -1} without one. */
     final long heapMb;
     final int exitCode;
 
-    private Child(double seconds, long rssMb, long heapMb, int exitCode) {
+    private Child(double seconds, double cpu, long rssMb, long heapMb, int exitCode) {
         this.seconds = seconds;
+        this.cpu = cpu;
         this.rssMb = rssMb;
         this.heapMb = heapMb;
         this.exitCode = exitCode;
@@ -43,6 +48,11 @@ final class Child {
     static Child run(List<String> command, Path gcLog, Path stdout, long timeoutSeconds) throws IOException,
             InterruptedException {
         List<String> line = new ArrayList<>();
+        Path times = stdout.resolveSibling(stdout.getFileName() + ".time");
+        Files.deleteIfExists(times);
+        if (Files.isExecutable(TIME)) {
+            line.addAll(List.of(TIME.toString(), "-f", "%U %S %M", "-o", times.toString()));
+        }
         for (String part : command) {
             line.add(part.replace("@gc", "-Xlog:gc,gc+exit:file=" + gcLog));
         }
@@ -65,7 +75,13 @@ final class Child {
                     + Files.readString(err));
         }
         long heap = command.stream().anyMatch(c -> c.contains("@gc")) ? peakHeapMb(gcLog) : -1;
-        return new Child(seconds, hwm < 0 ? -1 : hwm / 1024, heap, p.exitValue());
+        double cpu = -1;
+        if (Files.isRegularFile(times)) {
+            String[] t = Files.readString(times).trim().split("\\s+");
+            cpu = Double.parseDouble(t[t.length - 3]) + Double.parseDouble(t[t.length - 2]);
+            hwm = Long.parseLong(t[t.length - 1]);
+        }
+        return new Child(seconds, cpu, hwm < 0 ? -1 : hwm / 1024, heap, p.exitValue());
     }
 
     private static long highWaterKb(Path status) {

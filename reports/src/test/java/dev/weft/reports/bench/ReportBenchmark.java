@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Report generation benchmark (not a test: run by hand, see {@code bench/RESULTS.md}). Makes real
@@ -120,18 +121,21 @@ public final class ReportBenchmark {
                 recording.toString()));
         Map<String, List<Child>> results = interleave(commands, runs);
         double mb = Files.size(recording) / 1e6;
-        double html = median(results.get("reports html"));
-        double print = median(results.get("jfr print --json"));
-        System.out.printf(Locale.ROOT, "%n%s: %.1f MB, %d runs each, interleaved, wall of the whole process%n", name,
-                mb, runs);
+        System.out.printf(Locale.ROOT, "%n%s: %.1f MB, %d runs each, interleaved, whole process (JVM start included), "
+                + "load average %.1f%n", name, mb, runs, load());
         for (Map.Entry<String, List<Child>> e : results.entrySet()) {
             List<Child> cs = e.getValue();
-            System.out.printf(Locale.ROOT, "  %-18s median %6.2f s (min %.2f, max %.2f), %6.1f MB/s, peak heap %4d MB, "
-                    + "peak RSS %4d MB%n", e.getKey(), median(cs), cs.stream().mapToDouble(c -> c.seconds).min().orElse(0),
-                    cs.stream().mapToDouble(c -> c.seconds).max().orElse(0), mb / median(cs),
+            System.out.printf(Locale.ROOT, "  %-18s wall median %6.2f s (min %.2f), CPU median %6.2f s (min %.2f), "
+                    + "%6.1f MB/s by wall, %6.1f MB/s by CPU, peak heap %4d MB, peak RSS %4d MB%n", e.getKey(),
+                    median(cs, c -> c.seconds), min(cs, c -> c.seconds), median(cs, c -> c.cpu), min(cs, c -> c.cpu),
+                    mb / median(cs, c -> c.seconds), mb / median(cs, c -> c.cpu),
                     cs.stream().mapToLong(c -> c.heapMb).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb).max().orElse(-1));
         }
-        System.out.printf(Locale.ROOT, "  html is %.1fx faster than jfr print --json; html report %.1f MB%n", print / html,
+        List<Child> html = results.get("reports html");
+        List<Child> print = results.get("jfr print --json");
+        System.out.printf(Locale.ROOT, "  html vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), %.1fx "
+                + "by best CPU; html report %.1f MB%n", median(print, c -> c.seconds) / median(html, c -> c.seconds),
+                median(print, c -> c.cpu) / median(html, c -> c.cpu), min(print, c -> c.cpu) / min(html, c -> c.cpu),
                 Files.size(dir.resolve("out.html")) / 1e6);
     }
 
@@ -141,8 +145,9 @@ public final class ReportBenchmark {
                 recording.toString(), "-o", dir.resolve("huge.html").toString()), dir.resolve("gc-huge.log"),
                 dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
         double mb = Files.size(recording) / 1e6;
-        System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s (%.1f MB/s), peak heap %d MB, "
-                + "peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds, mb / c.seconds, c.heapMb, c.rssMb,
+        System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s wall, %.1f s CPU (%.1f MB/s by wall), "
+                + "peak heap %d MB, peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds, c.cpu, mb / c.seconds,
+                c.heapMb, c.rssMb,
                 Files.size(dir.resolve("huge.html")) / 1e6,
                 Files.readString(dir.resolve("huge.html.out.err")).strip());
     }
@@ -160,15 +165,16 @@ public final class ReportBenchmark {
         Map<String, List<Child>> results = interleave(commands, runs);
         System.out.printf(Locale.ROOT, "%nexit report, 100k virtual threads with locks, %d runs each, interleaved%n", runs);
         for (Map.Entry<String, List<Child>> e : results.entrySet()) {
-            long[] rss = e.getValue().stream().mapToLong(c -> c.rssMb).sorted().toArray();
-            System.out.printf(Locale.ROOT, "  %-12s wall median %5.2f s, peak RSS median %4d MB (max %d)%n", e.getKey(),
-                    median(e.getValue()), rss[rss.length / 2], rss[rss.length - 1]);
+            List<Child> cs = e.getValue();
+            System.out.printf(Locale.ROOT, "  %-12s wall median %5.2f s, CPU median %5.2f s, peak RSS median %4.0f MB "
+                    + "(max %.0f)%n", e.getKey(), median(cs, c -> c.seconds), median(cs, c -> c.cpu),
+                    median(cs, c -> c.rssMb), max(cs, c -> c.rssMb));
         }
-        long[] none = results.get("report=none").stream().mapToLong(c -> c.rssMb).sorted().toArray();
-        long[] html = results.get("report=html").stream().mapToLong(c -> c.rssMb).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  the exit report adds %d MB of peak RSS and %.2f s%n",
-                html[html.length / 2] - none[none.length / 2],
-                median(results.get("report=html")) - median(results.get("report=none")));
+        List<Child> none = results.get("report=none");
+        List<Child> html = results.get("report=html");
+        System.out.printf(Locale.ROOT, "  the exit report adds %.0f MB of peak RSS, %.2f s of wall and %.2f s of CPU "
+                + "(medians)%n", median(html, c -> c.rssMb) - median(none, c -> c.rssMb),
+                median(html, c -> c.seconds) - median(none, c -> c.seconds), median(html, c -> c.cpu) - median(none, c -> c.cpu));
     }
 
     private Map<String, List<Child>> interleave(Map<String, List<String>> commands, int runs) throws Exception {
@@ -216,9 +222,17 @@ public final class ReportBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static double median(List<Child> runs) {
-        double[] v = runs.stream().mapToDouble(c -> c.seconds).sorted().toArray();
+    private static double median(List<Child> runs, ToDoubleFunction<Child> of) {
+        double[] v = runs.stream().mapToDouble(of).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static double min(List<Child> runs, ToDoubleFunction<Child> of) {
+        return runs.stream().mapToDouble(of).min().orElse(-1);
+    }
+
+    private static double max(List<Child> runs, ToDoubleFunction<Child> of) {
+        return runs.stream().mapToDouble(of).max().orElse(-1);
     }
 
     private static Map<String, String> options(String[] args) {
