@@ -36,8 +36,8 @@ final class ChunkPools {
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
     long lastCheckpointTicks = Long.MIN_VALUE;
     /**
-     * References to threads the pools do not hold: JFR writes every thread an event of the chunk names
-     * (stack traces, in contrast, may be left in the chunk before, and then read as none).
+     * References to threads the pools do not hold: the first chunk holds every thread its events name (a
+     * later chunk may leave one to the chunk before, as it does stack traces; both then read as none).
      */
     long unresolved;
     private final long[] pooled = new long[1];

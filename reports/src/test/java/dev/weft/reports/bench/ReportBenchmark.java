@@ -20,13 +20,14 @@ import java.util.function.ToDoubleFunction;
  * loopback HTTP server under the agent — and synthetic ones of the agent's event shapes up to
  * {@code --big-mb} (and {@code --huge-mb}), then times {@code reports.jar html} against
  * {@code jfr print --json} of the same JDK on each file, interleaved, each in a fresh JVM with
- * {@code -Xmx512m}: medians, the ratio, MB/s, peak heap and peak RSS. Last, the exit report's cost:
- * the lock stress under the agent with and without its HTML report at exit, peak RSS and wall time.
+ * {@code -Xmx512m}: medians, the ratio, MB/s, peak heap and peak RSS. With the set {@code huge}, one
+ * report of a {@code --huge-mb} recording in {@code -Xmx512m}. Last, the exit report's cost: the lock
+ * stress under the agent with and without its HTML report at exit, peak RSS and wall time.
  *
  * <pre>
  * mvn -q -pl reports,agent,demo-app -DskipTests package
  * java -cp reports/target/test-classes:reports/target/classes dev.weft.reports.bench.ReportBenchmark \
- *      [--runs 5] [--big-mb 100] [--huge-mb 0] [--agent agent/target/agent.jar] \
+ *      [--sets real,big,huge,exit] [--runs 5] [--big-mb 100] [--huge-mb 1024] [--agent agent/target/agent.jar] \
  *      [--demo demo-app/target/demo-app.jar] [--jar reports/target/reports.jar] [--dir reports/target/bench]
  * </pre>
  */
@@ -60,28 +61,33 @@ public final class ReportBenchmark {
         int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
         System.out.printf(Locale.ROOT, "JDK %s, %d cores, load average %.1f%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), load());
+        List<String> sets = List.of(options.getOrDefault("sets", "real,big,exit").split(","));
         Map<String, Path> recordings = new LinkedHashMap<>();
-        Path demo = existing(options.getOrDefault("demo", "demo-app/target/demo-app.jar"), "mvn -pl demo-app package");
-        recordings.put("demo (agent)", underAgent("demo", "", List.of("-jar", demo.toString())));
-        recordings.put("100k virtual threads, locks (agent)", underAgent("lock",
-                ",workload=dev.weft.benchapps.LockStress::task",
-                List.of("-cp", classPath, LockStress.class.getName(), "100000")));
-        recordings.put("loopback HTTP server (agent)", underAgent("loopback",
-                ",workload=dev.weft.benchapps.LoopbackServer::handle",
-                List.of("-cp", classPath, LoopbackServer.class.getName(),
-                        options.getOrDefault("requests", "100000"), "16")));
+        if (sets.contains("real")) {
+            Path demo = existing(options.getOrDefault("demo", "demo-app/target/demo-app.jar"), "mvn -pl demo-app package");
+            recordings.put("demo (agent)", underAgent("demo", "", List.of("-jar", demo.toString())));
+            recordings.put("100k virtual threads, locks (agent)", underAgent("lock",
+                    ",workload=dev.weft.benchapps.LockStress::task",
+                    List.of("-cp", classPath, LockStress.class.getName(), "100000")));
+            recordings.put("loopback HTTP server (agent)", underAgent("loopback",
+                    ",workload=dev.weft.benchapps.LoopbackServer::handle",
+                    List.of("-cp", classPath, LoopbackServer.class.getName(),
+                            options.getOrDefault("requests", "100000"), "16")));
+        }
         long bigMb = Long.parseLong(options.getOrDefault("big-mb", "100"));
-        if (bigMb > 0) {
+        if (bigMb > 0 && sets.contains("big")) {
             recordings.put("synthetic agent shapes, " + bigMb + " MB", synthetic("big", bigMb));
         }
         for (Map.Entry<String, Path> r : recordings.entrySet()) {
             compare(r.getKey(), r.getValue(), Files.size(r.getValue()) >= (100L << 20) ? Math.min(runs, 3) : runs);
         }
-        long hugeMb = Long.parseLong(options.getOrDefault("huge-mb", "0"));
-        if (hugeMb > 0) {
+        long hugeMb = Long.parseLong(options.getOrDefault("huge-mb", "1024"));
+        if (hugeMb > 0 && sets.contains("huge")) {
             huge(synthetic("huge", hugeMb));
         }
-        exitReportCost(runs);
+        if (sets.contains("exit")) {
+            exitReportCost(runs);
+        }
     }
 
     /** Runs a program under the agent ({@code report=none}) and returns its recording. */
@@ -239,7 +245,8 @@ public final class ReportBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: ReportBenchmark [--runs N] [--big-mb MB] [--huge-mb MB] "
+                throw new IllegalArgumentException("usage: ReportBenchmark [--sets real,big,huge,exit] [--runs N] "
+                        + "[--big-mb MB] [--huge-mb MB] "
                         + "[--requests N] [--jar reports.jar] [--agent agent.jar] [--demo demo-app.jar] [--dir DIR]; got "
                         + Arrays.toString(args));
             }
