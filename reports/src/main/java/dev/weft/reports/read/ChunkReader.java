@@ -136,10 +136,11 @@ final class ChunkReader implements EventView {
         this.clock = clock;
         int[] checkpoints = pools.checkpoints.stream().mapToInt(Integer::intValue).sorted().toArray();
         int visited = 0;
-        // an event is committed while its chunk is open: it ends within the chunk's time
-        long slack = ticks(clock.slackNanos());
-        long windowStart = startTicks - slack;
-        long windowEnd = finished && durationNanos > 0 ? startTicks + ticks(durationNanos) + slack : Long.MAX_VALUE;
+        // an event is committed while its chunk is open: it ends before the chunk's end; a thread held up
+        // between ending an event and committing it may commit it into the next chunk, though
+        long windowStart = startTicks - ticks(FastParser.LATE_COMMIT_NANOS);
+        long windowEnd = finished && durationNanos > 0 ? startTicks + ticks(durationNanos) + ticks(clock.slackNanos())
+                : Long.MAX_VALUE;
         int pos = HEADER;
         while (pos < size) {
             int eventSize;

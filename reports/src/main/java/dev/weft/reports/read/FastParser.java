@@ -24,14 +24,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class FastParser {
 
-    /** How far an event may end outside its chunk's time before it counts as damaged. */
+    /** How far past its chunk's end an event may end before it counts as damaged. */
     static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
-     * How much later than the header's end (start, duration and clock rate) the last constant pool of a
-     * chunk may be: both are taken as the chunk closes, the pool after the end, by up to 50 ms here with
-     * 2 cores under a load of 30. A damaged clock rate that moves the end by less cannot be told from that.
+     * How far before its chunk's start an event may end: a thread held up between ending an event and
+     * committing it writes it into the next chunk (up to 1.1 s here, 250 threads spinning on 2 cores).
      */
-    static final long HEADER_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    static final long LATE_COMMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /**
+     * How much later than the header's end (start, duration and clock rate) the last constant pool of a
+     * chunk may be: the pool is written as the chunk closes, after the end is taken, and a busy JVM may
+     * take its time (up to 5.9 s here, a recording made with 250 threads spinning on 2 cores). So this
+     * side only catches gross damage; a clock rate damaged by less is caught, if at all, by the events
+     * that then end outside their chunk's time ({@link #SLACK_NANOS}).
+     */
+    static final long HEADER_LATE_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How much earlier than the header's end the last constant pool may be: never seen, so little. */
     static final long HEADER_EARLY_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How far a chunk may start from where the one before ended: the same moment, in both clocks. */
