@@ -24,6 +24,10 @@ public final class AgentStatusEvent extends Event {
     @Label("Workload Filter")
     public String workloadFilter;
 
+    @Label("Phase Filter")
+    @Description("The methods whose calls are the report's phases (option phases=), if given")
+    public String phaseFilter;
+
     @Label("Instrumented Types")
     public int instrumentedTypes;
 

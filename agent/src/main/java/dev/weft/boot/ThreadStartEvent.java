@@ -33,4 +33,11 @@ public final class ThreadStartEvent extends Event {
 
     @Label("Daemon")
     public boolean daemon;
+
+    @Label("Thread Class")
+    public Class<?> threadClass;
+
+    @Label("JDK Thread")
+    @Description("One of the JDK's own threads (carrier, poller, cleaner, reaper …), recognised by class, group or origin")
+    public boolean system;
 }

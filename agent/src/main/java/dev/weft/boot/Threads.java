@@ -27,6 +27,25 @@ public final class Threads {
         e.startedThreadName = started.getName();
         e.virtual = started.isVirtual();
         e.daemon = started.isDaemon();
+        e.threadClass = started.getClass();
+        e.system = e.virtual ? JdkThreads.isSubPollerStart(started) : JdkThreads.isJdkThread(started);
+        e.commit();
+    }
+
+    /**
+     * On a carrier: virtual thread {@code vt} unmounted to wait for a monitor ({@code resumed} false),
+     * or may run again to retry ({@code resumed} true). The report pairs the two into a wait of {@code vt}.
+     */
+    public static void virtualBlocked(Thread vt, boolean resumed) {
+        if (!Recorder.isActive()) {
+            return;
+        }
+        VirtualBlockedEvent e = new VirtualBlockedEvent();
+        if (!e.shouldCommit()) {
+            return;
+        }
+        e.virtualThread = vt;
+        e.resumed = resumed;
         e.commit();
     }
 

@@ -14,12 +14,12 @@ import jdk.jfr.StackTrace;
 @Name("weft.Wait")
 @Label("Wait")
 @Category({"Weft", "Wait"})
-@Description("A thread waited in a blocking API call: sleep, join, latch, monitor wait, park …")
+@Description("A thread waited in a blocking API call: sleep, join, latch, monitor wait, park, I/O …")
 @StackTrace(false)
 public final class WaitEvent extends Event {
 
     @Label("Kind")
-    @Description("What kind of wait: sleep, join, latch, monitor, park, …")
+    @Description("What kind of wait: sleep, join, latch, monitor, park, io, process, idle …")
     public String kind;
 
     @Label("API")
@@ -41,4 +41,8 @@ public final class WaitEvent extends Event {
     @Label("Timed")
     @Description("Whether the call had a timeout")
     public boolean timed;
+
+    @Label("Detail")
+    @Description("What was waited for, where it is cheap to tell: the remote address, the process id")
+    public String detail;
 }

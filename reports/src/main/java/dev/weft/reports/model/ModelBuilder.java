@@ -15,7 +15,9 @@ public final class ModelBuilder {
     /** Slack at the edges when deciding that a built-in wait lies within an agent wait. */
     public static final long MERGE_SLACK_NANOS = 1_000_000L;
     /** The kind of a built-in {@code jdk.JavaMonitorWait} span. */
-    public static final String MONITOR_WAIT = "monitor-wait";
+    public static final String MONITOR_WAIT = WaitKinds.MONITOR_WAIT;
+    /** The kind of JFR's blocking I/O events. */
+    public static final String IO = WaitKinds.IO;
 
     private final Path source;
     private final StringTable strings = new StringTable();
@@ -119,8 +121,15 @@ public final class ModelBuilder {
     /** A wait span from the agent; {@code stack} is its top frames as text, {@code null} when not recorded. */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed, String stack) {
-        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
-                strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack), timed ? WaitSpans.TIMED : 0);
+        agentWait(t, start, end, kind, api, blockerClass, blockerId, targetThread, timed, stack, null);
+    }
+
+    /** A wait span from the agent, with what it waited for ({@code detail}: an address, a process; may be null). */
+    public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                          int blockerId, long targetThread, boolean timed, String stack, String detail) {
+        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? WaitKinds.UNKNOWN : kind),
+                strings.id(api), strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack),
+                strings.id(detail), timed ? WaitSpans.TIMED : 0);
     }
 
     /**
@@ -136,9 +145,39 @@ public final class ModelBuilder {
     /** A wait from a built-in JDK event, with its top frames as text ({@code null} when not recorded). */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed, String stack) {
+        builtInWait(t, start, end, kind, api, blockerClass, targetThread, timed, stack, null);
+    }
+
+    /** A wait from a built-in JDK event naming what it waited for ({@code detail}: the address, the file; may be null). */
+    public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                            long targetThread, boolean timed, String stack, String detail) {
         long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
-                targetThread, notifier, strings.id(stack), WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+                targetThread, notifier, strings.id(stack), strings.id(detail),
+                WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+    }
+
+    /** A virtual thread was pinned to its carrier while it waited; {@code stack} the frames that pinned it. */
+    public void pinned(ThreadInfo t, long start, long end, String stack, String reason) {
+        t.pins.add(start, end, strings.id(stack), strings.id(reason));
+    }
+
+    /**
+     * JDK 24+: virtual thread {@code t} unmounted to wait for a monitor ({@code resumed} false) or was
+     * released to retry ({@code resumed} true); paired into {@code monitor-enter} waits at build time.
+     */
+    public void virtualBlocked(ThreadInfo t, long time, boolean resumed) {
+        t.blockedMarks.add(time, resumed ? 1 : 0, 0, 0);
+    }
+
+    /** The thread's group as JFR recorded it. */
+    public void group(ThreadInfo t, String group) {
+        t.group(group);
+    }
+
+    /** The thread's class and the agent's word on whether it is one of the JDK's own. */
+    public void threadClass(ThreadInfo t, String cls, boolean jdk) {
+        t.threadClass(cls, jdk);
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
@@ -182,8 +221,10 @@ public final class ModelBuilder {
         for (ThreadInfo t : threads) {
             t.workloads.sortAndTrim();
             t.waits.sortAndTrim();
+            pairBlockedMarks(t);
             t.builtInWaits.sortAndTrim();
             merged += mergeBuiltIns(t);
+            t.pins.sortAndTrim();
             t.builtInWaits = null;
             t.wakes.sortAndTrim();
             t.close(end);
@@ -212,11 +253,34 @@ public final class ModelBuilder {
             return;
         }
         for (ThreadInfo t : threads) {
-            if (t.isVirtual() && t.startSeen() && !t.endSeen() && !t.aliveAtExit()) {
+            if (t.isVirtual() && t.startSeen() && !t.endSeen() && !t.aliveAtExit() && !t.isSystem()) {
                 aliveAtExit(t, new AliveAtExit(t.id(), t.displayName(), true, true, "unknown",
                         "a virtual thread that never ended: no jdk.VirtualThreadEnd before the JVM exited", end));
             }
         }
+    }
+
+    /** Blocked/resumed marks of a virtual thread, in time order, become {@code monitor-enter} waits. */
+    private void pairBlockedMarks(ThreadInfo t) {
+        Wakes marks = t.blockedMarks;
+        if (marks.size() == 0) {
+            return;
+        }
+        marks.sortAndTrim();
+        long blockedAt = Long.MIN_VALUE;
+        int kind = strings.id(WaitKinds.MONITOR_ENTER);
+        int api = strings.id("synchronized");
+        for (int i = 0; i < marks.size(); i++) {
+            boolean resumed = marks.woken(i) == 1;
+            if (!resumed && blockedAt == Long.MIN_VALUE) {
+                blockedAt = marks.time(i);
+            } else if (resumed && blockedAt != Long.MIN_VALUE) {
+                t.waits.add(blockedAt, marks.time(i), kind, api, StringTable.NONE, 0, -1, -1, StringTable.NONE,
+                        StringTable.NONE, 0);
+                blockedAt = Long.MIN_VALUE;
+            }
+        }
+        t.waits.sortAndTrim();
     }
 
     /**
@@ -245,6 +309,9 @@ public final class ModelBuilder {
                 // the JVM's events often carry a stack when the agent's do not: where the wait was
                 if (cover >= 0 && builtIn.stack(i) >= 0) {
                     agent.stackIfNone(cover, builtIn.stack(i));
+                }
+                if (cover >= 0 && builtIn.detail(i) >= 0) {
+                    agent.detailIfNone(cover, builtIn.detail(i));
                 }
                 dropped++;
                 continue;

@@ -55,6 +55,10 @@ public final class JfrReader {
     private static final int MONITOR_WAIT = 13;
     private static final int MONITOR_ENTER = 14;
     private static final int DATA_LOSS = 15;
+    private static final int SOCKET_IO = 16;
+    private static final int FILE_IO = 17;
+    private static final int PINNED = 18;
+    private static final int VIRTUAL_BLOCKED = 19;
 
     private static final int CACHE_LIMIT = 1 << 16;
 
@@ -73,7 +77,13 @@ public final class JfrReader {
             Map.entry("jdk.ThreadPark", PARK),
             Map.entry("jdk.JavaMonitorWait", MONITOR_WAIT),
             Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER),
-            Map.entry("jdk.DataLoss", DATA_LOSS));
+            Map.entry("jdk.DataLoss", DATA_LOSS),
+            Map.entry(EventFields.SOCKET_READ, SOCKET_IO),
+            Map.entry(EventFields.SOCKET_WRITE, SOCKET_IO),
+            Map.entry(EventFields.FILE_READ, FILE_IO),
+            Map.entry(EventFields.FILE_WRITE, FILE_IO),
+            Map.entry(EventFields.PINNED, PINNED),
+            Map.entry(EventFields.VIRTUAL_BLOCKED, VIRTUAL_BLOCKED));
 
     private final ModelBuilder builder;
     private final Map<EventType, TypeInfo> types = new IdentityHashMap<>();
@@ -254,7 +264,8 @@ public final class JfrReader {
                     if (thread != null) {
                         builder.agentWait(thread, start, end, string(event, "kind"), string(event, "api"),
                                 className(event, "blockerClass"), (int) number(event, "blockerId", 0),
-                                threadId(event, "targetThread"), bool(event, "timed"), stack(event));
+                                threadId(event, "targetThread"), bool(event, "timed"), stack(event),
+                                string(event, EventFields.WAIT_DETAIL));
                     }
                 }
                 case WAKE -> {
@@ -268,7 +279,8 @@ public final class JfrReader {
                 case AGENT_STATUS -> builder.agentStatus(new AgentStatus(string(event, "version"),
                         string(event, "options"), string(event, "workloadFilter"),
                         (int) number(event, "instrumentedTypes", 0), (int) number(event, "transformErrors", 0),
-                        number(event, "suppressedErrors", 0), number(event, "startupMillis", 0)));
+                        number(event, "suppressedErrors", 0), number(event, "startupMillis", 0),
+                        string(event, EventFields.STATUS_PHASE_FILTER)));
                 case THREAD_START -> {
                     ThreadInfo started = field(event, "thread", thread);
                     if (started != null) {
@@ -324,6 +336,25 @@ public final class JfrReader {
                     }
                 }
                 case DATA_LOSS -> builder.dataLoss(number(event, "amount", 0));
+                case SOCKET_IO, FILE_IO -> {
+                    if (thread != null) {
+                        String name = type.getName();
+                        builder.builtInWait(thread, start, end, ModelBuilder.IO,
+                                name.substring(name.indexOf('.') + 1), null, -1, false, stack(event),
+                                code == FILE_IO ? string(event, EventFields.IO_PATH) : remote(event));
+                    }
+                }
+                case PINNED -> {
+                    if (thread != null) {
+                        builder.pinned(thread, start, end, stack(event), string(event, EventFields.PINNED_REASON));
+                    }
+                }
+                case VIRTUAL_BLOCKED -> {
+                    ThreadInfo vt = field(event, EventFields.VIRTUAL_BLOCKED_THREAD, null);
+                    if (vt != null) {
+                        builder.virtualBlocked(vt, start, bool(event, EventFields.VIRTUAL_BLOCKED_RESUMED));
+                    }
+                }
                 default -> {
                     // other events only extend the recording and the thread's lifetime
                 }
@@ -348,6 +379,10 @@ public final class JfrReader {
         }
         if (fields.contains("daemon")) {
             builder.daemon(started, bool(event, "daemon"));
+        }
+        if (fields.contains(EventFields.START_SYSTEM)) {
+            builder.threadClass(started, className(event, EventFields.START_THREAD_CLASS),
+                    bool(event, EventFields.START_SYSTEM));
         }
         builder.started(started, time, parent == null ? -1 : parent.id());
     }
@@ -430,6 +465,9 @@ public final class JfrReader {
             }
             long id = javaId(recorded);
             t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+            if (t != null && recorded.getThreadGroup() != null) {
+                builder.group(t, recorded.getThreadGroup().getName());
+            }
             threads.put(recorded, t);
         }
         lastRecorded = recorded;
@@ -491,6 +529,18 @@ public final class JfrReader {
             classNames.put(c, name);
         }
         return name;
+    }
+
+    /** "host:port" of JFR's socket events, the address when the host is the same or missing. */
+    private String remote(RecordedEvent event) {
+        String host = string(event, EventFields.IO_HOST);
+        String address = string(event, EventFields.IO_ADDRESS);
+        String who = host == null || host.isEmpty() ? address : host;
+        if (who == null) {
+            return null;
+        }
+        long port = number(event, EventFields.IO_PORT, 0);
+        return port > 0 ? who + ":" + port : who;
     }
 
     private long number(RecordedEvent event, String field, long fallback) {

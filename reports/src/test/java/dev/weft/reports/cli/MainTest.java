@@ -89,7 +89,7 @@ class MainTest {
         assertTrue(r.out().contains("Phase"), r.out());
         assertTrue(r.out().contains("Scenario01Sequential.run"));
         assertTrue(r.out().contains("Scenario02Concurrent.run"));
-        assertTrue(r.out().contains("Waits by kind"));
+        assertTrue(r.out().contains("Blocked by kind"));
         assertTrue(r.out().contains("join"));
         assertTrue(r.out().contains("Alive at exit: 1 thread was still running"));
         assertTrue(r.out().contains("forgotten"));
