@@ -2,6 +2,7 @@ package dev.weft.boot;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Thread lifecycle facts the JVM's own events miss: the parent of a virtual thread, threads cut off at exit. */
 public final class Threads {
@@ -33,20 +34,48 @@ public final class Threads {
     }
 
     /**
-     * On a carrier: virtual thread {@code vt} unmounted to wait for a monitor ({@code resumed} false),
-     * or may run again to retry ({@code resumed} true). The report pairs the two into a wait of {@code vt}.
+     * Virtual threads blocked on a monitor entry now, each with its begun event. A commit on the carrier
+     * while the thread unmounts is lost (seen on JDK 25), so the span begins there and is committed by the
+     * thread that releases it: a small lock-free table keyed by the thread's identity; a full
+     * neighbourhood drops the span rather than wait.
      */
-    public static void virtualBlocked(Thread vt, boolean resumed) {
+    private static final AtomicReferenceArray<VirtualBlockedEvent> BLOCKED = new AtomicReferenceArray<>(4096);
+    private static final int PROBES = 8;
+
+    /** On a carrier: virtual thread {@code vt} unmounted to wait for a monitor. */
+    public static void virtualBlocked(Thread vt) {
         if (!Recorder.isActive()) {
             return;
         }
+        // no isEnabled() here: in the middle of an unmount JFR treats the carrier as excluded (seen on 25)
         VirtualBlockedEvent e = new VirtualBlockedEvent();
-        if (!e.shouldCommit()) {
-            return;
-        }
         e.virtualThread = vt;
-        e.resumed = resumed;
-        e.commit();
+        e.begin();
+        int mask = BLOCKED.length() - 1;
+        int slot = System.identityHashCode(vt);
+        for (int i = 0; i < PROBES; i++) {
+            if (BLOCKED.compareAndSet((slot + i) & mask, null, e)) {
+                return;
+            }
+        }
+    }
+
+    /** On the unblocker thread: virtual thread {@code vt} may run again after waiting for a monitor. */
+    public static void virtualResumed(Thread vt) {
+        int mask = BLOCKED.length() - 1;
+        int slot = System.identityHashCode(vt);
+        for (int i = 0; i < PROBES; i++) {
+            int at = (slot + i) & mask;
+            VirtualBlockedEvent e = BLOCKED.get(at);
+            if (e != null && e.virtualThread == vt && BLOCKED.compareAndSet(at, e, null)) {
+                e.end();
+                if (Recorder.isActive() && e.shouldCommit()) {
+                    e.commit();
+                }
+                e.virtualThread = null;
+                return;
+            }
+        }
     }
 
     /**

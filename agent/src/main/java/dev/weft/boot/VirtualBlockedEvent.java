@@ -8,19 +8,17 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
 /**
- * JDK 24+: a virtual thread unmounted to wait for a monitor, or may now run again to retry. Committed
- * on the carrier (the JVM emits no {@code jdk.JavaMonitorEnter} for it); the report pairs the two.
+ * JDK 24+: a virtual thread unmounted to wait for a monitor, until it was released to retry. The JVM
+ * emits no {@code jdk.JavaMonitorEnter} for it. Begun and committed on carriers: the event thread is a
+ * carrier, the thread that waited is {@link #virtualThread}.
  */
 @Name("weft.VirtualThreadBlocked")
 @Label("Virtual Thread Blocked")
 @Category({"Weft", "Thread"})
-@Description("A virtual thread unmounted to wait for a monitor (resumed false), or was released to retry (resumed true)")
+@Description("A virtual thread unmounted to wait for a monitor, until it was released to retry")
 @StackTrace(false)
 public final class VirtualBlockedEvent extends Event {
 
     @Label("Virtual Thread")
     public Thread virtualThread;
-
-    @Label("Resumed")
-    public boolean resumed;
 }

@@ -104,9 +104,11 @@ public final class JdkWaits {
         w = add(w, WaitTypes.PROCESS_HANDLE, named("onExit"), onExit);
         w = add(w, WaitTypes.HTTP_DISPATCHER, named("run"), advice(DispatchLoopAdvice.class, handler));
         // JDK 24+: a virtual thread blocked on monitor entry unmounts; only where those states exist (not 21)
-        w = add(w, "java.lang.VirtualThread", named("afterYield").or(named("runContinuation"))
-                .and(declaringTypeHasField("BLOCKING")).and(declaringTypeHasField("UNBLOCKED")),
+        w = add(w, "java.lang.VirtualThread", named("afterYield").and(declaringTypeHasField("BLOCKING"))
+                .and(declaringTypeHasField("BLOCKED")).and(declaringTypeHasField("UNBLOCKED")),
                 advice(VirtualBlockAdvice.class, handler));
+        w = add(w, "java.lang.VirtualThread", named("unblock").and(takesArguments(0))
+                .and(declaringTypeHasField("BLOCKING")), advice(VirtualBlockAdvice.Unblock.class, handler));
         Advice api = Advice.withCustomMapping().bind(new KindBinding()).to(ApiWaitAdvice.class)
                 .withExceptionHandler(handler);
         for (Map.Entry<String, String> e : WaitTypes.API_KINDS.entrySet()) {

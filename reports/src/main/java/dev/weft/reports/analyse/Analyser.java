@@ -67,6 +67,7 @@ public final class Analyser {
         long[] blocked = new long[phaseCount];
         long[] idle = new long[phaseCount];
         long[] threadTime = new long[phaseCount];
+        long[] ownWait = new long[phaseCount];
         int[] workers = new int[phaseCount];
         long[][] phaseWaitByKind = new long[phaseCount][kinds.size()];
 
@@ -158,7 +159,10 @@ public final class Analyser {
                 boolean takesPart = ti == phaseSpans.thread(ph) || flying > 0 || (t.startSeen() && lo > ps && lo < pe);
                 if (app && takesPart) {
                     threadTime[ph] += Math.max(0, Math.min(pe, hi) - Math.max(ps, lo));
-                    pieces.overlap(ps, pe, phaseWaitByKind[ph]);
+                    long waited = pieces.overlap(ps, pe, phaseWaitByKind[ph]);
+                    if (ti == phaseSpans.thread(ph)) {
+                        ownWait[ph] = waited;
+                    }
                 }
             }
         }
@@ -181,10 +185,12 @@ public final class Analyser {
                     byKind.put(kinds.get(k), v);
                 }
             }
+            // a phase with no workload inside (a request handler) is its own work: its thread's time in it
             boolean empty = inFlight[ph] == 0;
+            long ownRunning = Math.max(0, wall - ownWait[ph]);
             phases.add(new Phase(friendlyName(method, ph), method, ps, pe, empty ? wall : inFlight[ph],
-                    empty ? wall : running[ph], blocked[ph], idle[ph], threadTime[ph], Math.max(workers[ph], 1),
-                    empty ? 1 : flying.peak(ps, pe), empty ? 1 : runs.peak(ps, pe), byKind));
+                    empty ? ownRunning : running[ph], blocked[ph], idle[ph], threadTime[ph], Math.max(workers[ph], 1),
+                    empty ? 1 : flying.peak(ps, pe), empty ? (ownRunning > 0 ? 1 : 0) : runs.peak(ps, pe), byKind));
         }
 
         List<WaitTotal> totals = new ArrayList<>();

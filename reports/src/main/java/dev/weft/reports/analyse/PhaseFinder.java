@@ -10,10 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds the phases: by default each top-level workload span of the phase thread (the thread named
- * {@code main}; if it has none, the thread with the most top-level workload spans); with a
- * {@link PhaseFilter}, every span of a method it names that no other such span on its thread
- * contains, on any thread. Phases are in time order.
+ * Finds the phases: by default each top-level workload span of the thread named {@code main} (the
+ * demo's scenarios); when main has none (a server's handlers, a pool's tasks), the top-level workload
+ * spans of every application thread; with a {@link PhaseFilter}, every span of a method it names that
+ * no other such span on its thread contains, on any thread. Phases are in time order; the phase thread
+ * is main, else the thread with the most of them.
  */
 final class PhaseFinder {
 
@@ -42,27 +43,28 @@ final class PhaseFinder {
 
     static PhaseFinder find(List<ThreadInfo> threads, StringTable strings, PhaseFilter filter) {
         List<long[]> spans = new ArrayList<>();
-        if (filter.isEmpty()) {
-            int pt = phaseThread(threads);
-            if (pt >= 0) {
-                WorkloadSpans w = threads.get(pt).workloads();
-                long topEnd = Long.MIN_VALUE;
-                for (int i = 0; i < w.size(); i++) {
-                    if (w.start(i) >= topEnd) {
-                        spans.add(new long[] {pt, w.start(i), w.end(i), w.method(i)});
-                        topEnd = w.end(i);
-                    }
+        int pt = phaseThread(threads);
+        if (filter.isEmpty() && pt >= 0 && "main".equals(threads.get(pt).name())) {
+            WorkloadSpans w = threads.get(pt).workloads();
+            long topEnd = Long.MIN_VALUE;
+            for (int i = 0; i < w.size(); i++) {
+                if (w.start(i) >= topEnd) {
+                    spans.add(new long[] {pt, w.start(i), w.end(i), w.method(i)});
+                    topEnd = w.end(i);
                 }
             }
             return new PhaseFinder(pt, spans);
         }
         boolean[] matches = new boolean[strings.size()];
         for (int id = 0; id < strings.size(); id++) {
-            matches[id] = filter.matches(strings.get(id));
+            matches[id] = filter.isEmpty() || filter.matches(strings.get(id));
         }
         int best = -1;
         int bestCount = 0;
         for (int ti = 0; ti < threads.size(); ti++) {
+            if (filter.isEmpty() && threads.get(ti).isSystem()) {
+                continue;
+            }
             WorkloadSpans w = threads.get(ti).workloads();
             long topEnd = Long.MIN_VALUE;
             int count = 0;

@@ -18,6 +18,8 @@ public final class ModelBuilder {
     public static final String MONITOR_WAIT = WaitKinds.MONITOR_WAIT;
     /** The kind of JFR's blocking I/O events. */
     public static final String IO = WaitKinds.IO;
+    /** The kind of a virtual thread's wait to enter a monitor (JDK 24+, from the agent). */
+    public static final String MONITOR_ENTER = WaitKinds.MONITOR_ENTER;
 
     private final Path source;
     private final StringTable strings = new StringTable();
@@ -162,14 +164,6 @@ public final class ModelBuilder {
         t.pins.add(start, end, strings.id(stack), strings.id(reason));
     }
 
-    /**
-     * JDK 24+: virtual thread {@code t} unmounted to wait for a monitor ({@code resumed} false) or was
-     * released to retry ({@code resumed} true); paired into {@code monitor-enter} waits at build time.
-     */
-    public void virtualBlocked(ThreadInfo t, long time, boolean resumed) {
-        t.blockedMarks.add(time, resumed ? 1 : 0, 0, 0);
-    }
-
     /** The thread's group as JFR recorded it. */
     public void group(ThreadInfo t, String group) {
         t.group(group);
@@ -221,7 +215,6 @@ public final class ModelBuilder {
         for (ThreadInfo t : threads) {
             t.workloads.sortAndTrim();
             t.waits.sortAndTrim();
-            pairBlockedMarks(t);
             t.builtInWaits.sortAndTrim();
             merged += mergeBuiltIns(t);
             t.pins.sortAndTrim();
@@ -258,29 +251,6 @@ public final class ModelBuilder {
                         "a virtual thread that never ended: no jdk.VirtualThreadEnd before the JVM exited", end));
             }
         }
-    }
-
-    /** Blocked/resumed marks of a virtual thread, in time order, become {@code monitor-enter} waits. */
-    private void pairBlockedMarks(ThreadInfo t) {
-        Wakes marks = t.blockedMarks;
-        if (marks.size() == 0) {
-            return;
-        }
-        marks.sortAndTrim();
-        long blockedAt = Long.MIN_VALUE;
-        int kind = strings.id(WaitKinds.MONITOR_ENTER);
-        int api = strings.id("synchronized");
-        for (int i = 0; i < marks.size(); i++) {
-            boolean resumed = marks.woken(i) == 1;
-            if (!resumed && blockedAt == Long.MIN_VALUE) {
-                blockedAt = marks.time(i);
-            } else if (resumed && blockedAt != Long.MIN_VALUE) {
-                t.waits.add(blockedAt, marks.time(i), kind, api, StringTable.NONE, 0, -1, -1, StringTable.NONE,
-                        StringTable.NONE, 0);
-                blockedAt = Long.MIN_VALUE;
-            }
-        }
-        t.waits.sortAndTrim();
     }
 
     /**

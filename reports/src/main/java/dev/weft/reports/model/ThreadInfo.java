@@ -56,8 +56,6 @@ public final class ThreadInfo {
     WaitSpans builtInWaits = new WaitSpans();
     final Wakes wakes = new Wakes();
     final Pins pins = new Pins();
-    /** Blocked (0) and resumed (1) marks of a virtual thread on a monitor, paired at build time. */
-    final Wakes blockedMarks = new Wakes();
 
     ThreadInfo(long id) {
         this.id = id;
@@ -137,15 +135,13 @@ public final class ThreadInfo {
      * without the agent), and JDK 25's virtual sub-pollers by name and virtual only then.
      */
     private boolean classify() {
-        boolean jdkGroup = group != null && SYSTEM_GROUPS.contains(group);
-        if (agentSystem >= 0) {
-            return agentSystem == 1 || jdkGroup;
-        }
-        if (jdkGroup || threadClass != null && SYSTEM_CLASSES.contains(threadClass)) {
+        if (agentSystem == 1 || group != null && SYSTEM_GROUPS.contains(group)
+                || threadClass != null && SYSTEM_CLASSES.contains(threadClass)) {
             return true;
         }
         if (virtual) {
-            return name != null && name.matches("SubPoller-\\d+");
+            // the agent saw it start: its word; without the agent the name is all there is
+            return agentSystem < 0 && name != null && name.matches("SubPoller-\\d+");
         }
         return isSystemName(name);
     }

@@ -16,10 +16,9 @@ final class EventFields {
     /** weft.AgentStatus: the methods named as phases. */
     static final String STATUS_PHASE_FILTER = "phaseFilter";
 
-    /** JDK 24+ virtual thread blocked on a monitor, from the agent; committed on the carrier. */
+    /** JDK 24+ virtual thread blocked on a monitor, from the agent: a span, committed on a carrier. */
     static final String VIRTUAL_BLOCKED = "weft.VirtualThreadBlocked";
     static final String VIRTUAL_BLOCKED_THREAD = "virtualThread";
-    static final String VIRTUAL_BLOCKED_RESUMED = "resumed";
 
     /** JFR's blocking I/O events, and their fields naming the other end. */
     static final String SOCKET_READ = "jdk.SocketRead";
@@ -30,6 +29,9 @@ final class EventFields {
     static final String IO_ADDRESS = "address";
     static final String IO_PORT = "port";
     static final String IO_PATH = "path";
+
+    /** jdk.ThreadPark's blocker class when a pool worker waits for work on its pool. */
+    static final String IDLE_PARK_CLASS = "java.util.concurrent.ForkJoinPool";
 
     /** JFR's virtual thread pinned to its carrier; JDK 24+ adds why. */
     static final String PINNED = "jdk.VirtualThreadPinned";

@@ -6,6 +6,7 @@ import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -317,8 +318,12 @@ public final class JfrReader {
                     if (thread != null) {
                         long timeout = number(event, "timeout", Long.MIN_VALUE);
                         long until = number(event, "until", Long.MIN_VALUE);
-                        builder.builtInWait(thread, start, end, "park", "LockSupport.park",
-                                className(event, "parkedClass"), -1,
+                        String parked = className(event, "parkedClass");
+                        // a pool worker parked on its pool waits for work (JDK 25's ForkJoinPool parks
+                        // through Unsafe, where no agent advice is)
+                        boolean idle = EventFields.IDLE_PARK_CLASS.equals(parked);
+                        builder.builtInWait(thread, start, end, idle ? WaitKinds.IDLE : "park",
+                                idle ? "ForkJoinPool.awaitWork" : "LockSupport.park", parked, -1,
                                 timeout > 0 || (until != Long.MIN_VALUE && until > 0), stack(event));
                     }
                 }
@@ -346,13 +351,14 @@ public final class JfrReader {
                 }
                 case PINNED -> {
                     if (thread != null) {
-                        builder.pinned(thread, start, end, stack(event), string(event, EventFields.PINNED_REASON));
+                        builder.pinned(thread, start, end, pinStack(event), string(event, EventFields.PINNED_REASON));
                     }
                 }
                 case VIRTUAL_BLOCKED -> {
                     ThreadInfo vt = field(event, EventFields.VIRTUAL_BLOCKED_THREAD, null);
                     if (vt != null) {
-                        builder.virtualBlocked(vt, start, bool(event, EventFields.VIRTUAL_BLOCKED_RESUMED));
+                        builder.agentWait(vt, start, end, ModelBuilder.MONITOR_ENTER, "synchronized", null, 0, -1,
+                                false, stack(event));
                     }
                 }
                 default -> {
@@ -422,29 +428,54 @@ public final class JfrReader {
             if (stacks.size() > 50_000) {
                 stacks.clear();
             }
-            StringBuilder b = new StringBuilder();
-            List<RecordedFrame> frames = trace.getFrames();
-            int shown = 0;
-            for (RecordedFrame f : frames) {
-                if (shown == STACK_FRAMES) {
-                    b.append("\n\u2026 ").append(frames.size() - shown).append(" more");
-                    break;
-                }
-                if (!f.isJavaFrame() || f.getMethod() == null) {
-                    continue;
-                }
-                RecordedMethod m = f.getMethod();
-                String type = m.getType() == null ? "?" : m.getType().getName();
-                b.append(shown == 0 ? "" : "\n").append(type).append('.').append(m.getName());
-                if (f.getLineNumber() > 0) {
-                    b.append(':').append(f.getLineNumber());
-                }
-                shown++;
-            }
-            text = b.length() == 0 ? "" : b.toString();
+            text = format(trace.getFrames(), 0);
             stacks.put(trace, text);
         }
         return text.isEmpty() ? null : text;
+    }
+
+    /** The frames of a pinned virtual thread from the first one outside the JDK: where it was pinned. */
+    private String pinStack(RecordedEvent event) {
+        if (!fields.contains("stackTrace") || !(event.getValue("stackTrace") instanceof RecordedStackTrace trace)) {
+            return null;
+        }
+        List<RecordedFrame> frames = trace.getFrames();
+        int first = 0;
+        while (first < frames.size() && isJdkFrame(frames.get(first))) {
+            first++;
+        }
+        String text = format(frames, first == frames.size() ? 0 : first);
+        return text.isEmpty() ? null : text;
+    }
+
+    /** Up to {@link #STACK_FRAMES} Java frames from {@code from}, one a line, then how many more; "" if none. */
+    private static String format(List<RecordedFrame> frames, int from) {
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (int i = from; i < frames.size(); i++) {
+            RecordedFrame f = frames.get(i);
+            if (shown == STACK_FRAMES) {
+                b.append("\n\u2026 ").append(frames.size() - i).append(" more");
+                break;
+            }
+            if (!f.isJavaFrame() || f.getMethod() == null) {
+                continue;
+            }
+            RecordedMethod m = f.getMethod();
+            String type = m.getType() == null ? "?" : m.getType().getName();
+            b.append(shown == 0 ? "" : "\n").append(type).append('.').append(m.getName());
+            if (f.getLineNumber() > 0) {
+                b.append(':').append(f.getLineNumber());
+            }
+            shown++;
+        }
+        return b.toString();
+    }
+
+    private static boolean isJdkFrame(RecordedFrame f) {
+        RecordedMethod m = f.getMethod();
+        String type = m == null || m.getType() == null ? "" : m.getType().getName();
+        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.");
     }
 
     private ThreadInfo threadOf(RecordedThread recorded) {

@@ -174,7 +174,7 @@ class AnalyserTest {
     }
 
     @Test
-    void withoutAThreadNamedMainThePhasesAreOnTheThreadWithTheMostTopLevelWorkloads() {
+    void withoutAThreadNamedMainEveryThreadsTopLevelSpansArePhases() {
         ModelBuilder b = new ModelBuilder(null);
         ThreadInfo x = b.thread(1, "driver", false);
         ThreadInfo y = b.thread(2, "helper", false);
@@ -183,9 +183,9 @@ class AnalyserTest {
         b.workload(y, at(0), at(5), "a.A::help");
         b.event("x", at(0), at(30));
         Analysis a = Analyser.analyse(b.build());
-        assertEquals("driver", a.phaseThread().name());
-        assertEquals(2, a.phases().size());
-        assertEquals("A.two", a.phases().get(1).name());
+        assertEquals("driver", a.phaseThread().name(), "the thread with the most of them");
+        assertEquals(3, a.phases().size(), "a server's handlers on many threads are all phases");
+        assertEquals(List.of("A.one", "A.help", "A.two"), a.phases().stream().map(Phase::name).toList());
     }
 
     @Test
