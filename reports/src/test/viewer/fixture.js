@@ -20,7 +20,7 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     const k = kinds.indexOf(kind);
     if (k < 0) throw new Error('unknown kind ' + kind);
     const key = k + ':' + label;
-    if (!descKey.has(key)) { descKey.set(key, descs.length / 7); descs.push(k, str(label), -1, -1, -1, 0, -1); }
+    if (!descKey.has(key)) { descKey.set(key, descs.length / 8); descs.push(k, str(label), -1, -1, -1, 0, -1, -1); }
     return descKey.get(key);
   };
   const segs = [], wakes = [];
@@ -41,8 +41,10 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
       start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [] };
   });
   const end = duration || Math.max(1, ...out.map((t) => t.end));
-  return { format: 'weft-report', version: 2, durationUs: end, kinds, threads: out, segs, descs, strings, hows, wakes,
-    critical: critical.flat(), phases };
+  const kindInfo = kinds.map((k, i) => ({ color: k === 'workload' ? '#4652d0' : 'hsl(' + (i * 53 % 360) + ', 30%, 70%)',
+    idle: k === 'idle' }));
+  return { format: 'weft-report', version: 3, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
+    wakes, critical: critical.flat(), phases };
 }
 
 module.exports = { report, FLAG };

@@ -37,6 +37,7 @@ import java.util.Map;
  *        wakeEdges, matchedWaits, eligibleWaits},
  * kinds[]        kind names; 0 is "workload", the others are wait kinds
  * kindInfo[]     per kind: {color, idle, api, meaning}, from the one list of kinds (WaitKinds)
+ * allKinds[]     that whole list, {name, color, idle, api, meaning}: the viewer's help lists it
  * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work (running), idle,
  *                 other (µs), wait [kind, µs, kind, µs …] (blocked by kind, idle's kind included), pins}
  *                 pins: flat [start µs, duration µs, stack (string), reason (string), …] where the
@@ -139,6 +140,12 @@ final class DataWriter {
         kindInfo(WaitKinds.WORKLOAD);
         for (String kind : analysis.kinds()) {
             kindInfo(kind);
+        }
+        json.endArray();
+        json.name("allKinds").beginArray();
+        for (WaitKinds.Kind k : WaitKinds.all()) {
+            json.beginObject().name("name", k.name()).name("color", k.color()).name("idle", k.idle())
+                    .name("api", k.api()).name("meaning", k.meaning()).endObject();
         }
         json.endArray();
         writeThreads();
