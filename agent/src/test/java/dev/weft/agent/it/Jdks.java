@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The JDKs the forked-JVM tests run the agent on: the one running the tests, and a JDK 21 found the way
- * people have it — system property {@code weft.jdk21}, environment {@code JAVA21_HOME} or
- * {@code JDK21_HOME}, else the standard install places. Under {@code CI=true} a missing JDK 21 fails
+ * people have it — system property {@code weft.jdk21}, environment {@code JDK21_HOME} or
+ * {@code JAVA21_HOME}, else the standard install places. ({@code .ci/run} sets {@code JDK21_HOME}: the
+ * build's toolchain discovery reads {@code JAVA*_HOME} and would build on a JDK 21 named so.) Under {@code CI=true} a missing JDK 21 fails
  * the tests that need it; elsewhere they say loudly that they were skipped.
  */
 final class Jdks {
@@ -38,17 +39,17 @@ final class Jdks {
             if (java21 != null) {
                 jdks.add(new Jdk(21, java21));
             } else if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("no JDK 21 found (set JAVA21_HOME): the tests for JDK 21 cannot run in CI");
+                throw new AssertionError("no JDK 21 found (set JDK21_HOME): the tests for JDK 21 cannot run in CI");
             } else {
-                System.err.println("*** SKIPPED on JDK 21: no JDK 21 found (set JAVA21_HOME or -Dweft.jdk21) ***");
+                System.err.println("*** SKIPPED on JDK 21: no JDK 21 found (set JDK21_HOME or -Dweft.jdk21) ***");
             }
         }
         return jdks;
     }
 
     static Path find21() {
-        for (String home : new String[] {System.getProperty("weft.jdk21"), System.getenv("JAVA21_HOME"),
-                System.getenv("JDK21_HOME")}) {
+        for (String home : new String[] {System.getProperty("weft.jdk21"), System.getenv("JDK21_HOME"),
+                System.getenv("JAVA21_HOME")}) {
             if (home != null && !home.isBlank() && isJava21(Path.of(home, "bin", "java"))) {
                 return Path.of(home, "bin", "java");
             }

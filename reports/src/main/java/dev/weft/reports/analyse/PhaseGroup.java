@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The phases of one method: a real program calls its top-level method again and again (a request
@@ -41,11 +43,7 @@ public final class PhaseGroup {
 
     /** Wall time summed over the phases. */
     public long wall() {
-        long w = 0;
-        for (Phase p : phases) {
-            w += p.wall();
-        }
-        return w;
+        return sum(Phase::wall);
     }
 
     /** Shortest, median and longest wall time of one phase. */
@@ -59,19 +57,11 @@ public final class PhaseGroup {
     }
 
     public long inFlightTime() {
-        long t = 0;
-        for (Phase p : phases) {
-            t += p.inFlightTime();
-        }
-        return t;
+        return sum(Phase::inFlightTime);
     }
 
     public long runningTime() {
-        long t = 0;
-        for (Phase p : phases) {
-            t += p.runningTime();
-        }
-        return t;
+        return sum(Phase::runningTime);
     }
 
     /** Average threads in flight over the group's wall time. */
@@ -87,52 +77,45 @@ public final class PhaseGroup {
     }
 
     public int inFlightPeak() {
-        int p = 0;
-        for (Phase ph : phases) {
-            p = Math.max(p, ph.inFlightPeak());
-        }
-        return p;
+        return max(Phase::inFlightPeak);
     }
 
     public int runningPeak() {
-        int p = 0;
-        for (Phase ph : phases) {
-            p = Math.max(p, ph.runningPeak());
-        }
-        return p;
+        return max(Phase::runningPeak);
     }
 
     public long blocked() {
-        long t = 0;
-        for (Phase p : phases) {
-            t += p.blocked();
-        }
-        return t;
+        return sum(Phase::blocked);
     }
 
     public long idle() {
-        long t = 0;
-        for (Phase p : phases) {
-            t += p.idle();
-        }
-        return t;
+        return sum(Phase::idle);
     }
 
     public double blockedShare() {
-        long threadTime = 0;
-        for (Phase p : phases) {
-            threadTime += p.threadTime();
-        }
+        long threadTime = sum(Phase::threadTime);
         return threadTime <= 0 ? 0.0 : (double) blocked() / threadTime;
     }
 
     /** The most threads with workload in one phase. */
     public int threads() {
-        int n = 0;
+        return max(Phase::threads);
+    }
+
+    private long sum(ToLongFunction<Phase> of) {
+        long t = 0;
         for (Phase p : phases) {
-            n = Math.max(n, p.threads());
+            t += of.applyAsLong(p);
         }
-        return n;
+        return t;
+    }
+
+    private int max(ToIntFunction<Phase> of) {
+        int m = 0;
+        for (Phase p : phases) {
+            m = Math.max(m, of.applyAsInt(p));
+        }
+        return m;
     }
 
     public Map<String, Long> blockedByKind() {

@@ -4,6 +4,7 @@ import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.render.TextSummary;
+import dev.weft.reports.render.Format;
 
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -58,7 +59,7 @@ public final class SummaryCommand implements Command {
         try {
             jfr = Path.of(file);
         } catch (InvalidPathException e) {
-            throw new UsageException("invalid file name '" + file + "'", this);
+            throw new UsageException("invalid file name '" + Format.safe(file, Args.ECHO) + "'", this);
         }
         Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
         TextSummary.print(analysis, out);

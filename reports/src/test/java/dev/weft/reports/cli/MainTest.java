@@ -195,4 +195,13 @@ class MainTest {
         assertEquals(Path.of("rec.bin.html"), HtmlCommand.defaultOutput(Path.of("rec.bin")));
         assertEquals(Path.of(".jfr.html"), HtmlCommand.defaultOutput(Path.of(".jfr")));
     }
+
+    @Test
+    void phasesPicksTheMethodsThatArePhases() {
+        Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Scenario02Concurrent.task"), r.out());
+        assertTrue(!r.out().contains("Scenario01Sequential.run"), "only the named method's calls are phases: " + r.out());
+        assertTrue(r.out().contains("annotation entries cannot be matched"), "says what it ignored: " + r.out());
+    }
 }
