@@ -157,7 +157,7 @@ class DemoUnderAgentIT {
         double sequential = phases.get(0).inFlight();
         double concurrent = phases.get(1).inFlight();
         assertEquals(1.0, sequential, 0.1, "in line: one at a time");
-        assertEquals(1.0, phases.get(0).running(), 0.1, "in line: one running");
+        phases.forEach(p -> assertTrue(p.running() <= p.inFlight() + 1e-9, "running is never more than in flight: " + p.name()));
         assertEquals(TASKS, concurrent, TASKS * 0.1, "N threads awaited: about N in flight");
         Phase virtual = phases.get(2);
         assertTrue(virtual.inFlight() > 100, "10,000 virtual threads overlap: " + virtual.inFlight());
