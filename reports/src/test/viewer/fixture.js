@@ -6,7 +6,8 @@ const FLAG = { virtual: 1, daemon: 2, daemonKnown: 4, startSeen: 8, endSeen: 16,
 
 /**
  * threads: [{name, start, end, parent, flags: ['virtual', …], spans: [[start, end, kind or 'workload',
- * label], …], wakes: [[span index, waker, time of the wake, how], …]}]; kinds: the wait kinds used.
+ * label], …], wakes: [[span index, waker, time of the wake, how], …], pins: [[start, end, stack, reason], …]}];
+ * kinds: the wait kinds used.
  */
 function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'], duration, phases = [], critical = [] }) {
   const strings = [], descs = [], descKey = new Map(), hows = ['unpark', 'thread end'];
@@ -37,8 +38,9 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     wakes.push(w);
     let flags = 0;
     for (const f of (t.flags || [])) flags |= FLAG[f];
+    const pins = (t.pins || []).flatMap(([s, e, stack, reason]) => [s, e - s, str(stack), str(reason)]);
     return { id: 100 + index, name: t.name, flags, parent: t.parent === undefined ? -1 : t.parent,
-      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [] };
+      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [], pins };
   });
   const end = duration || Math.max(1, ...out.map((t) => t.end));
   const kindInfo = kinds.map((k, i) => ({ color: k === 'workload' ? '#4652d0' : 'hsl(' + (i * 53 % 360) + ', 30%, 70%)',

@@ -94,3 +94,16 @@ test('the legend lists the wait kinds present, each in its own colour', () => {
   assert.equal(Colors.kind('join'), items.spans[3][1]);
   assert.equal(Colors.kind('some-new-kind'), Colors.kind('some-new-kind'), 'an unknown kind gets a stable colour');
 });
+
+test('a pinned virtual thread says how long and at which frame, on the wait and on the thread', () => {
+  const m = prepare(report({ threads: [
+    { name: 'vt', end: 500, flags: ['virtual', 'startSeen', 'endSeen'], spans: [[100, 400, 'sleep', 'Thread.sleep']],
+      pins: [[110, 390, 'app.Slow.<clinit>:12\napp.Main.run:3', 'VM call to app.Slow.<clinit> on stack']] }
+  ] }));
+  assert.equal(m.threads[0].pins.length, 1);
+  const onWait = new Map(describe({ m }, hitOn(m, 0, 0)).lines);
+  assert.equal(onWait.get('pinned'), '1 time, 280 \u00b5s in all, at app.Slow.<clinit>:12 (VM call to app.Slow.<clinit> on stack): its carrier was blocked too');
+  const onThread = new Map(describe({ m }, hitOn(m, 0, -1, { gutter: true })).lines);
+  assert.ok(onThread.get('pinned').startsWith('1 time, 280 \u00b5s in all'));
+  assert.ok(legendItems(m).lines.some((l) => l[0] === 'pinned to its carrier'));
+});
