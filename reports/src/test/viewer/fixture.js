@@ -6,7 +6,8 @@ const FLAG = { virtual: 1, daemon: 2, daemonKnown: 4, startSeen: 8, endSeen: 16,
 
 /**
  * threads: [{name, start, end, parent, flags: ['virtual', …], spans: [[start, end, kind or 'workload',
- * label], …], wakes: [[span index, waker, time of the wake, how], …]}]; kinds: the wait kinds used.
+ * label], …], wakes: [[span index, waker, time of the wake, how], …], pins: [[start, end, stack, reason], …]}];
+ * kinds: the wait kinds used.
  */
 function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'], duration, phases = [], critical = [] }) {
   const strings = [], descs = [], descKey = new Map(), hows = ['unpark', 'thread end'];
@@ -20,7 +21,7 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     const k = kinds.indexOf(kind);
     if (k < 0) throw new Error('unknown kind ' + kind);
     const key = k + ':' + label;
-    if (!descKey.has(key)) { descKey.set(key, descs.length / 7); descs.push(k, str(label), -1, -1, -1, 0, -1); }
+    if (!descKey.has(key)) { descKey.set(key, descs.length / 8); descs.push(k, str(label), -1, -1, -1, 0, -1, -1); }
     return descKey.get(key);
   };
   const segs = [], wakes = [];
@@ -37,12 +38,15 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     wakes.push(w);
     let flags = 0;
     for (const f of (t.flags || [])) flags |= FLAG[f];
+    const pins = (t.pins || []).flatMap(([s, e, stack, reason]) => [s, e - s, str(stack), str(reason)]);
     return { id: 100 + index, name: t.name, flags, parent: t.parent === undefined ? -1 : t.parent,
-      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [] };
+      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [], pins };
   });
   const end = duration || Math.max(1, ...out.map((t) => t.end));
-  return { format: 'weft-report', version: 2, durationUs: end, kinds, threads: out, segs, descs, strings, hows, wakes,
-    critical: critical.flat(), phases };
+  const kindInfo = kinds.map((k, i) => ({ color: k === 'workload' ? '#4652d0' : 'hsl(' + (i * 53 % 360) + ', 30%, 70%)',
+    idle: k === 'idle' }));
+  return { format: 'weft-report', version: 3, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
+    wakes, critical: critical.flat(), phases };
 }
 
 module.exports = { report, FLAG };

@@ -17,7 +17,7 @@ const demo = () => prepare(report({
     { name: 'worker-2', start: 60, end: 700, parent: 0, flags: ['startSeen', 'endSeen', 'alive'], spans: [[100, 200, 'sleep', 'Thread.sleep']] }
   ],
   critical: [[0, 0, 100, 0, 0], [1, 100, 300, 0, 1], [0, 400, 100, 0, 1], [0, 500, 100, 1, 0], [0, 600, 300, 0, 0]],
-  phases: [{ name: 'Demo.run', method: 'Demo::run', start: 0, end: 900, wall: 900, work: 1250, speedUp: 1.3889, threads: 3, waitShare: 0.25 }]
+  phases: [{ name: 'Demo.run', method: 'Demo::run', start: 0, end: 900, wall: 900, inFlight: 1.3889, inFlightPeak: 2, running: 0.8, runningPeak: 1, threads: 3, blockedShare: 0.25 }]
 }));
 
 test('a selected thread relates to what it started, what woke it and what it woke', () => {
@@ -71,7 +71,7 @@ test('the curve and a folded group are described by their counts at the pointer'
   const m = demo();
   const curve = viewer.aggregate(m, m.threads);
   const info = describe({ m, curve }, { row: { type: 'curve' }, t: 150, seg: -1, gutter: false });
-  assert.deepEqual(info.lines.slice(0, 4), [['at', '150 \u00b5s'], ['running', '1 in workload, not waiting'], ['waiting', '2'], ['alive', '3']]);
+  assert.deepEqual(info.lines.slice(0, 4), [['at', '150 \u00b5s'], ['running', '1 in workload, not waiting'], ['blocked', '2 (idle workers not counted)'], ['alive', '3']]);
   const g = { label: 'worker-N', members: [1, 2], agg: null };
   const group = describe({ m }, { row: { type: 'group', folded: true, group: g }, t: 150, seg: -1, gutter: false });
   assert.equal(group.title, 'worker-N (2)');
@@ -79,10 +79,11 @@ test('the curve and a folded group are described by their counts at the pointer'
   assert.deepEqual(group.lines[group.lines.length - 1], ['', 'click the name to unfold the group']);
 });
 
-test('a phase chip names its wall time, work and speed-up', () => {
+test('a phase chip names its wall time and the threads in flight and running', () => {
   const info = describePhase(demo().phases[0]);
   assert.equal(info.title, 'Demo.run');
-  assert.deepEqual(info.lines.slice(1, 4), [['wall', '900 \u00b5s'], ['work', '1.25 ms summed over threads'], ['speed-up', '1.39\u00d7']]);
+  assert.deepEqual(info.lines.slice(1, 4), [['wall', '900 \u00b5s'], ['in flight', '1.39 threads on average, 2 at most'],
+    ['running', '0.80 threads on average, 1 at most']]);
 });
 
 test('the legend lists the wait kinds present, each in its own colour', () => {
@@ -92,4 +93,17 @@ test('the legend lists the wait kinds present, each in its own colour', () => {
   assert.deepEqual(items.lines.map((i) => i[0]), ['started', 'woke', 'critical path', 'cut short at exit']);
   assert.equal(Colors.kind('join'), items.spans[3][1]);
   assert.equal(Colors.kind('some-new-kind'), Colors.kind('some-new-kind'), 'an unknown kind gets a stable colour');
+});
+
+test('a pinned virtual thread says how long and at which frame, on the wait and on the thread', () => {
+  const m = prepare(report({ threads: [
+    { name: 'vt', end: 500, flags: ['virtual', 'startSeen', 'endSeen'], spans: [[100, 400, 'sleep', 'Thread.sleep']],
+      pins: [[110, 390, 'app.Slow.<clinit>:12\napp.Main.run:3', 'VM call to app.Slow.<clinit> on stack']] }
+  ] }));
+  assert.equal(m.threads[0].pins.length, 1);
+  const onWait = new Map(describe({ m }, hitOn(m, 0, 0)).lines);
+  assert.equal(onWait.get('pinned'), '1 time, 280 \u00b5s in all, at app.Slow.<clinit>:12 (VM call to app.Slow.<clinit> on stack): its carrier was blocked too');
+  const onThread = new Map(describe({ m }, hitOn(m, 0, -1, { gutter: true })).lines);
+  assert.ok(onThread.get('pinned').startsWith('1 time, 280 \u00b5s in all'));
+  assert.ok(legendItems(m).lines.some((l) => l[0] === 'pinned to its carrier'));
 });

@@ -20,6 +20,16 @@ test('a step series counts the intervals covering each moment', () => {
   assert.deepEqual(at(touching, [5, 10, 15, 20]), [1, 1, 1, 0]);
 });
 
+test('an idle pool worker is alive but never blocked in the curve', () => {
+  const m = prepare(report({ kinds: ['workload', 'idle', 'lock'], threads: [
+    { name: 'pool-1-thread-1', start: 0, end: 100, spans: [[0, 10, 'workload'], [10, 90, 'idle'], [90, 95, 'lock']] }
+  ] }));
+  const agg = aggregate(m, m.threads);
+  assert.deepEqual(at(agg.waiting, [5, 50, 92, 97]), [0, 0, 1, 0], 'idle is waiting for work, not blocked');
+  assert.deepEqual(at(agg.alive, [50]), [1]);
+  assert.equal(m.threads[0].waitTotal, 0, 'no blocked time from the idle kind');
+});
+
 test('only the first n intervals count', () => {
   const s = stepSeries(Float64Array.of(0, 5, 99), Float64Array.of(10, 6, 100), 2);
   assert.equal(valueAt(s, 99.5), 0);

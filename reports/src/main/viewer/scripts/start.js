@@ -24,6 +24,10 @@
     }
     $('empty').hidden = true;
     $('report').hidden = false;
+    if (!model.phases.length) {
+      // no phases (a server, a recording without the agent): the timeline is what people came for
+      $('report').insertBefore($('timeline-panel'), $('cards'));
+    }
     viewer.renderHeader(model);
     viewer.renderBanners(model);
     viewer.renderCards(model);
@@ -35,6 +39,7 @@
     timeline.onFilterChange(function (f) { table.setFilter(f); });
     timeline.onSelectChange(function (i) { table.setSelected(i); });
     viewer.renderNotes(model);
+    viewer.renderKindHelp(model);
     var drawnAt = performance.now();
 
     /** A small hook for browser tests, benchmarks and the console. */

@@ -1,39 +1,26 @@
-// Colours, and the one place that knows the wait kinds: a new kind gets its colour here, and the
-// legend, the lanes, the cards and the tables all pick it up.
+// Colours. The wait kinds' colours come with the report's data (its kindInfo, from the reports' one
+// list of kinds, WaitKinds); the legend, the lanes, the cards and the tables all take them from here.
 (function (viewer) {
   'use strict';
 
   var Colors = (function () {
-    // waits: one muted colour per kind, spread over the hue circle, none as strong as the workload's blue
-    var known = {
-      workload: '#4652d0',
-      sleep: 'hsl(43, 72%, 68%)',
-      join: 'hsl(168, 36%, 56%)',
-      monitor: 'hsl(6, 55%, 68%)',
-      'monitor-wait': 'hsl(24, 62%, 66%)',
-      'monitor-enter': 'hsl(348, 42%, 58%)',
-      latch: 'hsl(326, 45%, 74%)',
-      barrier: 'hsl(292, 32%, 66%)',
-      phaser: 'hsl(262, 36%, 75%)',
-      semaphore: 'hsl(60, 42%, 56%)',
-      condition: 'hsl(200, 50%, 72%)',
-      lock: 'hsl(226, 32%, 64%)',
-      future: 'hsl(134, 30%, 62%)',
-      executor: 'hsl(96, 28%, 52%)',
-      queue: 'hsl(186, 48%, 60%)',
-      park: 'hsl(214, 12%, 68%)',
-      io: 'hsl(30, 22%, 56%)',
-      wait: 'hsl(220, 10%, 74%)'
-    };
+    // the kinds' colours come with the report, from its one list of kinds (WaitKinds): none is written
+    // here; before the data is read only the workload's blue is known
+    var known = { workload: '#4652d0' };
     function hash(s) { var h = 7; for (var i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return Math.abs(h); }
     return {
       kind: function (k) { return known[k] || ('hsl(' + (hash(String(k)) % 360) + ', 30%, 70%)'); },
+      /** Takes the kinds' colours from the report: names[i] is drawn in info[i].color. */
+      useKinds: function (names, info) {
+        (names || []).forEach(function (k, i) { if (info && info[i] && info[i].color) known[k] = info[i].color; });
+      },
       nested: '#2f39a6',
       track: '#e7eaf0',
       trackEdge: '#d3d8e2',
       waiting: 'hsl(262, 28%, 76%)',
       alive: '#dfe3ea',
       cut: '#c62828',
+      pinned: '#b02a6e',
       tick: '#586174',
       start: 'rgba(88, 97, 116, 0.6)',
       wake: 'rgba(0, 121, 128, 0.75)',

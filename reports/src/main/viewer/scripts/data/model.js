@@ -30,10 +30,20 @@
     var str = function (i) { return i >= 0 && i < strings.length ? strings[i] : null; };
     var descs = [];
     var rawDescs = d.descs || [];
-    for (var i = 0; i + 6 < rawDescs.length; i += 7) {
+    for (var i = 0; i + 7 < rawDescs.length; i += 8) {
       descs.push({ kind: rawDescs[i], label: str(rawDescs[i + 1]), blockerClass: str(rawDescs[i + 2]),
-        blockerId: rawDescs[i + 3], target: rawDescs[i + 4], timed: rawDescs[i + 5] === 1, stack: str(rawDescs[i + 6]) });
+        blockerId: rawDescs[i + 3], target: rawDescs[i + 4], timed: rawDescs[i + 5] === 1, stack: str(rawDescs[i + 6]),
+        detail: str(rawDescs[i + 7]) });
     }
+    // the one list of kinds (the report's WaitKinds): colours, and which kind is idle rather than blocked
+    var kindInfo = d.kindInfo || [];
+    if (viewer.Colors) {
+      var all = d.allKinds || [];
+      viewer.Colors.useKinds(all.map(function (k) { return k.name; }), all);
+      viewer.Colors.useKinds(kinds, kindInfo);
+    }
+    var idleKind = new Uint8Array(kinds.length);
+    kindInfo.forEach(function (k, i) { if (k && k.idle) idleKind[i] = 1; });
     var isWork = new Uint8Array(descs.length);
     descs.forEach(function (x, k) { isWork[k] = x.kind === 0 ? 1 : 0; });
     var hows = d.hows || [];
@@ -69,11 +79,17 @@
         wTime[w] = (seg < n ? ends[seg] : 0) + rawW[4 * w + 2];
         wHow[w] = rawW[4 * w + 3];
       }
+      // blocked: every wait kind but idle, which is waiting for work and never summed into it
       var waitTotal = 0;
-      for (var k = 1; k < (t.wait || []).length; k += 2) waitTotal += t.wait[k];
+      for (var k = 1; k < (t.wait || []).length; k += 2) if (!idleKind[t.wait[k - 1]]) waitTotal += t.wait[k];
+      var rawP = t.pins || [], pins = [];
+      for (var q = 0; q + 3 < rawP.length; q += 4) {
+        pins.push({ start: rawP[q], end: rawP[q] + rawP[q + 1], stack: str(rawP[q + 2]), reason: str(rawP[q + 3]) });
+      }
       return {
         index: index, id: t.id, name: String(t.name), flags: t.flags, parent: t.parent,
         start: t.start, end: Math.max(t.start, t.end), work: t.work, other: t.other, wait: t.wait || [], waitTotal: waitTotal,
+        idle: t.idle || 0, pins: pins,
         virtual: !!(t.flags & FLAG.VIRTUAL), daemon: !!(t.flags & FLAG.DAEMON), daemonKnown: !!(t.flags & FLAG.DAEMON_KNOWN),
         startSeen: !!(t.flags & FLAG.START_SEEN), endSeen: !!(t.flags & FLAG.END_SEEN), alive: !!(t.flags & FLAG.ALIVE),
         system: !!(t.flags & FLAG.SYSTEM), phase: !!(t.flags & FLAG.PHASE),
@@ -88,8 +104,9 @@
       if (!threads[rc[c]]) continue;
       critical.push({ thread: rc[c], start: rc[c + 1], end: rc[c + 1] + rc[c + 2], wait: rc[c + 3] === 1, link: rc[c + 4] });
     }
-    return { d: d, kinds: kinds, descs: descs, isWork: isWork, threads: threads, strings: strings, hows: hows,
-      phases: d.phases || [], duration: Math.max(1, d.durationUs || 1), critical: critical };
+    return { d: d, kinds: kinds, kindInfo: kindInfo, idleKind: idleKind, descs: descs, isWork: isWork, threads: threads,
+      strings: strings, hows: hows, phases: d.phases || [], phaseGroups: d.phaseGroups || [],
+      duration: Math.max(1, d.durationUs || 1), critical: critical };
   }
 
   /**

@@ -5,7 +5,8 @@
   var upperBound = viewer.upperBound;
 
   /**
-   * Step series over threads: running (top-level workload minus waits), waiting (any wait) and alive,
+   * Step series over threads: running (top-level workload minus waits), waiting (blocked: any wait but
+   * idle, which a pool worker spends waiting for work) and alive,
    * built in typed arrays (a million spans must not become a million small arrays).
    */
   function aggregate(m, threads) {
@@ -21,6 +22,7 @@
       for (var j = 0; j < t.n; j++) {
         var isW = m.isWork[t.desc[j]] === 1;
         if (isW && t.depth[j] !== 0) continue;
+        if (!isW && m.idleKind && m.idleKind[m.descs[t.desc[j]].kind]) continue;
         var s = Math.max(t.starts[j], t.start), e = Math.min(t.ends[j], t.end);
         if (e <= s) continue;
         if (isW) {

@@ -112,7 +112,8 @@
       if (x1 - x0 > 30) {
         ctx.font = BOLD;
         ctx.fillStyle = '#3a44a8';
-        ctx.fillText(fitText(ctx, p.name + ' \u00b7 ' + Fmt.speed(p.speedUp), x1 - x0 - 10), x0 + 5, 11);
+        ctx.fillText(fitText(ctx, p.name + ' \u00b7 ' + (p.inFlight || 0).toFixed(1) + ' in flight \u00b7 '
+          + (p.running || 0).toFixed(1) + ' running', x1 - x0 - 10), x0 + 5, 11);
       }
     });
     ctx.font = FONT;
@@ -160,7 +161,7 @@
       ctx.fillText('Concurrency', 12, mid - 14);
       ctx.font = FONT;
       ctx.fillStyle = Colors.faint;
-      ctx.fillText(fitText(ctx, 'threads running \u00b7 waiting \u00b7 alive', GUTTER - 24), 12, mid + 2);
+      ctx.fillText(fitText(ctx, 'threads running \u00b7 blocked \u00b7 alive', GUTTER - 24), 12, mid + 2);
       if (v.curve && r.viewPeak) ctx.fillText(fitText(ctx, 'scale 0\u2013' + Fmt.int(r.viewPeak) + ' (most alive in view)', GUTTER - 24), 12, mid + 17);
     } else if (r.type === 'group') {
       var g = r.group;
@@ -171,7 +172,7 @@
       if (r.folded) {
         ctx.font = FONT;
         ctx.fillStyle = Colors.faint;
-        ctx.fillText(fitText(ctx, 'running / waiting / alive' + (r.viewPeak ? ', 0\u2013' + Fmt.int(r.viewPeak) : ''), GUTTER - 36), 24, mid + 9);
+        ctx.fillText(fitText(ctx, 'running / blocked / alive' + (r.viewPeak ? ', 0\u2013' + Fmt.int(r.viewPeak) : ''), GUTTER - 36), 24, mid + 9);
       }
     }
     ctx.font = FONT;

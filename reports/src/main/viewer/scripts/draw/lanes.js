@@ -36,7 +36,18 @@
     });
   }
 
-  /** Draws one lane: lifetime track, workload spans, waits, start and end marks. */
+  /** A virtual thread pinned to its carrier: a bar under the lane, as long as the pinning lasted. */
+  function drawPins(v, t, y) {
+    var ctx = v.ctx, W = v.state.width;
+    ctx.fillStyle = Colors.pinned;
+    for (var i = 0; i < t.pins.length; i++) {
+      var a = Math.max(GUTTER - 2, v.X(t.pins[i].start)), b = Math.min(W + 2, v.X(t.pins[i].end));
+      if (b < GUTTER - 2 || a > W + 2) continue;
+      ctx.fillRect(a, y + BAR_H + 1, Math.max(2, b - a), 2);
+    }
+  }
+
+  /** Draws one lane: lifetime track, workload spans, waits, pinning, start and end marks. */
   function drawThread(v, r, top) {
     var ctx = v.ctx, t = r.thread, y = top + (r.h - BAR_H) / 2, W = v.state.width;
     var xs = v.X(t.start), xe = v.X(t.end);
@@ -45,6 +56,7 @@
     ctx.fillRect(Math.max(GUTTER - 2, xs), y, Math.max(1, Math.min(W + 2, xe) - Math.max(GUTTER - 2, xs)), BAR_H);
     drawPass(v, t, y, 0);
     drawPass(v, t, y, 1);
+    drawPins(v, t, y);
     ctx.fillStyle = Colors.tick;
     if (t.startSeen && xs >= GUTTER - 1) ctx.fillRect(Math.round(xs) - 1, y - 3, 2, BAR_H + 6);
     if (t.alive) {

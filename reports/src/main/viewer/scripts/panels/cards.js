@@ -1,4 +1,5 @@
-// The summary cards: wall time, threads, parallelism, time waiting, alive at exit, agent health.
+// The summary cards: wall time, threads, in flight and running, time blocked (idle apart), alive at
+// exit, agent health — in the words the phases, the curve, the summary and the JSON use too.
 (function (viewer) {
   'use strict';
   var $ = viewer.$, el = viewer.el, clear = viewer.clear, Fmt = viewer.Fmt, Colors = viewer.Colors;
@@ -32,17 +33,24 @@
       m.phases.length ? 'in ' + Fmt.plural(m.phases.length, 'phase') + ' \u00b7 recording ' + Fmt.dur(d.durationUs) : 'the whole recording'));
     box.appendChild(card('Threads', Fmt.int((c.platform || 0) + (c.virtual || 0)), null,
       Fmt.int(c.platform) + ' platform \u00b7 ' + Fmt.int(c.virtual) + ' virtual' + (c.system ? ' \u00b7 ' + Fmt.int(c.system) + ' JDK-internal not counted' : '')));
-    var conc = d.concurrency || {};
-    box.appendChild(card('Parallelism', conc.peak ? Fmt.int(conc.peak) : '\u2013', conc.peak ? 'peak' : null,
-      conc.peak ? 'average ' + (conc.average || 0).toFixed(2) + ' threads running workload while any was' : 'no workload spans to count'));
-    var waits = (d.waits || []).filter(function (w) { return w.time > 0; });
+    var conc = d.concurrency || {}, flying = conc.inFlight || {};
+    box.appendChild(card('In flight', flying.peak ? Fmt.int(flying.peak) : '\u2013', flying.peak ? 'peak' : null,
+      flying.peak ? 'threads inside workload at once, blocked or not \u00b7 average ' + (flying.average || 0).toFixed(2)
+        : 'no workload spans to count'));
+    box.appendChild(card('Running', conc.peak ? Fmt.int(conc.peak) : '\u2013', conc.peak ? 'peak' : null,
+      conc.peak ? 'of them in workload and not waiting \u00b7 average ' + (conc.average || 0).toFixed(2) : 'no workload spans to count'));
+    var all = (d.waits || []).filter(function (w) { return w.time > 0; });
+    var waits = all.filter(function (w) { return !w.idle; });
+    var idle = 0;
+    all.forEach(function (w) { if (w.idle) idle += w.time; });
     var waitTotal = 0;
     waits.forEach(function (w) { waitTotal += w.time; });
     var list = el('div', { class: 'kindlist' });
     waits.slice().sort(function (a, b) { return b.time - a.time; }).slice(0, 6).forEach(function (w) {
       list.appendChild(el('span', null, [el('span', { class: 'swatch', style: { background: Colors.kind(w.kind) } }), w.kind + ' ' + Fmt.dur(w.time)]));
     });
-    box.appendChild(card('Time waiting', Fmt.dur(waitTotal), null, 'summed over application threads, by kind',
+    box.appendChild(card('Time blocked', Fmt.dur(waitTotal), null, 'summed over application threads, by kind'
+      + (idle ? ' \u00b7 idle ' + Fmt.dur(idle) + ' apart (waiting for work)' : ''),
       null, el('div', null, [stackBar(waits.map(function (w) { return { label: w.kind, value: w.time, color: Colors.kind(w.kind) }; }), waitTotal), list])));
     var alive = (d.alive || []).length;
     box.appendChild(card('Alive at exit', Fmt.int(alive), alive === 1 ? 'thread' : 'threads',

@@ -40,7 +40,7 @@
     if (!d.agentData) {
       box.appendChild(banner('info', 'i', 'Recorded without the Weft agent: lanes and waits come from the JDK\u2019s own events.',
         'Run with -javaagent:agent.jar for what is missing here:', [
-          'workload spans, so no phases, speed-up or parallelism;',
+          'workload spans, so no phases, nothing in flight or running;',
           'the waits your code made by API (latch, join, future, queue\u2026) \u2014 only the JVM\u2019s sleep, park and monitor events, above their thresholds;',
           'who woke whom, except monitor notifiers; which thread started which, where the JVM did not record it;',
           'threads alive at exit (the forgotten wait) and the agent\u2019s health.']));

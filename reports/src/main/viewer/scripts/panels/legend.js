@@ -11,6 +11,7 @@
     m.kinds.forEach(function (k, i) { if (i > 0 && present[i]) spans.push([k, Colors.kind(k)]); });
     spans.push(['alive, neither', Colors.track]);
     var lines = [['started', Colors.start], ['woke', Colors.wake], ['critical path', Colors.critical], ['cut short at exit', Colors.cut]];
+    if (m.threads.some(function (t) { return t.pins.length; })) lines.push(['pinned to its carrier', Colors.pinned]);
     return { spans: spans, lines: lines };
   }
 
@@ -23,6 +24,18 @@
     });
   }
 
+  /** The help's list of kinds, from the report's one list (WaitKinds): name, colour, API and meaning. */
+  function renderKindHelp(m) {
+    var box = $('help-kinds');
+    if (!box) return;
+    clear(box);
+    (m.d.allKinds || []).forEach(function (k) {
+      box.appendChild(el('dt', null, [el('span', { class: 'swatch', style: { background: k.color } }), k.name]));
+      box.appendChild(el('dd', { text: k.meaning + (k.api ? ' \u2014 ' + k.api : '') + (k.idle ? ' (not blocked)' : '') }));
+    });
+  }
+
+  viewer.renderKindHelp = renderKindHelp;
   viewer.legendItems = legendItems;
   viewer.renderLegend = renderLegend;
 }(viewer));

@@ -10,10 +10,13 @@
     var LIMIT = 50;
     // the wait kinds application threads spent time in, most first: one column each (up to 6)
     var kindTime = {};
-    m.threads.forEach(function (t) { if (!t.system) for (var i = 0; i + 1 < t.wait.length; i += 2) kindTime[t.wait[i]] = (kindTime[t.wait[i]] || 0) + t.wait[i + 1]; });
+    m.threads.forEach(function (t) {
+      if (!t.system) for (var i = 0; i + 1 < t.wait.length; i += 2) if (!m.idleKind[t.wait[i]]) kindTime[t.wait[i]] = (kindTime[t.wait[i]] || 0) + t.wait[i + 1];
+    });
     var kindCols = Object.keys(kindTime).map(Number).sort(function (a, b) { return kindTime[b] - kindTime[a]; }).slice(0, 6);
-    var columns = [['name', 'Thread', ''], ['type', 'Type', ''], ['lifetime', 'Lifetime', 'r'], ['work', 'Workload', 'r'], ['wait', 'Waiting', 'r']];
+    var columns = [['name', 'Thread', ''], ['type', 'Type', ''], ['lifetime', 'Lifetime', 'r'], ['work', 'Running', 'r'], ['wait', 'Blocked', 'r']];
     kindCols.forEach(function (k) { columns.push(['k' + k, kindName(m.kinds, k), 'r']); });
+    columns.push(['idle', 'Idle', 'r']);
     columns.push(['other', 'Other', 'r']);
     clear(head);
     columns.forEach(function (c) { head.appendChild(el('th', { class: 'sortable ' + c[2], 'data-key': c[0], text: c[1] })); });
@@ -26,6 +29,7 @@
         case 'lifetime': return t.end - t.start;
         case 'work': return t.work;
         case 'wait': return t.waitTotal;
+        case 'idle': return t.idle;
         case 'other': return t.other;
       }
       return key.charAt(0) === 'k' ? kindValue(t, Number(key.slice(1))) : 0;
@@ -42,7 +46,7 @@
       var shown = state.all ? rows : rows.slice(0, LIMIT);
       shown.forEach(function (t) {
         var life = Math.max(1, t.end - t.start);
-        var parts = [{ label: 'workload', value: t.work, color: Colors.kind('workload') }];
+        var parts = [{ label: 'running', value: t.work, color: Colors.kind('workload') }];
         for (var i = 0; i + 1 < t.wait.length; i += 2) {
           var k = kindName(m.kinds, t.wait[i]);
           parts.push({ label: k, value: t.wait[i + 1], color: Colors.kind(k) });
@@ -58,6 +62,7 @@
           el('td', { class: 'r num', text: Fmt.dur(t.waitTotal) })
         ];
         kindCols.forEach(function (k) { var v = kindValue(t, k); cells.push(el('td', { class: 'r num', text: v ? Fmt.dur(v) : '\u2013' })); });
+        cells.push(el('td', { class: 'r num', text: t.idle ? Fmt.dur(t.idle) : '\u2013' }));
         cells.push(el('td', { class: 'r num', text: Fmt.dur(t.other) }));
         cells.push(el('td', null, [stackBar(parts, life)]));
         body.appendChild(el('tr', { class: 'clickable' + (t.index === state.selected ? ' selected' : ''), 'data-thread': t.index,

@@ -19,6 +19,8 @@ public final class AgentOptions {
             "  workload=FILTER  methods recorded as workload spans, JEP 520 filter syntax, ';'-separated:",
             "                   com.example.Foo  com.example.Foo::bar  ::bar  @com.example.Traced",
             "                   (default: the app jar's 'Weft-Workload' manifest attribute, if any)",
+            "  phases=FILTER    methods whose calls are the report's phases, same syntax (default: the",
+            "                   top-level workload spans of main); they are recorded as workload too",
             "  report=html|none write the HTML timeline at exit (default: html)",
             "  stacks=true      record stack traces with wait and workload events (default: false)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up",
@@ -28,6 +30,7 @@ public final class AgentOptions {
 
     private Path outDir = Path.of("weft-out");
     private String workload;
+    private String phases;
     private boolean html = true;
     private boolean stacks;
     private boolean verbose;
@@ -75,13 +78,20 @@ public final class AgentOptions {
                     workload = value;
                 }
             }
+            case "phases" -> {
+                if (value == null || value.isEmpty()) {
+                    problems.add("option 'phases' needs a filter, e.g. phases=com.example.Handler::handle");
+                } else {
+                    phases = value;
+                }
+            }
             case "report" -> {
                 if ("html".equals(value)) {
                     html = true;
                 } else if ("none".equals(value)) {
                     html = false;
                 } else {
-                    problems.add("option 'report' takes html or none, not '" + value + "'");
+                    problems.add("option 'report' takes html or none, not " + echo(value));
                 }
             }
             case "cache" -> {
@@ -93,7 +103,7 @@ public final class AgentOptions {
             }
             case "stacks" -> stacks = bool(key, value, stacks);
             case "verbose" -> verbose = bool(key, value, verbose);
-            default -> problems.add("unknown option '" + key + "' ignored (try -javaagent:agent.jar=help)");
+            default -> problems.add("unknown option " + echo(key) + " ignored (try -javaagent:agent.jar=help)");
         }
     }
 
@@ -104,9 +114,21 @@ public final class AgentOptions {
         if (value.equals("false")) {
             return false;
         }
-        problems.add("option '" + key + "' takes true or false, not '" + value + "'");
+        problems.add("option '" + key + "' takes true or false, not " + echo(value));
         return current;
     }
+
+    /** The longest piece of user input a problem line echoes back. */
+    static final int ECHO = 60;
+
+    /** User input quoted for a problem line: one line, cut to {@link #ECHO} characters. */
+    public static String echo(String input) {
+        String oneLine = String.valueOf(input).replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() <= ECHO ? "'" + oneLine + "'" : "'" + oneLine.substring(0, ECHO - 1) + "…'";
+    }
+
+    /** The phases filter given as option, or {@code null}. */
+    public String phases() { return phases; }
 
     /** The options text printed by {@code help}, also shown by {@code java -jar agent.jar attach --help}. */
     public static String usage() { return USAGE; }

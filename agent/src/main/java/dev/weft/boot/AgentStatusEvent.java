@@ -29,6 +29,11 @@ public final class AgentStatusEvent extends Event {
     @Name(AgentStatus.WORKLOAD_FILTER)
     public String workloadFilter;
 
+    @Label("Phase Filter")
+    @Description("The methods whose calls are the report's phases (option phases=), if given")
+    @Name(AgentStatus.PHASE_FILTER)
+    public String phaseFilter;
+
     @Label("Instrumented Types")
     @Name(AgentStatus.INSTRUMENTED_TYPES)
     public int instrumentedTypes;

@@ -64,12 +64,18 @@ public final class Recorder {
         STATE.get().ignored = true;
     }
 
+    /**
+     * Threads whose waits are not recorded: Weft's own, JFR's, and the JDK's (see {@link JdkThreads}).
+     * Their lanes still come from the JVM's thread events; the report marks them as the JDK's.
+     */
     static boolean isIgnoredThread(Thread t) {
-        if (t.getClass() == CARRIER_THREAD) {
+        if (t.getClass() == CARRIER_THREAD || JdkThreads.isJdkThread(t)) {
             return true;
         }
         String name = t.getName();
-        return name.startsWith("weft-") || name.startsWith("JFR ") || name.equals("Attach Listener");
+        // JDK 25's sub-pollers: virtual threads of the JDK, parked most of their lives
+        return name.startsWith("weft-") || name.startsWith("JFR ")
+                || t.isVirtual() && name.startsWith(JdkThreads.SUB_POLLER);
     }
 
     private static Class<?> carrierThreadClass() {

@@ -40,4 +40,13 @@ public final class ThreadStartEvent extends Event {
     @Label("Daemon")
     @Name(ThreadStart.DAEMON)
     public boolean daemon;
+
+    @Label("Thread Class")
+    @Name(ThreadStart.THREAD_CLASS)
+    public Class<?> threadClass;
+
+    @Label("JDK Thread")
+    @Description("One of the JDK's own threads (carrier, poller, cleaner, reaper …), recognised by class, group or origin")
+    @Name(ThreadStart.SYSTEM)
+    public boolean system;
 }

@@ -2,6 +2,7 @@ package dev.weft.boot;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Thread lifecycle facts the JVM's own events miss: the parent of a virtual thread, threads cut off at exit. */
 public final class Threads {
@@ -27,7 +28,54 @@ public final class Threads {
         e.startedThreadName = started.getName();
         e.virtual = started.isVirtual();
         e.daemon = started.isDaemon();
+        e.threadClass = started.getClass();
+        e.system = e.virtual ? JdkThreads.isSubPollerStart(started) : JdkThreads.isJdkThread(started);
         e.commit();
+    }
+
+    /**
+     * Virtual threads blocked on a monitor entry now, each with its begun event. A commit on the carrier
+     * while the thread unmounts is lost (seen on JDK 25), so the span begins there and is committed by the
+     * thread that releases it: a small lock-free table keyed by the thread's identity; a full
+     * neighbourhood drops the span rather than wait.
+     */
+    private static final AtomicReferenceArray<VirtualBlockedEvent> BLOCKED = new AtomicReferenceArray<>(4096);
+    private static final int PROBES = 8;
+
+    /** On a carrier: virtual thread {@code vt} unmounted to wait for a monitor. */
+    public static void virtualBlocked(Thread vt) {
+        if (!Recorder.isActive()) {
+            return;
+        }
+        // no isEnabled() here: in the middle of an unmount JFR treats the carrier as excluded (seen on 25)
+        VirtualBlockedEvent e = new VirtualBlockedEvent();
+        e.virtualThread = vt;
+        e.begin();
+        int mask = BLOCKED.length() - 1;
+        int slot = System.identityHashCode(vt);
+        for (int i = 0; i < PROBES; i++) {
+            if (BLOCKED.compareAndSet((slot + i) & mask, null, e)) {
+                return;
+            }
+        }
+    }
+
+    /** On the unblocker thread: virtual thread {@code vt} may run again after waiting for a monitor. */
+    public static void virtualResumed(Thread vt) {
+        int mask = BLOCKED.length() - 1;
+        int slot = System.identityHashCode(vt);
+        for (int i = 0; i < PROBES; i++) {
+            int at = (slot + i) & mask;
+            VirtualBlockedEvent e = BLOCKED.get(at);
+            if (e != null && e.virtualThread == vt && BLOCKED.compareAndSet(at, e, null)) {
+                e.end();
+                if (Recorder.isActive() && e.shouldCommit()) {
+                    e.commit();
+                }
+                e.virtualThread = null;
+                return;
+            }
+        }
     }
 
     /**

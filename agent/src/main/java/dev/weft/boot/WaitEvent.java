@@ -16,12 +16,12 @@ import jdk.jfr.StackTrace;
 @Name(Wait.NAME)
 @Label("Wait")
 @Category({"Weft", "Wait"})
-@Description("A thread waited in a blocking API call: sleep, join, latch, monitor wait, park …")
+@Description("A thread waited in a blocking API call: sleep, join, latch, monitor wait, park, I/O …")
 @StackTrace(false)
 public final class WaitEvent extends Event {
 
     @Label("Kind")
-    @Description("What kind of wait: sleep, join, latch, monitor, park, …")
+    @Description("What kind of wait: sleep, join, latch, monitor, park, io, process, idle …")
     @Name(Wait.KIND)
     public String kind;
 
@@ -49,4 +49,9 @@ public final class WaitEvent extends Event {
     @Description("Whether the call had a timeout")
     @Name(Wait.TIMED)
     public boolean timed;
+
+    @Label("Detail")
+    @Description("What was waited for, where it is cheap to tell: the remote address, the process id")
+    @Name(Wait.DETAIL)
+    public String detail;
 }

@@ -20,6 +20,13 @@ public final class WaitState {
     Object blocker;
     Thread target;
     boolean timed;
+    /** What was waited for, described only if the wait begins: an address, a process. */
+    Object where;
+    int port;
+    /** Identity hash of the last future {@code Process.onExit()} returned to this thread, 0 if none. */
+    int processFuture;
+    /** Set while the thread runs a server's dispatch loop: its selects wait for work, they are idle. */
+    boolean idleSelects;
 
     private WaitEvent event;
 
@@ -31,6 +38,7 @@ public final class WaitState {
         this.blocker = blocker;
         this.target = target;
         this.timed = timed;
+        this.where = null;
         this.begun = false;
         this.depth = 1; // last: a failure above leaves the thread unarmed, never stuck
     }
@@ -49,6 +57,7 @@ public final class WaitState {
         e.blockerId = b == null ? 0 : System.identityHashCode(b);
         e.targetThread = target;
         e.timed = timed;
+        e.detail = where == null ? null : describe(where, port);
         begun = true;
         e.begin();
     }
@@ -64,12 +73,34 @@ public final class WaitState {
                 }
                 e.blockerClass = null;
                 e.targetThread = null;
+                e.detail = null;
             }
         } finally {
             begun = false;
             blocker = null;
             target = null;
+            where = null;
             depth = 0;
         }
+    }
+
+    /** "127.0.0.1:8080", "pid 4242": built only when a wait begins, so calls that do not block allocate nothing. */
+    static String describe(Object where, int port) {
+        StringBuilder b = new StringBuilder(32);
+        if (where instanceof java.net.InetSocketAddress a) {
+            b.append(a.getHostString()).append(':').append(a.getPort());
+        } else if (where instanceof java.net.InetAddress a) {
+            b.append(a.getHostAddress());
+            if (port > 0) {
+                b.append(':').append(port);
+            }
+        } else if (where instanceof Process p) {
+            b.append("pid ").append(p.pid());
+        } else if (where instanceof String text) {
+            b.append(text);
+        } else {
+            return null;
+        }
+        return b.toString();
     }
 }

@@ -43,10 +43,14 @@ public final class Waits {
             }
             return null;
         }
-        s.arm(kind, api, blocker, null, timed);
+        s.arm(blocker != null && IDLE_MONITOR.equals(blocker.getClass().getName()) ? Kinds.IDLE : kind, api, blocker,
+                null, timed);
         s.begin();
         return s;
     }
+
+    /** The task queue a {@code java.util.Timer}'s thread waits on for its next task. */
+    static final String IDLE_MONITOR = "java.util.TaskQueue";
 
     /** Ends the wait this call owns; {@code null} means it owns none. */
     public static void end(WaitState s) {
@@ -77,7 +81,7 @@ public final class Waits {
         if (target == null || !target.isAlive() || target == Thread.currentThread()) {
             return null;
         }
-        WaitState s = arm("join", api, target, timed);
+        WaitState s = arm(Kinds.JOIN, api, target, timed);
         if (s != null) {
             s.target = target;
         }
@@ -88,15 +92,102 @@ public final class Waits {
         if (latch == null || latch.getCount() == 0) {
             return null;
         }
-        return arm("latch", api, latch, timed);
+        return arm(Kinds.LATCH, api, latch, timed);
     }
 
+    /**
+     * A future's {@code get}/{@code join}. The JDK's HTTP client answers with its own future class, so
+     * waiting for it is waiting for the network ({@code io}); the future {@code Process.onExit()} just
+     * gave this thread is waiting for a child process ({@code process}).
+     */
     public static WaitState future(Object future, String api, boolean timed) {
         if (future instanceof FutureTask<?> f && f.isDone()
                 || future instanceof CompletableFuture<?> c && c.isDone()) {
             return null;
         }
-        return arm("future", api, future, timed);
+        WaitState s = Recorder.state();
+        if (s == null || s.depth != 0) {
+            return null;
+        }
+        if (future != null && HTTP_FUTURE.equals(future.getClass().getName())) {
+            s.arm(Kinds.IO, HTTP_API, future, null, timed);
+        } else if (s.processFuture != 0 && s.processFuture == System.identityHashCode(future)) {
+            s.arm(Kinds.PROCESS, api, future, null, timed);
+        } else {
+            s.arm(Kinds.FUTURE, api, future, null, timed);
+        }
+        return s;
+    }
+
+    /** The future class of {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync} answer with it. */
+    static final String HTTP_FUTURE = "jdk.internal.net.http.common.MinimalFuture";
+    private static final String HTTP_API = "HttpClient.send";
+
+    /** {@code Process.waitFor}: armed, so a process already ended records nothing. */
+    public static WaitState process(Process process, String api, boolean timed) {
+        WaitState s = arm(Kinds.PROCESS, api, process, timed);
+        if (s != null) {
+            s.where = process;
+        }
+        return s;
+    }
+
+    /** {@code Process.onExit()} returned {@code future} to this thread: a {@code get} on it waits for the process. */
+    public static void processFuture(Object future) {
+        WaitState s = Recorder.state();
+        if (s != null && future != null) {
+            s.processFuture = System.identityHashCode(future);
+        }
+    }
+
+    /** A pool worker asks for its next task: armed, and the queue's park inside begins an {@code idle} span. */
+    public static WaitState idle(String api, Object pool) {
+        return arm(Kinds.IDLE, api, pool, false);
+    }
+
+    /**
+     * A socket, channel or selector call about to wait for the network. Begun at once: a platform
+     * thread blocks in native code, with no park to begin an armed span. {@code where} (an address)
+     * is described only then. Inside another wait it is covered by that one.
+     */
+    public static WaitState io(String api, Object blocker, Object where, int port) {
+        WaitState s = Recorder.state();
+        if (s == null) {
+            return null;
+        }
+        if (s.depth != 0) {
+            if (!s.begun) {
+                s.begin();
+            }
+            return null;
+        }
+        s.arm(s.idleSelects && blocker instanceof java.nio.channels.Selector ? Kinds.IDLE : Kinds.IO, api, blocker,
+                null, false);
+        s.where = where;
+        s.port = port;
+        s.begin();
+        return s;
+    }
+
+    /**
+     * A socket or channel read or write: armed (free when the data is there); the virtual thread's park
+     * inside begins the {@code io} span. {@code where} (the remote address) is described only then.
+     */
+    public static WaitState ioArm(String api, Object blocker, Object where, int port) {
+        WaitState s = arm(Kinds.IO, api, blocker, false);
+        if (s != null) {
+            s.where = where;
+            s.port = port;
+        }
+        return s;
+    }
+
+    /** The thread enters ({@code true}) or leaves a server's dispatch loop, whose selects wait for work. */
+    public static void dispatchLoop(boolean inside) {
+        WaitState s = Recorder.state();
+        if (s != null) {
+            s.idleSelects = inside;
+        }
     }
 
     /**

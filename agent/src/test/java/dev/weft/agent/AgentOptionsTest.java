@@ -44,4 +44,17 @@ class AgentOptionsTest {
         assertEquals(Path.of("weft-out"), o.outDir());
         o.problems().forEach(p -> assertFalse(p.contains("\n"), p));
     }
+
+    @Test
+    void phasesNameTheirMethodsAndEveryEchoOfInputIsCut() {
+        AgentOptions o = AgentOptions.parse("phases=com.example.Handler::handle");
+        assertEquals("com.example.Handler::handle", o.phases());
+        String longKey = "x".repeat(10_000);
+        AgentOptions bad = AgentOptions.parse(longKey + "=1,report=" + "y".repeat(5_000) + ",stacks=\u0007maybe");
+        assertEquals(3, bad.problems().size(), bad.problems().toString());
+        for (String problem : bad.problems()) {
+            assertTrue(problem.length() < 160, "cut to a sane length: " + problem.length());
+            assertFalse(problem.contains("\u0007"), "no control characters echoed");
+        }
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param workloadSpans     workload spans recorded
  * @param waitSpans         wait spans after merging nested waits into the outermost call
  * @param threadsAliveAtExit threads still running when the JVM began to shut down
- * @param phases            the phases, in time order
+ * @param phases            the phases grouped by method, the most wall time first
  * @param agentData         whether the recording holds any Weft agent event
  * @param partial           whether the recording was truncated or corrupt and only partly read
  * @param elapsedMillis     time taken to read, analyse and write
@@ -26,15 +26,19 @@ public record ReportSummary(Path html, long htmlBytes, int platformThreads, int 
                             long workloadSpans, long waitSpans, int threadsAliveAtExit, List<PhaseSummary> phases,
                             boolean agentData, boolean partial, long elapsedMillis) {
 
+    /** How many phase groups a one-line summary names at most; the rest are counted. */
+    public static final int LINE_GROUPS = 4;
+
     /**
-     * One phase.
+     * The phases of one method.
      *
      * @param name       friendly name, e.g. {@code Scenario02Concurrent.run}
-     * @param wallMillis wall time
-     * @param workMillis work summed over threads
-     * @param speedUp    work / wall: about 1 in sequence, about N with N threads at once
+     * @param count      how many phases it ran
+     * @param wallMillis wall time, summed over them
+     * @param inFlight   average threads in workload at once (blocked or not)
+     * @param running    average threads in workload and not waiting
      */
-    public record PhaseSummary(String name, double wallMillis, double workMillis, double speedUp) {
+    public record PhaseSummary(String name, int count, double wallMillis, double inFlight, double running) {
         public PhaseSummary {
             Objects.requireNonNull(name, "name");
         }
@@ -53,6 +57,28 @@ public record ReportSummary(Path html, long htmlBytes, int platformThreads, int 
         phases = List.copyOf(phases);
     }
 
+    /**
+     * The biggest phase groups, at most {@link #LINE_GROUPS}, each "name ×count wall, in flight N, running N",
+     * then how many more: a few dozen characters whatever the recording holds.
+     */
+    public static String phaseList(List<PhaseSummary> phases) {
+        StringBuilder b = new StringBuilder();
+        int shown = Math.min(phases.size(), LINE_GROUPS);
+        for (int i = 0; i < shown; i++) {
+            PhaseSummary p = phases.get(i);
+            b.append(i == 0 ? "" : ", ").append(p.printableName());
+            if (p.count() > 1) {
+                b.append(" x").append(p.count());
+            }
+            b.append(String.format(Locale.ROOT, " %.0f ms, in flight %.1f, running %.1f", p.wallMillis(),
+                    p.inFlight(), p.running()));
+        }
+        if (phases.size() > shown) {
+            b.append(", and ").append(phases.size() - shown).append(" more");
+        }
+        return b.toString();
+    }
+
     /** All threads counted: platform plus virtual. */
     public int threads() {
         return platformThreads + virtualThreads;
@@ -69,14 +95,7 @@ public record ReportSummary(Path html, long htmlBytes, int platformThreads, int 
                 .append(" platform, ").append(virtualThreads).append(" virtual), ")
                 .append(workloadSpans).append(" workload spans, ").append(waitSpans).append(" waits");
         if (!phases.isEmpty()) {
-            b.append(", ").append(phases.size()).append(phases.size() == 1 ? " phase (" : " phases (");
-            int shown = Math.min(phases.size(), 6);
-            for (int i = 0; i < shown; i++) {
-                PhaseSummary p = phases.get(i);
-                b.append(i == 0 ? "" : ", ").append(p.printableName()).append(' ')
-                        .append(String.format(Locale.ROOT, "%.2fx", p.speedUp()));
-            }
-            b.append(phases.size() > shown ? ", ...)" : ")");
+            b.append(", phases: ").append(phaseList(phases));
         }
         if (threadsAliveAtExit > 0) {
             b.append(", ").append(threadsAliveAtExit).append(threadsAliveAtExit == 1 ? " thread" : " threads")

@@ -1,8 +1,9 @@
 package dev.weft.reports;
 
 import dev.weft.reports.analyse.Analyser;
+import dev.weft.reports.analyse.PhaseFilter;
 import dev.weft.reports.analyse.Analysis;
-import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.PhaseGroup;
 import dev.weft.reports.io.IoErrors;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.read.JfrReader;
@@ -34,11 +35,16 @@ public final class Reports {
      * @throws ReportException if the recording cannot be read or the report cannot be written
      */
     public static ReportSummary writeHtml(Path jfr, Path html) throws ReportException {
+        return writeHtml(jfr, html, null);
+    }
+
+    /** {@link #writeHtml(Path, Path)} with the methods that are phases ({@code null}: the recording's own choice). */
+    public static ReportSummary writeHtml(Path jfr, Path html, String phases) throws ReportException {
         if (html == null) {
             throw new ReportException("no output file given");
         }
         long t0 = System.nanoTime();
-        Analysis analysis = analyse(jfr);
+        Analysis analysis = analyse(jfr, phases);
         long bytes;
         try {
             bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
@@ -56,9 +62,17 @@ public final class Reports {
      * @throws ReportException if it cannot be read
      */
     public static Analysis analyse(Path jfr) throws ReportException {
+        return analyse(jfr, null);
+    }
+
+    /**
+     * Reads and analyses the recording {@code jfr}, with the phases {@code phases} names (the workload
+     * filter's syntax); {@code null} takes the agent's {@code phases=} or the top-level spans of main.
+     */
+    public static Analysis analyse(Path jfr, String phases) throws ReportException {
         try {
             Model model = JfrReader.read(jfr);
-            return Analyser.analyse(model);
+            return Analyser.analyse(model, PhaseFilter.parse(phases));
         } catch (RecordingException e) {
             throw new ReportException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {
@@ -71,8 +85,8 @@ public final class Reports {
     /** The summary the agent prints, from an analysis and the report written. */
     public static ReportSummary summary(Analysis analysis, Path html, long htmlBytes, long elapsedMillis) {
         List<ReportSummary.PhaseSummary> phases = new ArrayList<>();
-        for (Phase p : analysis.phases()) {
-            phases.add(new ReportSummary.PhaseSummary(p.name(), p.wall() / 1e6, p.work() / 1e6, p.speedUp()));
+        for (PhaseGroup g : analysis.biggestPhaseGroups()) {
+            phases.add(new ReportSummary.PhaseSummary(g.name(), g.count(), g.wall() / 1e6, g.inFlight(), g.running()));
         }
         Model m = analysis.model();
         return new ReportSummary(html, htmlBytes, analysis.platformThreads(), analysis.virtualThreads(),

@@ -23,6 +23,8 @@ public final class WeftRecording {
      */
     private static volatile Runnable statusHook;
 
+    private static final String[] IO_EVENTS = {"jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite"};
+
     private WeftRecording() { }
 
     /** Weft's event selection; the same as the shipped weft.jfc. */
@@ -34,7 +36,8 @@ public final class WeftRecording {
             s.put(span + "#threshold", "0 ms");
             s.put(span + "#stackTrace", stack);
         }
-        for (String instant : new String[] {"weft.Wake", "weft.ThreadStart", "weft.ThreadAliveAtExit"}) {
+        for (String instant : new String[] {"weft.Wake", "weft.ThreadStart", "weft.ThreadAliveAtExit",
+                "weft.VirtualThreadBlocked"}) {
             s.put(instant + "#enabled", "true");
             s.put(instant + "#stackTrace", "false");
         }
@@ -59,15 +62,27 @@ public final class WeftRecording {
         s.put("jdk.JavaMonitorWait#threshold", "0 ms"); // names the notifier: the waker of a monitor wait
         s.put("jdk.JavaMonitorEnter#enabled", "true");
         s.put("jdk.JavaMonitorEnter#threshold", "1 ms");
-        for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter"}) {
+        // blocking I/O: JFR's own events see a platform thread blocked in native code, where no park
+        // is; 1 ms keeps the reads and writes that did not wait out (measured: bench/RESULTS.md)
+        for (String io : IO_EVENTS) {
+            s.put(io + "#enabled", "true");
+            s.put(io + "#threshold", "1 ms");
+        }
+        for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
+                IO_EVENTS[0], IO_EVENTS[1], IO_EVENTS[2], IO_EVENTS[3]}) {
             s.put(e + "#stackTrace", stack);
         }
+        // a virtual thread pinned to its carrier: always with the stack, for the frame that pinned it is
+        // what people look for
+        s.put("jdk.VirtualThreadPinned#enabled", "true");
+        s.put("jdk.VirtualThreadPinned#threshold", "1 ms");
+        s.put("jdk.VirtualThreadPinned#stackTrace", "true");
         return s;
     }
 
-    public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter)
-            throws IOException {
-        Runnable status = new StatusHook(health, options, filter);
+    public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter,
+                                  String phases) throws IOException {
+        Runnable status = new StatusHook(health, options, filter, phases);
         FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
         statusHook = status;
         Map<String, String> settings = settings(stacks);
@@ -97,11 +112,13 @@ public final class WeftRecording {
         private final AgentHealth health;
         private final String options;
         private final String filter;
+        private final String phases;
 
-        StatusHook(AgentHealth health, String options, String filter) {
+        StatusHook(AgentHealth health, String options, String filter, String phases) {
             this.health = health;
             this.options = options;
             this.filter = filter;
+            this.phases = phases;
         }
 
         @Override
@@ -110,6 +127,7 @@ public final class WeftRecording {
             e.version = Version.VALUE;
             e.options = options;
             e.workloadFilter = filter;
+            e.phaseFilter = phases;
             e.instrumentedTypes = health.instrumentedTypes();
             e.transformErrors = health.transformErrors();
             e.suppressedErrors = Recorder.suppressedCount();

@@ -63,6 +63,10 @@ public final class AgentStarter {
             long tBridge = System.nanoTime();
 
             String filterText = options.workload() != null ? options.workload() : manifestWorkload();
+            if (options.phases() != null) {
+                // a phase is a workload span whose method the phases filter names: weave those methods too
+                filterText = filterText == null ? options.phases() : filterText + ";" + options.phases();
+            }
             WorkloadFilter filter = WorkloadFilter.parse(filterText);
             filter.problems().forEach(Console::line);
 
@@ -82,7 +86,8 @@ public final class AgentStarter {
 
             AgentHealth health = new AgentHealth();
             long tRecord = System.nanoTime();
-            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString());
+            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString(),
+                    options.phases());
             Recorder.activate();
             long tInstall = System.nanoTime();
             WeavingCache cache = options.cacheDir() == null ? null

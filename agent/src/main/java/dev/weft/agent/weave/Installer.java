@@ -56,6 +56,9 @@ public final class Installer {
         List<Class<?>> targets = new ArrayList<>();
         for (String name : WaitTypes.ALL) {
             internalNames.add(name.replace('.', '/'));
+            if (WaitTypes.ON_LOAD.contains(name)) {
+                continue; // retransformed below if loaded already; else woven when it loads
+            }
             try {
                 // loaded now, so that all are retransformed in one deterministic pass
                 targets.add(Class.forName(name, false, null));
@@ -70,8 +73,8 @@ public final class Installer {
         }
         inst.addTransformer(transformer, true);
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (!loaded.isArray() && loaded.getClassLoader() != null && inst.isModifiableClass(loaded)
-                    && workload.mayMatchLoaded(loaded)) {
+            if (!loaded.isArray() && inst.isModifiableClass(loaded) && (loaded.getClassLoader() != null
+                    && workload.mayMatchLoaded(loaded) || WaitTypes.ON_LOAD.contains(loaded.getName()))) {
                 targets.add(loaded);
             }
         }
@@ -121,7 +124,7 @@ public final class Installer {
                         .or(nameStartsWith("dev.weft.shaded."))
                         .or(nameStartsWith("jdk.internal."))
                         .or(nameStartsWith("jdk.jfr."))
-                        .or(nameStartsWith("sun.")));
+                        .or(nameStartsWith("sun.").and(not(namedOneOf(WaitTypes.ON_LOAD.toArray(new String[0]))))));
 
         AsmVisitorWrapper jdkWeaver = jdk.weaver();
         builder = builder.type(namedOneOf(WaitTypes.ALL.toArray(new String[0])))

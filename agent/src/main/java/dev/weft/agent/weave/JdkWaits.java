@@ -1,6 +1,16 @@
 package dev.weft.agent.weave;
 
 import dev.weft.agent.weave.advice.ApiWaitAdvice;
+import dev.weft.agent.weave.advice.ChannelIoAdvice;
+import dev.weft.agent.weave.advice.ConnectAdvice;
+import dev.weft.agent.weave.advice.DispatchLoopAdvice;
+import dev.weft.agent.weave.advice.IdleAdvice;
+import dev.weft.agent.weave.advice.IoBeginAdvice;
+import dev.weft.agent.weave.advice.ProcessExitAdvice;
+import dev.weft.agent.weave.advice.ProcessWaitAdvice;
+import dev.weft.agent.weave.advice.SelectAdvice;
+import dev.weft.agent.weave.advice.SocketIoAdvice;
+import dev.weft.agent.weave.advice.VirtualBlockAdvice;
 import dev.weft.agent.weave.advice.FutureGetAdvice;
 import dev.weft.agent.weave.advice.JoinAdvice;
 import dev.weft.agent.weave.advice.LatchAwaitAdvice;
@@ -12,6 +22,7 @@ import dev.weft.agent.weave.advice.SleepAdvice;
 import dev.weft.agent.weave.advice.ThreadStartAdvice;
 import dev.weft.agent.weave.advice.UnparkAdvice;
 import dev.weft.agent.weave.advice.WaitKind;
+import dev.weft.boot.Kinds;
 import dev.weft.boot.Waits;
 import java.util.Map;
 import net.bytebuddy.asm.Advice;
@@ -45,14 +56,14 @@ public final class JdkWaits {
     /** The methods of each blocking API (see {@link WaitTypes#API_KINDS}) that may block. */
     private static ElementMatcher<MethodDescription> apiMethods(String kind, String type) {
         return switch (kind) {
-            case "barrier" -> named("await");
-            case "phaser" -> named("arriveAndAwaitAdvance").or(nameStartsWith("awaitAdvance"));
-            case "semaphore" -> nameStartsWith("acquire").or(named("tryAcquire").and(timed()));
-            case "condition" -> nameStartsWith("await");
-            case "lock" -> named("lock").or(named("lockInterruptibly")).or(named("tryLock").and(timed()));
-            case "executor" -> named("awaitTermination").or(named("close")).or(named("invokeAll"))
+            case Kinds.BARRIER -> named("await");
+            case Kinds.PHASER -> named("arriveAndAwaitAdvance").or(nameStartsWith("awaitAdvance"));
+            case Kinds.SEMAPHORE -> nameStartsWith("acquire").or(named("tryAcquire").and(timed()));
+            case Kinds.CONDITION -> nameStartsWith("await");
+            case Kinds.LOCK -> named("lock").or(named("lockInterruptibly")).or(named("tryLock").and(timed()));
+            case Kinds.EXECUTOR -> named("awaitTermination").or(named("close")).or(named("invokeAll"))
                     .or(named("invokeAny"));
-            case "queue" -> named("take").or(named("put")).or(named("takeFirst")).or(named("takeLast"))
+            case Kinds.QUEUE -> named("take").or(named("put")).or(named("takeFirst")).or(named("takeLast"))
                     .or(named("putFirst")).or(named("putLast")).or(named("transfer"))
                     .or(named("poll").or(named("offer")).or(named("pollFirst")).or(named("pollLast"))
                             .or(named("offerFirst")).or(named("offerLast")).or(named("tryTransfer")).and(timed()));
@@ -83,12 +94,53 @@ public final class JdkWaits {
         w = add(w, CONCURRENT + "FutureTask", named("get"), future);
         w = add(w, CONCURRENT + "CompletableFuture", named("get").or(named("join")), future);
         w = add(w, "java.lang.Shutdown", named("exit").or(named("shutdown")), advice(ShutdownAdvice.class, handler));
+        w = addIo(w, handler);
+        Advice idle = advice(IdleAdvice.class, handler);
+        w = add(w, CONCURRENT + "ThreadPoolExecutor", named("getTask"), idle);
+        w = add(w, CONCURRENT + "ForkJoinPool", named("awaitWork"), idle);
+        w = add(w, WaitTypes.PROCESS, named("waitFor"), advice(ProcessWaitAdvice.class, handler));
+        Advice onExit = advice(ProcessExitAdvice.class, handler);
+        w = add(w, WaitTypes.PROCESS, named("onExit"), onExit);
+        w = add(w, WaitTypes.PROCESS_HANDLE, named("onExit"), onExit);
+        w = add(w, WaitTypes.HTTP_DISPATCHER, named("run"), advice(DispatchLoopAdvice.class, handler));
+        // JDK 24+: a virtual thread blocked on monitor entry unmounts; only where those states exist (not 21)
+        w = add(w, "java.lang.VirtualThread", named("afterYield").and(declaringTypeHasField("BLOCKING"))
+                .and(declaringTypeHasField("BLOCKED")).and(declaringTypeHasField("UNBLOCKED")),
+                advice(VirtualBlockAdvice.class, handler));
+        w = add(w, "java.lang.VirtualThread", named("unblock").and(takesArguments(0))
+                .and(declaringTypeHasField("BLOCKING")), advice(VirtualBlockAdvice.Unblock.class, handler));
         Advice api = Advice.withCustomMapping().bind(new KindBinding()).to(ApiWaitAdvice.class)
                 .withExceptionHandler(handler);
         for (Map.Entry<String, String> e : WaitTypes.API_KINDS.entrySet()) {
             w = add(w, e.getKey(), apiMethods(e.getValue(), e.getKey()), api);
         }
         this.weaver = w;
+    }
+
+    /** Sockets, channels and selectors: the waits a platform thread spends in native code, and a virtual thread parked on the poller. */
+    private AsmVisitorWrapper.ForDeclaredMethods addIo(AsmVisitorWrapper.ForDeclaredMethods w,
+                                                       Advice.ExceptionHandler handler) {
+        Advice begin = advice(IoBeginAdvice.class, handler);
+        Advice connect = advice(ConnectAdvice.class, handler);
+        w = add(w, WaitTypes.SOCKET, named("read").or(named("write")).and(takesArguments(3)),
+                advice(SocketIoAdvice.class, handler));
+        w = add(w, WaitTypes.SOCKET, named("accept"), begin);
+        w = add(w, WaitTypes.SOCKET, named("connect").and(takesArgument(0, java.net.SocketAddress.class)), connect);
+        w = add(w, WaitTypes.SOCKET_CHANNEL, named("read").or(named("write")).or(named("blockingRead"))
+                .or(named("blockingWriteFully")), advice(ChannelIoAdvice.class, handler));
+        w = add(w, WaitTypes.SOCKET_CHANNEL, named("connect").and(takesArgument(0, java.net.SocketAddress.class)),
+                connect);
+        w = add(w, WaitTypes.SERVER_CHANNEL, named("accept").and(takesArguments(0)), begin);
+        return add(w, WaitTypes.SELECTOR, named("lockAndDoSelect"), advice(SelectAdvice.class, handler));
+    }
+
+    private static ElementMatcher.Junction<MethodDescription> declaringTypeHasField(String field) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(MethodDescription m) {
+                return !m.getDeclaringType().asErasure().getDeclaredFields().filter(named(field)).isEmpty();
+            }
+        };
     }
 
     private AsmVisitorWrapper.ForDeclaredMethods add(AsmVisitorWrapper.ForDeclaredMethods w, String type,

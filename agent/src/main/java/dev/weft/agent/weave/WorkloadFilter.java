@@ -158,7 +158,8 @@ public final class WorkloadFilter {
                 }
                 Entry parsed = parseEntry(e);
                 if (parsed == null) {
-                    problems.add("workload filter entry '" + e + "' is not valid (expected com.example.Foo, "
+                    problems.add("workload filter entry " + dev.weft.agent.AgentOptions.echo(e)
+                            + " is not valid (expected com.example.Foo, "
                             + "com.example.Foo::bar, ::bar or @com.example.Annotation); ignored");
                 } else {
                     entries.add(parsed);

@@ -62,7 +62,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 class JmcCompatibilityIT {
 
     private static final List<String> EVENT_CLASSES = List.of("WaitEvent", "WorkloadEvent", "WakeEvent",
-            "ThreadStartEvent", "ThreadAliveAtExitEvent", "AgentStatusEvent");
+            "ThreadStartEvent", "ThreadAliveAtExitEvent", "AgentStatusEvent", "VirtualBlockedEvent");
 
     /** Weft's event classes, whose annotations say what JMC must show; read from the bridge jar the agent ships. */
     private static List<Class<? extends Event>> weftEvents;

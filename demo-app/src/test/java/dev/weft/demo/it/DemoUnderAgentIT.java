@@ -154,11 +154,15 @@ class DemoUnderAgentIT {
         assertEquals(List.of("dev.weft.demo.Scenario01Sequential::run", "dev.weft.demo.Scenario02Concurrent::run",
                 "dev.weft.demo.Scenario04VirtualThreads::run", "dev.weft.demo.Scenario03ForgottenWait::run"), names,
                 "one phase per scenario, in the order they ran");
-        double sequential = phases.get(0).speedUp();
-        double concurrent = phases.get(1).speedUp();
-        assertEquals(1.0, sequential, 0.1, "in line: no speed-up");
-        assertEquals(TASKS, concurrent, TASKS * 0.1, "N threads awaited: about N× ");
-        assertTrue(phases.get(2).speedUp() > 100, "10,000 virtual threads overlap: " + phases.get(2).speedUp());
+        double sequential = phases.get(0).inFlight();
+        double concurrent = phases.get(1).inFlight();
+        assertEquals(1.0, sequential, 0.1, "in line: one at a time");
+        phases.forEach(p -> assertTrue(p.running() <= p.inFlight() + 1e-9, "running is never more than in flight: " + p.name()));
+        assertEquals(TASKS, concurrent, TASKS * 0.1, "N threads awaited: about N in flight");
+        Phase virtual = phases.get(2);
+        assertTrue(virtual.inFlight() > 100, "10,000 virtual threads overlap: " + virtual.inFlight());
+        assertTrue(virtual.running() < virtual.inFlight() / 10, "but they sleep: in flight is not running, "
+                + virtual.running() + " of " + virtual.inFlight());
 
         String page = Files.readString(html, StandardCharsets.UTF_8);
         assertTrue(page.contains("forgotten-1") && page.contains("Scenario02Concurrent"), "names reach the page");

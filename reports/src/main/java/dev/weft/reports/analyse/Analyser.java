@@ -3,6 +3,7 @@ package dev.weft.reports.analyse;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.StringTable;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 import dev.weft.reports.model.WaitSpans;
 import dev.weft.reports.model.WorkloadSpans;
 
@@ -14,37 +15,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the {@link Analysis} of a {@link Model}.
+ * Computes the {@link Analysis} of a {@link Model}, in one vocabulary on every surface:
  *
  * <ul>
- * <li><b>Phase</b>: each top-level {@code weft.Workload} span on the main thread (the thread named
- *     {@code main}; if it has none, the thread with the most top-level workload spans).</li>
- * <li><b>Work</b> of a phase: over all threads, the length of the union of each thread's workload
- *     spans (the phase spans themselves excluded), clipped to the phase; the phase's wall time if
- *     it contains no other workload. <b>Speed-up</b> = work / wall.</li>
- * <li><b>Waiting</b> of a phase: wait time, clipped to the phase and by kind, of the application
- *     threads taking part in it (the main thread, threads with workload in it, threads started in
- *     it; bystanders idling elsewhere do not count); <b>wait share</b> = waiting / time those
- *     threads were alive in the phase.</li>
- * <li><b>Breakdown</b> of a thread, without overlap: workload, waiting by kind, other; a wait
- *     inside a workload counts as waiting; the parts sum to the lifetime.</li>
- * <li><b>Parallelism</b>: application threads in workload and not waiting at once; the peak, and
- *     the average while at least one was.</li>
+ * <li><b>In flight</b>: threads inside workload spans, blocked or not (the Go lesson's "concurrent");
+ *     <b>running</b>: in workload and not waiting (parallelism); <b>blocked</b>: in a wait, by kind;
+ *     <b>idle</b>: a pool worker waiting for its next task — never summed into blocked.</li>
+ * <li><b>Phase</b>: see {@link PhaseFinder}; phases of one method form a {@link PhaseGroup}.</li>
+ * <li>A phase's <b>in flight</b> and <b>running</b> time: over all threads, each one's workload
+ *     spans (phase spans excluded) clipped to the phase, and the part of them not waiting; their
+ *     averages divide by the wall time, their peaks count threads at once.</li>
+ * <li><b>Blocked</b> and <b>idle</b> of a phase: wait time clipped to the phase of the application
+ *     threads taking part in it (the phase's thread, threads with workload in it, threads started in it);
+ *     <b>blocked share</b> = blocked / time those threads were alive in the phase.</li>
+ * <li><b>Breakdown</b> of a thread, without overlap: running, blocked by kind, idle, other.</li>
  * </ul>
- * Application threads are all threads but the JVM's and the tools' own ({@link ThreadInfo#isSystem()}).
+ * Application threads are all threads but the JDK's and the tools' own ({@link ThreadInfo#isSystem()}).
  */
 public final class Analyser {
-
-    private static final List<String> KIND_ORDER = List.of(
-            "sleep", "join", "future", "latch", "barrier", "phaser", "semaphore", "lock", "condition",
-            "monitor", "monitor-enter", "monitor-wait", "queue", "park", "io");
 
     private Analyser() {
     }
 
     public static Analysis analyse(Model model) {
+        return analyse(model, PhaseFilter.parse(null));
+    }
+
+    /** The analysis with the phases {@code filter} picks (the default phases when it is empty). */
+    public static Analysis analyse(Model model, PhaseFilter filter) {
         List<ThreadInfo> threads = model.threads();
         StringTable strings = model.strings();
+        if (filter.isEmpty() && model.agentStatus() != null && model.agentStatus().phaseFilter() != null) {
+            filter = PhaseFilter.parse(model.agentStatus().phaseFilter());
+        }
 
         // wait kinds present, in a stable display order
         Map<Integer, Integer> kindIndex = new HashMap<>();
@@ -52,43 +55,27 @@ public final class Analyser {
         int[] kindOf = new int[strings.size()];
         Arrays.fill(kindOf, -1);
         kindIndex.forEach((id, k) -> kindOf[id] = k);
-
-        int phaseThread = phaseThread(threads);
-        long[] phaseStarts = new long[0];
-        long[] phaseEnds = new long[0];
-        int[] phaseMethods = new int[0];
-        if (phaseThread >= 0) {
-            WorkloadSpans w = threads.get(phaseThread).workloads();
-            int n = 0;
-            phaseStarts = new long[w.size()];
-            phaseEnds = new long[w.size()];
-            phaseMethods = new int[w.size()];
-            long topEnd = Long.MIN_VALUE;
-            for (int i = 0; i < w.size(); i++) {
-                if (w.start(i) >= topEnd) {
-                    phaseStarts[n] = w.start(i);
-                    phaseEnds[n] = w.end(i);
-                    phaseMethods[n] = w.method(i);
-                    n++;
-                    topEnd = w.end(i);
-                }
-            }
-            phaseStarts = Arrays.copyOf(phaseStarts, n);
-            phaseEnds = Arrays.copyOf(phaseEnds, n);
-            phaseMethods = Arrays.copyOf(phaseMethods, n);
+        boolean[] idleKind = new boolean[kinds.size()];
+        for (int k = 0; k < kinds.size(); k++) {
+            idleKind[k] = WaitKinds.isIdle(kinds.get(k));
         }
-        int phaseCount = phaseStarts.length;
-        long[] work = new long[phaseCount];
-        long[] waiting = new long[phaseCount];
+
+        PhaseFinder phaseSpans = PhaseFinder.find(threads, strings, filter);
+        int phaseCount = phaseSpans.size();
+        long[] inFlight = new long[phaseCount];
+        long[] running = new long[phaseCount];
+        long[] blocked = new long[phaseCount];
+        long[] idle = new long[phaseCount];
         long[] threadTime = new long[phaseCount];
+        long[] ownWait = new long[phaseCount];
         int[] workers = new int[phaseCount];
         long[][] phaseWaitByKind = new long[phaseCount][kinds.size()];
 
         ThreadBreakdown[] breakdown = new ThreadBreakdown[threads.size()];
         long[] kindCount = new long[kinds.size()];
         long[] kindTime = new long[kinds.size()];
-        LongList busyStarts = new LongList();
-        LongList busyEnds = new LongList();
+        Occupancy.Builder inFlightAll = new Occupancy.Builder();
+        Occupancy.Builder runningAll = new Occupancy.Builder();
         int platform = 0;
         int virtual = 0;
         int system = 0;
@@ -128,90 +115,97 @@ public final class Analyser {
                 }
             }
             IntervalSet waitSet = waitUnion.build();
-            long waitTotal = waitSet.length();
-            if (app) {
-                for (int k = 0; k < byKind.length; k++) {
+            long idleTotal = 0;
+            for (int k = 0; k < byKind.length; k++) {
+                if (idleKind[k]) {
+                    idleTotal += byKind[k];
+                }
+                if (app) {
                     kindTime[k] += byKind[k];
                 }
             }
 
-            // workloads: all of them, and those that count as work (phase spans excluded)
+            // workloads: all of them, and those in flight (phase spans excluded)
             WorkloadSpans w = t.workloads();
             IntervalSet.Builder all = new IntervalSet.Builder();
             IntervalSet.Builder counted = new IntervalSet.Builder();
-            int p = 0;
             for (int i = 0; i < w.size(); i++) {
                 long s = Math.max(w.start(i), lo);
                 long e = Math.min(w.end(i), hi);
                 all.add(s, e);
-                boolean isPhase = false;
-                if (ti == phaseThread) {
-                    while (p < phaseCount && phaseStarts[p] < w.start(i)) {
-                        p++;
-                    }
-                    isPhase = p < phaseCount && phaseStarts[p] == w.start(i) && phaseEnds[p] == w.end(i)
-                            && phaseMethods[p] == w.method(i);
-                }
-                if (!isPhase) {
+                if (!phaseSpans.isPhase(ti, w.start(i), w.end(i), w.method(i))) {
                     counted.add(s, e);
                 }
             }
             IntervalSet allWork = all.build();
             IntervalSet countedWork = counted.build();
+            IntervalSet countedRunning = countedWork.minus(waitSet);
             long workload = allWork.length() - allWork.intersection(waitSet);
-            breakdown[ti] = new ThreadBreakdown(hi - lo, workload, waitTotal, byKind);
+            breakdown[ti] = new ThreadBreakdown(hi - lo, workload, waitSet.length() - idleTotal, idleTotal, byKind);
 
             if (app) {
-                IntervalSet busy = allWork.minus(waitSet);
-                for (int i = 0; i < busy.size(); i++) {
-                    busyStarts.add(busy.start(i));
-                    busyEnds.add(busy.end(i));
-                }
+                inFlightAll.add(countedWork);
+                runningAll.add(countedRunning);
             }
             for (int ph = 0; ph < phaseCount; ph++) {
-                long ps = phaseStarts[ph];
-                long pe = phaseEnds[ph];
-                long worked = countedWork.overlap(ps, pe);
-                work[ph] += worked;
-                if (worked > 0) {
+                long ps = phaseSpans.start(ph);
+                long pe = phaseSpans.end(ph);
+                long flying = countedWork.overlap(ps, pe);
+                inFlight[ph] += flying;
+                running[ph] += countedRunning.overlap(ps, pe);
+                if (flying > 0) {
                     workers[ph]++;
                 }
-                boolean takesPart = ti == phaseThread || worked > 0 || (t.startSeen() && lo > ps && lo < pe);
+                boolean takesPart = ti == phaseSpans.thread(ph) || flying > 0 || (t.startSeen() && lo > ps && lo < pe);
                 if (app && takesPart) {
                     threadTime[ph] += Math.max(0, Math.min(pe, hi) - Math.max(ps, lo));
-                    waiting[ph] += pieces.overlap(ps, pe, phaseWaitByKind[ph]);
+                    long waited = pieces.overlap(ps, pe, phaseWaitByKind[ph]);
+                    if (ti == phaseSpans.thread(ph)) {
+                        ownWait[ph] = waited;
+                    }
                 }
             }
         }
+        Occupancy flying = inFlightAll.build();
+        Occupancy runs = runningAll.build();
 
         List<Phase> phases = new ArrayList<>(phaseCount);
-        Map<String, Integer> seenNames = new HashMap<>();
         for (int ph = 0; ph < phaseCount; ph++) {
-            String method = strings.get(phaseMethods[ph]);
-            String name = friendlyName(method, ph);
-            int seen = seenNames.merge(name, 1, Integer::sum);
-            if (seen > 1) {
-                name = name + " #" + seen;
-            }
-            long wall = phaseEnds[ph] - phaseStarts[ph];
-            long phaseWork = work[ph] > 0 ? work[ph] : wall;
+            String method = strings.get(phaseSpans.method(ph));
+            long ps = phaseSpans.start(ph);
+            long pe = phaseSpans.end(ph);
+            long wall = pe - ps;
             Map<String, Long> byKind = new LinkedHashMap<>();
             for (int k = 0; k < kinds.size(); k++) {
-                if (phaseWaitByKind[ph][k] > 0) {
-                    byKind.put(kinds.get(k), phaseWaitByKind[ph][k]);
+                long v = phaseWaitByKind[ph][k];
+                if (idleKind[k]) {
+                    idle[ph] += v;
+                } else if (v > 0) {
+                    blocked[ph] += v;
+                    byKind.put(kinds.get(k), v);
                 }
             }
-            phases.add(new Phase(name, method, phaseStarts[ph], phaseEnds[ph], phaseWork, waiting[ph],
-                    threadTime[ph], Math.max(workers[ph], 1), byKind));
+            // a phase with no workload inside (a request handler) is its own work: its thread's time in it
+            boolean empty = inFlight[ph] == 0;
+            long ownRunning = Math.max(0, wall - ownWait[ph]);
+            phases.add(new Phase(friendlyName(method, ph), method, ps, pe, empty ? wall : inFlight[ph],
+                    empty ? ownRunning : running[ph], blocked[ph], idle[ph], threadTime[ph], Math.max(workers[ph], 1),
+                    empty ? 1 : flying.peak(ps, pe), empty ? (ownRunning > 0 ? 1 : 0) : runs.peak(ps, pe), byKind));
         }
 
         List<WaitTotal> totals = new ArrayList<>();
         for (int k = 0; k < kinds.size(); k++) {
             totals.add(new WaitTotal(kinds.get(k), kindCount[k], kindTime[k]));
         }
-        Concurrency concurrency = concurrency(busyStarts, busyEnds);
-        return new Analysis(model, phaseThread, phases, kinds, breakdown, concurrency, totals, platform, virtual,
-                system, notes(model), WakeEdges.of(model));
+        Concurrency concurrency = new Concurrency(level(runs), level(flying));
+        List<String> notes = notes(model);
+        notes.addAll(0, filter.problems());
+        return new Analysis(model, phaseSpans.phaseThread(), phases, kinds, breakdown, concurrency, totals,
+                platform, virtual, system, notes, WakeEdges.of(model));
+    }
+
+    private static Concurrency.Level level(Occupancy o) {
+        return new Concurrency.Level(o.peak(), o.peakAt(), o.total(), o.anyTime());
     }
 
     /** {@code dev.weft.demo.Scenario02Concurrent::run} → {@code Scenario02Concurrent.run}. */
@@ -257,12 +251,8 @@ public final class Analyser {
         ids.sort((a, b) -> {
             String x = strings.get(a);
             String y = strings.get(b);
-            int ix = KIND_ORDER.indexOf(x);
-            int iy = KIND_ORDER.indexOf(y);
-            if (ix >= 0 || iy >= 0) {
-                return Integer.compare(ix < 0 ? Integer.MAX_VALUE : ix, iy < 0 ? Integer.MAX_VALUE : iy);
-            }
-            return x.compareTo(y);
+            int order = Integer.compare(WaitKinds.order(x), WaitKinds.order(y));
+            return order != 0 ? order : x.compareTo(y);
         });
         List<String> kinds = new ArrayList<>(ids.size());
         for (int id : ids) {
@@ -270,85 +260,6 @@ public final class Analyser {
             kinds.add(strings.get(id));
         }
         return kinds;
-    }
-
-    /** The thread named main with top-level workload spans, else the one with the most of them. */
-    private static int phaseThread(List<ThreadInfo> threads) {
-        int best = -1;
-        int bestCount = 0;
-        long bestTime = 0;
-        boolean bestMain = false;
-        for (int ti = 0; ti < threads.size(); ti++) {
-            ThreadInfo t = threads.get(ti);
-            WorkloadSpans w = t.workloads();
-            int count = 0;
-            long time = 0;
-            long topEnd = Long.MIN_VALUE;
-            for (int i = 0; i < w.size(); i++) {
-                if (w.start(i) >= topEnd) {
-                    count++;
-                    time += w.end(i) - w.start(i);
-                    topEnd = w.end(i);
-                }
-            }
-            if (count == 0) {
-                continue;
-            }
-            boolean main = "main".equals(t.name());
-            boolean better;
-            if (best < 0 || main != bestMain) {
-                better = best < 0 || main;
-            } else if (count != bestCount) {
-                better = count > bestCount;
-            } else {
-                better = time > bestTime;
-            }
-            if (better) {
-                best = ti;
-                bestCount = count;
-                bestTime = time;
-                bestMain = main;
-            }
-        }
-        return best;
-    }
-
-    private static Concurrency concurrency(LongList starts, LongList ends) {
-        long[] s = starts.toSortedArray();
-        long[] e = ends.toSortedArray();
-        int n = s.length;
-        long busy = 0;
-        for (int i = 0; i < n; i++) {
-            busy += e[i] - s[i];
-        }
-        int count = 0;
-        int peak = 0;
-        long peakAt = 0;
-        long any = 0;
-        long last = 0;
-        int i = 0;
-        int j = 0;
-        while (i < n || j < n) {
-            long t;
-            boolean isEnd = j < n && (i >= n || e[j] <= s[i]);
-            t = isEnd ? e[j] : s[i];
-            if (count > 0) {
-                any += t - last;
-            }
-            if (isEnd) {
-                count--;
-                j++;
-            } else {
-                count++;
-                i++;
-                if (count > peak) {
-                    peak = count;
-                    peakAt = t;
-                }
-            }
-            last = t;
-        }
-        return new Concurrency(peak, peakAt, busy, any);
     }
 
     private static List<String> notes(Model model) {
@@ -429,22 +340,4 @@ public final class Analyser {
         }
     }
 
-    /** A growable {@code long} array. */
-    private static final class LongList {
-        private long[] data = new long[64];
-        private int size;
-
-        void add(long v) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = v;
-        }
-
-        long[] toSortedArray() {
-            long[] out = Arrays.copyOf(data, size);
-            Arrays.sort(out);
-            return out;
-        }
-    }
 }

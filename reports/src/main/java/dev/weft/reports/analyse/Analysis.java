@@ -3,7 +3,11 @@ package dev.weft.reports.analyse;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The analysed recording: the model plus phases, per-thread breakdown and parallelism. */
 public final class Analysis {
@@ -11,6 +15,7 @@ public final class Analysis {
     private final Model model;
     private final int phaseThread;
     private final List<Phase> phases;
+    private final List<PhaseGroup> phaseGroups;
     private final List<String> kinds;
     private final ThreadBreakdown[] breakdown;
     private final Concurrency concurrency;
@@ -28,6 +33,13 @@ public final class Analysis {
         this.model = model;
         this.phaseThread = phaseThread;
         this.phases = List.copyOf(phases);
+        Map<String, List<Phase>> byMethod = new LinkedHashMap<>();
+        for (Phase p : phases) {
+            byMethod.computeIfAbsent(p.method() == null ? p.name() : p.method(), m -> new ArrayList<>()).add(p);
+        }
+        List<PhaseGroup> groups = new ArrayList<>();
+        byMethod.values().forEach(list -> groups.add(new PhaseGroup(list)));
+        this.phaseGroups = List.copyOf(groups);
         this.kinds = List.copyOf(kinds);
         this.breakdown = breakdown;
         this.concurrency = concurrency;
@@ -55,6 +67,40 @@ public final class Analysis {
 
     public List<Phase> phases() {
         return phases;
+    }
+
+    /** The phases grouped by method, in the order of each group's first phase. */
+    public List<PhaseGroup> phaseGroups() {
+        return phaseGroups;
+    }
+
+    /** The groups with the most wall time first: what a one-line summary names. */
+    public List<PhaseGroup> biggestPhaseGroups() {
+        List<PhaseGroup> sorted = new ArrayList<>(phaseGroups);
+        sorted.sort(Comparator.comparingLong(PhaseGroup::wall).reversed());
+        return sorted;
+    }
+
+    /** Idle time over the application threads (pool workers waiting for a task): never part of waiting. */
+    public long idleTotal() {
+        long t = 0;
+        for (WaitTotal w : waitTotals) {
+            if (dev.weft.reports.model.WaitKinds.isIdle(w.kind())) {
+                t += w.time();
+            }
+        }
+        return t;
+    }
+
+    /** Blocked time over the application threads, by kind: every wait total but idle. */
+    public List<WaitTotal> blockedTotals() {
+        List<WaitTotal> blocked = new ArrayList<>();
+        for (WaitTotal w : waitTotals) {
+            if (!dev.weft.reports.model.WaitKinds.isIdle(w.kind())) {
+                blocked.add(w);
+            }
+        }
+        return blocked;
     }
 
     /** The wait kinds present, in display order. */

@@ -1,17 +1,37 @@
 package dev.weft.reports.analyse;
 
 /**
- * How many application threads were in workload (and not waiting) at once.
+ * How many application threads were at once <b>in flight</b> (inside workload spans, blocked or not:
+ * the Go lesson's "concurrent") and <b>running</b> (in workload and neither blocked nor idle).
  *
- * @param peak        the most threads in workload at the same instant
- * @param peakAt      when the peak was first reached, epoch nanoseconds ({@code 0} if never)
- * @param busyTime    thread time in workload, summed over threads, nanoseconds
- * @param anyBusyTime time during which at least one thread was in workload, nanoseconds
+ * @param running  threads in workload and not waiting
+ * @param inFlight threads inside workload spans
  */
-public record Concurrency(int peak, long peakAt, long busyTime, long anyBusyTime) {
+public record Concurrency(Level running, Level inFlight) {
 
-    /** Average threads in workload while at least one was: {@code busyTime / anyBusyTime}. */
+    /**
+     * One level.
+     *
+     * @param peak    the most threads at the same instant
+     * @param peakAt  when the peak was first reached, epoch nanoseconds ({@code 0} if never)
+     * @param time    thread time at this level, summed over threads, nanoseconds
+     * @param anyTime time during which at least one thread was, nanoseconds
+     */
+    public record Level(int peak, long peakAt, long time, long anyTime) {
+
+        /** Average threads while at least one was: {@code time / anyTime}. */
+        public double average() {
+            return anyTime <= 0 ? 0.0 : (double) time / anyTime;
+        }
+    }
+
+    /** Peak threads running at once. */
+    public int peak() {
+        return running.peak();
+    }
+
+    /** Average threads running while any was. */
     public double average() {
-        return anyBusyTime <= 0 ? 0.0 : (double) busyTime / anyBusyTime;
+        return running.average();
     }
 }

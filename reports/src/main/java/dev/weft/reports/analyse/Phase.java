@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One phase: a top-level workload span on the main thread (one scenario of the demo).
- * Times are epoch nanoseconds and durations nanoseconds.
+ * One phase: a top-level workload span on the phase thread (one scenario of the demo), or a span of a
+ * method the {@code phases=} filter names. Times are epoch nanoseconds and durations nanoseconds.
+ *
+ * <p>The vocabulary, as on every surface: <b>in flight</b> — threads inside workload spans (the Go
+ * lesson's concurrency); <b>running</b> — in workload and not waiting (parallelism); <b>blocked</b>
+ * — in a wait, by kind; <b>idle</b> — a pool worker waiting for its next task, never summed into blocked.
  */
 public final class Phase {
 
@@ -14,23 +18,31 @@ public final class Phase {
     private final String method;
     private final long start;
     private final long end;
-    private final long work;
-    private final long waiting;
+    private final long inFlightTime;
+    private final long runningTime;
+    private final long blocked;
+    private final long idle;
     private final long threadTime;
     private final int threads;
-    private final Map<String, Long> waitByKind;
+    private final int inFlightPeak;
+    private final int runningPeak;
+    private final Map<String, Long> blockedByKind;
 
-    Phase(String name, String method, long start, long end, long work, long waiting, long threadTime, int threads,
-          Map<String, Long> waitByKind) {
+    Phase(String name, String method, long start, long end, long inFlightTime, long runningTime, long blocked,
+          long idle, long threadTime, int threads, int inFlightPeak, int runningPeak, Map<String, Long> blockedByKind) {
         this.name = name;
         this.method = method;
         this.start = start;
         this.end = end;
-        this.work = work;
-        this.waiting = waiting;
+        this.inFlightTime = inFlightTime;
+        this.runningTime = runningTime;
+        this.blocked = blocked;
+        this.idle = idle;
         this.threadTime = threadTime;
         this.threads = threads;
-        this.waitByKind = Collections.unmodifiableMap(new LinkedHashMap<>(waitByKind));
+        this.inFlightPeak = inFlightPeak;
+        this.runningPeak = runningPeak;
+        this.blockedByKind = Collections.unmodifiableMap(new LinkedHashMap<>(blockedByKind));
     }
 
     /** A friendly name: simple class name and method, e.g. {@code Scenario02Concurrent.run}. */
@@ -57,24 +69,49 @@ public final class Phase {
     }
 
     /**
-     * Summed work: over all threads, the length of the union of each thread's workload spans
-     * (phase spans themselves excluded) inside the phase; the wall time when there is none.
+     * Thread time in flight: over all threads, the union of each one's workload spans (phase spans
+     * themselves excluded) inside the phase, blocked or not; the wall time when there is none.
      */
-    public long work() {
-        return work;
+    public long inFlightTime() {
+        return inFlightTime;
     }
 
-    /** {@code work / wall}: about 1 when the work ran in sequence, about N when N threads worked at once. */
-    public double speedUp() {
-        return wall() <= 0 ? 1.0 : (double) work / wall();
+    /** Thread time running: in flight and not waiting. */
+    public long runningTime() {
+        return runningTime;
+    }
+
+    /** Average threads in flight: {@code inFlightTime / wall}. */
+    public double inFlight() {
+        return wall() <= 0 ? 0.0 : (double) inFlightTime / wall();
+    }
+
+    /** Average threads running: {@code runningTime / wall}; about 1 in sequence, at most the cores when work is CPU-bound. */
+    public double running() {
+        return wall() <= 0 ? 0.0 : (double) runningTime / wall();
+    }
+
+    /** The most threads in flight at once inside the phase. */
+    public int inFlightPeak() {
+        return inFlightPeak;
+    }
+
+    /** The most threads running at once inside the phase. */
+    public int runningPeak() {
+        return runningPeak;
     }
 
     /**
-     * Time spent waiting inside the phase, summed over the application threads taking part in it:
-     * the main thread, threads with workload in the phase, and threads started in it.
+     * Time blocked inside the phase (idle not counted), summed over the application threads taking
+     * part in it: the phase's thread, threads with workload in it, and threads started in it.
      */
-    public long waiting() {
-        return waiting;
+    public long blocked() {
+        return blocked;
+    }
+
+    /** Time those threads were idle inside the phase (pool workers waiting for a task). */
+    public long idle() {
+        return idle;
     }
 
     /** Time the threads taking part in the phase were alive inside it, summed over threads. */
@@ -82,18 +119,18 @@ public final class Phase {
         return threadTime;
     }
 
-    /** {@code waiting / threadTime}: the share of the threads' time spent waiting. */
-    public double waitShare() {
-        return threadTime <= 0 ? 0.0 : (double) waiting / threadTime;
+    /** {@code blocked / threadTime}: the share of the threads' time spent blocked. */
+    public double blockedShare() {
+        return threadTime <= 0 ? 0.0 : (double) blocked / threadTime;
     }
 
-    /** Threads that ran workload inside the phase (the main thread counts when it did). */
+    /** Threads that ran workload inside the phase (the phase's thread counts when it did). */
     public int threads() {
         return threads;
     }
 
-    /** Waiting by kind, in the order of {@link Analysis#kinds()}; kinds with no time are left out. */
-    public Map<String, Long> waitByKind() {
-        return waitByKind;
+    /** Blocked time by kind, in the order of {@link Analysis#kinds()}; kinds with no time are left out. */
+    public Map<String, Long> blockedByKind() {
+        return blockedByKind;
     }
 }

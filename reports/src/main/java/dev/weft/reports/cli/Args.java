@@ -1,5 +1,7 @@
 package dev.weft.reports.cli;
 
+import dev.weft.reports.render.Format;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +9,9 @@ import java.util.Map;
 
 /** The parsed arguments of a command: positionals, {@code -o}/{@code --output}, {@code --help}. */
 final class Args {
+
+    /** The longest piece of user input a usage error echoes back. */
+    static final int ECHO = 60;
 
     final List<String> positionals = new ArrayList<>();
     String output;
@@ -56,7 +61,7 @@ final class Args {
                     && valueOptions.contains(a.substring(2, a.indexOf('=')))) {
                 parsed.option(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1), command);
             } else if (options && a.startsWith("-") && a.length() > 1) {
-                throw new UsageException("unknown option '" + a + "'", command);
+                throw new UsageException("unknown option '" + Format.safe(a, ECHO) + "'", command);
             } else {
                 parsed.positionals.add(a);
             }
@@ -85,7 +90,7 @@ final class Args {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("option --" + name + " needs a positive whole number, not '" + value + "'", command);
+        throw new UsageException("option --" + name + " needs a positive whole number, not '" + Format.safe(value, ECHO) + "'", command);
     }
 
     boolean flag(String name) {

@@ -24,22 +24,25 @@ public final class HtmlCommand implements Command {
 
     @Override
     public String usage() {
-        return "[html] <file.jfr> [-o <out.html>]";
+        return "[html] <file.jfr> [-o <out.html>] [--phases <FILTER>]";
     }
 
     @Override
     public String help() {
         return """
-                Usage: %1$s [html] <file.jfr> [-o <out.html>]
+                Usage: %1$s [html] <file.jfr> [-o <out.html>] [--phases <FILTER>]
 
                 Writes a single-file HTML timeline of the recording: one lane per thread with its
-                workload and wait spans, phases with wall time, summed work and speed-up, a per-thread
+                workload and wait spans, phases with wall time and threads in flight and running, a per-thread
                 breakdown, and the threads still running at exit. Open it in any browser; it needs
                 no network.
 
                 Options:
                   -o, --output <out.html>  where to write (default: next to the .jfr, same name, .html;
                                            '-' = standard output)
+                      --phases <FILTER>    the methods whose calls are the phases, in the workload
+                                           filter's syntax (com.example.Foo::bar;::baz); default:
+                                           the agent's phases= option, else the top-level spans of main
                   -h, --help               show this help
 
                 Prints the path of the report written (with -o -, the report itself). Exit codes:
@@ -49,7 +52,7 @@ public final class HtmlCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
-        Args args = Args.parse(argList, true, this);
+        Args args = Args.parse(argList, true, this, List.of("phases"), List.of());
         if (args.help) {
             out.print(help());
             return 0;
@@ -61,7 +64,7 @@ public final class HtmlCommand implements Command {
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
-        Analysis analysis = Reports.analyse(jfr);
+        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> HtmlRenderer.write(analysis, o, generator);
         Output.deliver(out, err, target, body, analysis.model().partial(), "the report shows");

@@ -30,13 +30,14 @@ public final class JsonCommand implements Command {
     @Override
     public String help() {
         return """
-                Usage: %1$s json <file.jfr> [-o <out.json>] [--top <N>]
+                Usage: %1$s json <file.jfr> [-o <out.json>] [--top <N>] [--phases <FILTER>]
 
-                Prints a JSON summary of the recording: phases with wall time, summed work, speed-up
-                and waiting; a per-thread breakdown; waits by kind; wake edges; threads alive at exit;
+                Prints a JSON summary of the recording: phases (and their groups by method) with wall
+                time, threads in flight and running, blocked and idle time; a per-thread breakdown;
+                blocked time by kind, idle time; wake edges; threads alive at exit;
                 the agent's health; and warnings. Made for CI gates, e.g.
 
-                  %1$s json app.jfr | jq -e '.phases[0].speedUp > 2.5'
+                  %1$s json app.jfr | jq -e '.phases[0].running > 1.5'
                   %1$s json app.jfr | jq -e '.aliveAtExit | length == 0'
 
                 Options:
@@ -44,6 +45,9 @@ public final class JsonCommand implements Command {
                       --top <N>            keep only the N threads with the most workload + waiting
                                            time in perThread, the busiest first (default: all threads,
                                            in timeline order)
+                      --phases <FILTER>    the methods whose calls are the phases, in the workload
+                                           filter's syntax (com.example.Foo::bar;::baz); default:
+                                           the agent's phases= option, else the top-level spans of main
                   -h, --help               show this help
 
                 Schema (schemaVersion %2$d; it changes only when a field is removed or changes meaning).
@@ -52,14 +56,20 @@ public final class JsonCommand implements Command {
                   source        {file, events, partial}
                   recording     {start, end (ISO-8601), startEpochMs, durationMs}
                   threads       {platform, virtual, system}  (system = JDK-internal and tool threads)
-                  parallelism   {peak, average}  (threads in workload at once)
-                  phases[]      {name, method, startMs, wallMs, workMs, speedUp, threads, waitingMs,
-                                 waitShare, waitingByKind {kind: ms}}
+                  concurrency   {inFlight {peak, average}, running {peak, average}}  (application threads
+                                 inside workload spans at once; of them, not waiting)
+                  phases[]      {name, method, startMs, wallMs, inFlightMs, runningMs, inFlight,
+                                 inFlightPeak, running, runningPeak, threads, blockedMs, blockedShare,
+                                 idleMs, blockedByKind {kind: ms}}  (inFlight/running: average threads)
+                  phaseGroups[] {name, method, count, wallMs, minMs, medianMs, maxMs, inFlight,
+                                 inFlightPeak, running, runningPeak, blockedMs, blockedShare, idleMs}
                   perThreadTotal, perThread[] {name, id, virtual, daemon (null = unknown), system,
-                                 aliveAtExit, startMs, endMs, workloadMs, waitingMs,
-                                 waitingByKindMs {kind: ms}, otherMs, totalMs}
-                                 (workload + waiting + other = total, without overlap)
-                  waitsByKind   {kind: {count, timeMs}}  (kinds the application threads waited on)
+                                 aliveAtExit, startMs, endMs, runningMs, blockedMs,
+                                 blockedByKindMs {kind: ms}, idleMs, otherMs, totalMs, pinnedMs}
+                                 (running + blocked + idle + other = total, without overlap)
+                  idle          {count, timeMs}  (pool workers waiting for their next task)
+                  waitsByKind   {kind: {count, timeMs}}  (kinds the application threads were blocked
+                                 on; idle is not among them)
                   wakeEdges     {count, matchedWaits, eligibleWaits, matchedShare, wakesRecorded}
                                  (waits whose waker is known, of the waits that can have one)
                   aliveAtExit[] {name, id, virtual, daemon, state, activity}
@@ -74,7 +84,7 @@ public final class JsonCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
-        Args args = Args.parse(argList, true, this, List.of("top"), List.of());
+        Args args = Args.parse(argList, true, this, List.of("top", "phases"), List.of());
         if (args.help) {
             out.print(help());
             return 0;
@@ -85,7 +95,7 @@ public final class JsonCommand implements Command {
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
-        Analysis analysis = Reports.analyse(jfr);
+        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> JsonSummary.write(analysis, o, top, generator);
         Output.deliver(out, err, target, body, analysis.model().partial(), "the summary covers");

@@ -2,6 +2,7 @@ package dev.weft.reports.cli;
 
 import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
+import dev.weft.reports.render.Format;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ public final class Main {
                 if (first.equals("help") && args.length > 1) {
                     Command c = find(args[1]);
                     if (c == null) {
-                        throw new UsageException("unknown command '" + args[1] + "'", null);
+                        throw new UsageException("unknown command '" + Format.safe(args[1], Args.ECHO) + "'", null);
                     }
                     out.print(c.help());
                     return 0;

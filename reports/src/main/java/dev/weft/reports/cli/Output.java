@@ -3,6 +3,7 @@ package dev.weft.reports.cli;
 import dev.weft.reports.ReportException;
 import dev.weft.reports.io.AtomicFile;
 import dev.weft.reports.io.IoErrors;
+import dev.weft.reports.render.Format;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class Output {
         try {
             return Path.of(name);
         } catch (InvalidPathException e) {
-            throw new UsageException("invalid file name '" + name + "'", command);
+            throw new UsageException("invalid file name '" + Format.safe(name, Args.ECHO) + "'", command);
         }
     }
 

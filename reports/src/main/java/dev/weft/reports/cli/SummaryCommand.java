@@ -4,6 +4,7 @@ import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.render.TextSummary;
+import dev.weft.reports.render.Format;
 
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -25,20 +26,22 @@ public final class SummaryCommand implements Command {
 
     @Override
     public String usage() {
-        return "summary <file.jfr>";
+        return "summary <file.jfr> [--phases <FILTER>]";
     }
 
     @Override
     public String help() {
         return """
-                Usage: %1$s summary <file.jfr>
+                Usage: %1$s summary <file.jfr> [--phases <FILTER>]
 
-                Prints a compact summary of the recording for a terminal: the phases with wall time,
-                summed work, speed-up and share of time waiting; thread counts and parallelism; time
-                waiting by kind; and the threads still running when the program exited.
+                Prints a compact summary of the recording for a terminal: the biggest phase groups
+                with wall time, threads in flight and running and share of time blocked; thread
+                counts; time blocked by kind and time idle; and the threads still running when the
+                program exited. A few lines, whatever the recording holds.
 
                 Options:
-                  -h, --help   show this help
+                      --phases <FILTER>  the methods whose calls are the phases (workload filter syntax)
+                  -h, --help             show this help
 
                 Exit codes: 0 done, 1 the recording could not be read, 2 wrong command line.
                 """.formatted(Main.PROGRAM);
@@ -46,7 +49,7 @@ public final class SummaryCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
-        Args args = Args.parse(argList, false, this);
+        Args args = Args.parse(argList, false, this, List.of("phases"), List.of());
         if (args.help) {
             out.print(help());
             return 0;
@@ -56,9 +59,9 @@ public final class SummaryCommand implements Command {
         try {
             jfr = Path.of(file);
         } catch (InvalidPathException e) {
-            throw new UsageException("invalid file name '" + file + "'", this);
+            throw new UsageException("invalid file name '" + Format.safe(file, Args.ECHO) + "'", this);
         }
-        Analysis analysis = Reports.analyse(jfr);
+        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
         TextSummary.print(analysis, out);
         out.flush();
         if (analysis.model().partial()) {

@@ -10,7 +10,14 @@ package dev.weft.reports.model;
  * @param transformErrors    types it failed to instrument
  * @param suppressedErrors   throwables thrown inside its advice and swallowed
  * @param startupMillis      time the agent took to start
+ * @param phaseFilter        the methods named as phases ({@code phases=}), may be {@code null}
  */
 public record AgentStatus(String version, String options, String workloadFilter, int instrumentedTypes,
-                          int transformErrors, long suppressedErrors, long startupMillis) {
+                          int transformErrors, long suppressedErrors, long startupMillis, String phaseFilter) {
+
+    public AgentStatus(String version, String options, String workloadFilter, int instrumentedTypes,
+                       int transformErrors, long suppressedErrors, long startupMillis) {
+        this(version, options, workloadFilter, instrumentedTypes, transformErrors, suppressedErrors, startupMillis,
+                null);
+    }
 }

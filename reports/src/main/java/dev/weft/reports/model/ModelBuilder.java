@@ -16,7 +16,11 @@ public final class ModelBuilder {
     /** Slack at the edges when deciding that a built-in wait lies within an agent wait. */
     public static final long MERGE_SLACK_NANOS = 1_000_000L;
     /** The kind of a built-in {@code jdk.JavaMonitorWait} span. */
-    public static final String MONITOR_WAIT = "monitor-wait";
+    public static final String MONITOR_WAIT = WaitKinds.MONITOR_WAIT;
+    /** The kind of JFR's blocking I/O events. */
+    public static final String IO = WaitKinds.IO;
+    /** The kind of a virtual thread's wait to enter a monitor (JDK 24+, from the agent). */
+    public static final String MONITOR_ENTER = WaitKinds.MONITOR_ENTER;
 
     private final Path source;
     private final StringTable strings = new StringTable();
@@ -176,11 +180,18 @@ public final class ModelBuilder {
     /** A wait span from the agent; {@code stack} is its top frames as text, {@code null} when not recorded. */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed, String stack) {
+        agentWait(t, start, end, kind, api, blockerClass, blockerId, targetThread, timed, stack, null);
+    }
+
+    /** A wait span from the agent, with what it waited for ({@code detail}: an address, a process; may be null). */
+    public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                          int blockerId, long targetThread, boolean timed, String stack, String detail) {
         if (!keepSpan(start)) {
             return;
         }
-        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? "wait" : kind), strings.id(api),
-                strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack), timed ? WaitSpans.TIMED : 0);
+        t.waits.add(start, end, strings.id(kind == null || kind.isEmpty() ? WaitKinds.UNKNOWN : kind),
+                strings.id(api), strings.id(blockerClass), blockerId, targetThread, -1, strings.id(stack),
+                strings.id(detail), timed ? WaitSpans.TIMED : 0);
     }
 
     /**
@@ -196,12 +207,36 @@ public final class ModelBuilder {
     /** A wait from a built-in JDK event, with its top frames as text ({@code null} when not recorded). */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed, String stack) {
+        builtInWait(t, start, end, kind, api, blockerClass, targetThread, timed, stack, null);
+    }
+
+    /** A wait from a built-in JDK event naming what it waited for ({@code detail}: the address, the file; may be null). */
+    public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
+                            long targetThread, boolean timed, String stack, String detail) {
         if (!keepSpan(start)) {
             return;
         }
         long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
         t.builtInWaits.add(start, end, strings.id(kind), strings.id(api), strings.id(blockerClass), 0,
-                targetThread, notifier, strings.id(stack), WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+                targetThread, notifier, strings.id(stack), strings.id(detail),
+                WaitSpans.BUILT_IN | (timed ? WaitSpans.TIMED : 0));
+    }
+
+    /** A virtual thread was pinned to its carrier while it waited; {@code stack} the frames that pinned it. */
+    public void pinned(ThreadInfo t, long start, long end, String stack, String reason) {
+        if (keepSpan(start)) {
+            t.pins.add(start, end, strings.id(stack), strings.id(reason));
+        }
+    }
+
+    /** The thread's group as JFR recorded it. */
+    public void group(ThreadInfo t, String group) {
+        t.group(group);
+    }
+
+    /** The thread's class and the agent's word on whether it is one of the JDK's own. */
+    public void threadClass(ThreadInfo t, String cls, boolean jdk) {
+        t.threadClass(cls, jdk);
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
@@ -251,6 +286,7 @@ public final class ModelBuilder {
             nesting.check(t);
             t.builtInWaits.sortAndTrim();
             merged += mergeBuiltIns(t);
+            t.pins.sortAndTrim();
             t.builtInWaits = null;
             t.wakes.sortAndTrim();
             t.close(end);
@@ -291,7 +327,7 @@ public final class ModelBuilder {
             return;
         }
         for (ThreadInfo t : threads) {
-            if (t.isVirtual() && t.startSeen() && !t.endSeen() && !t.aliveAtExit()) {
+            if (t.isVirtual() && t.startSeen() && !t.endSeen() && !t.aliveAtExit() && !t.isSystem()) {
                 aliveAtExit(t, new AliveAtExit(t.id(), t.displayName(), true, true, "unknown",
                         "a virtual thread that never ended: no jdk.VirtualThreadEnd before the JVM exited", end));
             }
@@ -324,6 +360,9 @@ public final class ModelBuilder {
                 // the JVM's events often carry a stack when the agent's do not: where the wait was
                 if (cover >= 0 && builtIn.stack(i) >= 0) {
                     agent.stackIfNone(cover, builtIn.stack(i));
+                }
+                if (cover >= 0 && builtIn.detail(i) >= 0) {
+                    agent.detailIfNone(cover, builtIn.detail(i));
                 }
                 dropped++;
                 continue;

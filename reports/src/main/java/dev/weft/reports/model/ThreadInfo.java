@@ -9,19 +9,33 @@ import java.util.Locale;
  */
 public final class ThreadInfo {
 
+    /**
+     * Names of JVM and tool threads that carry no other mark (their group is {@code main} or unknown):
+     * the last resort, after class, group and the agent's word.
+     */
     private static final List<String> SYSTEM_NAMES = List.of(
             "reference handler", "finalizer", "signal dispatcher", "common-cleaner", "notification thread",
             "attach listener", "destroyjavavm", "service thread", "monitor deflation thread", "sweeper thread",
-            "vm periodic task thread", "process reaper", "virtualthread-unblocker", "read-poller",
-            "write-poller", "jfr recorder thread", "jfr periodic tasks", "jfr shutdown hook");
+            "vm periodic task thread", "jfr recorder thread", "jfr periodic tasks", "jfr shutdown hook");
     private static final List<String> SYSTEM_PREFIXES = List.of(
             "jfr ", "weft-", "c1 compilerthread", "c2 compilerthread", "jvmci", "rmi ", "jmx ");
+    /** The JDK's thread groups: system threads, the virtual-thread scheduler's carriers, innocuous threads. */
+    private static final List<String> SYSTEM_GROUPS = List.of("system", "CarrierThreads", "InnocuousThreadGroup");
+    /** The JDK's thread classes (from the agent's {@code weft.ThreadStart}). */
+    private static final List<String> SYSTEM_CLASSES = List.of("jdk.internal.misc.CarrierThread",
+            "jdk.internal.misc.InnocuousThread", "java.util.concurrent.DelayScheduler",
+            "java.lang.ref.Reference$ReferenceHandler", "java.lang.ref.Finalizer$FinalizerThread",
+            "jdk.internal.net.http.HttpClientImpl$SelectorManager");
 
     private final long id;
     private String name;
     private boolean virtual;
     private byte daemon = -1;
     private long parentId = -1;
+    private String group;
+    private String threadClass;
+    /** The agent's word on whether this is the JDK's thread: -1 unknown, 0 no, 1 yes. */
+    private byte agentSystem = -1;
 
     // evidence collected while reading
     long startEvent = Long.MAX_VALUE;
@@ -41,6 +55,7 @@ public final class ThreadInfo {
     final WaitSpans waits = new WaitSpans();
     WaitSpans builtInWaits = new WaitSpans();
     final Wakes wakes = new Wakes();
+    final Pins pins = new Pins();
 
     ThreadInfo(long id) {
         this.id = id;
@@ -111,7 +126,37 @@ public final class ThreadInfo {
         start = first == Long.MAX_VALUE ? recordingEnd : first;
         end = endSeen ? Math.max(endEvent, last) : Math.max(recordingEnd, last);
         end = Math.max(start, end);
-        system = isSystemName(name);
+        system = classify();
+    }
+
+    /**
+     * The JDK's own thread, by what it is: the agent's word (class, group, and who started it), else
+     * its thread group, else its class; by name only for threads with no other mark (a recording
+     * without the agent), and JDK 25's virtual sub-pollers by name and virtual only then.
+     */
+    private boolean classify() {
+        if (agentSystem == 1 || group != null && SYSTEM_GROUPS.contains(group)
+                || threadClass != null && SYSTEM_CLASSES.contains(threadClass)) {
+            return true;
+        }
+        if (virtual) {
+            // the agent saw it start: its word; without the agent the name is all there is
+            return agentSystem < 0 && name != null && name.matches("SubPoller-\\d+");
+        }
+        return isSystemName(name);
+    }
+
+    void group(String threadGroup) {
+        if (threadGroup != null && !threadGroup.isEmpty()) {
+            this.group = threadGroup;
+        }
+    }
+
+    void threadClass(String cls, boolean jdk) {
+        if (cls != null) {
+            this.threadClass = cls;
+        }
+        this.agentSystem = (byte) (jdk ? 1 : 0);
     }
 
     void markAliveAtExit() {
@@ -183,9 +228,24 @@ public final class ThreadInfo {
         return aliveAtExit;
     }
 
-    /** Whether this is one of the JVM's or the tools' own threads, by name. */
+    /** Whether this is one of the JDK's or the tools' own threads (see {@link #classify}). */
     public boolean isSystem() {
         return system;
+    }
+
+    /** The thread group's name as JFR recorded it, may be {@code null}. */
+    public String group() {
+        return group;
+    }
+
+    /** The thread's class (from the agent), may be {@code null}. */
+    public String threadClass() {
+        return threadClass;
+    }
+
+    /** Times a virtual thread was pinned to its carrier while it waited ({@code jdk.VirtualThreadPinned}). */
+    public Pins pins() {
+        return pins;
     }
 
     public WorkloadSpans workloads() {

@@ -28,15 +28,16 @@ public final class WaitSpans {
     private long[] targets = NO_LONGS;
     private long[] notifiers = NO_LONGS;
     private int[] stacks = NO_INTS;
+    private int[] details = NO_INTS;
     private byte[] flags = NO_BYTES;
     private int size;
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
-        add(start, end, kind, api, blockerClass, blockerId, target, -1, StringTable.NONE, flag);
+        add(start, end, kind, api, blockerClass, blockerId, target, -1, StringTable.NONE, StringTable.NONE, flag);
     }
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
-             int stack, int flag) {
+             int stack, int detail, int flag) {
         if (size == starts.length) {
             int capacity = SpanOrder.grow(size, size + 1);
             starts = Arrays.copyOf(starts, capacity);
@@ -48,6 +49,7 @@ public final class WaitSpans {
             targets = Arrays.copyOf(targets, capacity);
             notifiers = Arrays.copyOf(notifiers, capacity);
             stacks = Arrays.copyOf(stacks, capacity);
+            details = Arrays.copyOf(details, capacity);
             flags = Arrays.copyOf(flags, capacity);
         }
         starts[size] = start;
@@ -59,19 +61,28 @@ public final class WaitSpans {
         targets[size] = target;
         notifiers[size] = notifier;
         stacks[size] = stack;
+        details[size] = detail;
         flags[size] = (byte) flag;
         size++;
     }
 
     void addFrom(WaitSpans other, int i) {
         add(other.starts[i], other.ends[i], other.kinds[i], other.apis[i], other.blockerClasses[i],
-                other.blockerIds[i], other.targets[i], other.notifiers[i], other.stacks[i], other.flags[i]);
+                other.blockerIds[i], other.targets[i], other.notifiers[i], other.stacks[i], other.details[i],
+                other.flags[i]);
     }
 
     /** A JVM event merged into span {@code i} knew where it waited: the span keeps the stack if it had none. */
     void stackIfNone(int i, int stack) {
         if (stacks[check(i)] == StringTable.NONE) {
             stacks[i] = stack;
+        }
+    }
+
+    /** A JVM event merged into span {@code i} named what was waited for (an address, a file): the span keeps it if it had none. */
+    void detailIfNone(int i, int detail) {
+        if (details[check(i)] == StringTable.NONE) {
+            details[i] = detail;
         }
     }
 
@@ -92,6 +103,7 @@ public final class WaitSpans {
             targets = SpanOrder.apply(targets, order);
             notifiers = SpanOrder.apply(notifiers, order);
             stacks = SpanOrder.apply(stacks, order);
+            details = SpanOrder.apply(details, order);
             flags = SpanOrder.apply(flags, order);
         } else if (starts.length != size) {
             starts = Arrays.copyOf(starts, size);
@@ -103,6 +115,7 @@ public final class WaitSpans {
             targets = Arrays.copyOf(targets, size);
             notifiers = Arrays.copyOf(notifiers, size);
             stacks = Arrays.copyOf(stacks, size);
+            details = Arrays.copyOf(details, size);
             flags = Arrays.copyOf(flags, size);
         }
     }
@@ -155,6 +168,11 @@ public final class WaitSpans {
     /** Where the thread waited, its top frames as one {@link StringTable} id, {@code -1} when not recorded. */
     public int stack(int i) {
         return stacks[check(i)];
+    }
+
+    /** What was waited for, where known (remote address, file, process), a {@link StringTable} id or {@code -1}. */
+    public int detail(int i) {
+        return details[check(i)];
     }
 
     /** {@link #TIMED} and {@link #BUILT_IN} bits. */

@@ -27,10 +27,12 @@ final class ChunkPools {
     private final LongMap<String> classNames = new LongMap<>();
     private final LongMap<String> strings = new LongMap<>();
     private final LongMap<String> stacks = new LongMap<>();
+    private final LongMap<String> pinStacks = new LongMap<>();
     /** Fields of a thread constant: the Java name, the Java id, whether virtual; {@code -1} when absent. */
     private final int javaName;
     private final int javaThreadId;
     private final int virtual;
+    private final int group;
     /** Positions of the checkpoint events, newest first. */
     final List<Integer> checkpoints = new ArrayList<>();
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
@@ -50,6 +52,7 @@ final class ChunkPools {
         this.javaName = threadType == null ? -1 : threadType.field("javaName");
         this.javaThreadId = threadType == null ? -1 : threadType.field("javaThreadId");
         this.virtual = threadType == null ? -1 : threadType.field("virtual");
+        this.group = threadType == null ? -1 : threadType.field("group");
     }
 
     /**
@@ -167,6 +170,7 @@ final class ChunkPools {
             long id = -1;
             String name = null;
             boolean isVirtual = false;
+            Object groupRef = null;
             Field[] fields = threadType.fields;
             for (int i = 0; i < fields.length; i++) {
                 Field f = fields[i];
@@ -177,11 +181,14 @@ final class ChunkPools {
                     name = name == JfrBytes.POOLED ? string(pooled[0]) : name;
                 } else if (i == virtual && !f.array && !f.constant && f.type.encoding == ChunkTypes.BOOLEAN) {
                     isVirtual = in.u1() != 0;
+                } else if (i == group) {
+                    groupRef = value(f, 0);
                 } else {
                     skipField(f, 0);
                 }
             }
-            return new ThreadRef(id, name, isVirtual);
+            Struct g = resolve(groupRef, 0);
+            return new ThreadRef(id, name, isVirtual, g == null ? null : text(g.values, g.type, "name", 0));
         } finally {
             in.pos = saved;
         }
@@ -218,40 +225,56 @@ final class ChunkPools {
         return s;
     }
 
-    /** The stack trace constant {@code key} as {@link StackText}, {@code null} when absent or empty. */
-    String stack(Type stackType, long key) {
-        String text = stacks.get(key);
-        if (text == null && !stacks.containsKey(key)) {
+    /**
+     * The stack trace constant {@code key} as {@link StackText}, {@code null} when absent or empty; with
+     * {@code pin}, from its first frame outside the JDK on ({@link EventView#pinStack()}).
+     */
+    String stack(Type stackType, long key, boolean pin) {
+        LongMap<String> cache = pin ? pinStacks : stacks;
+        String text = cache.get(key);
+        if (text == null && !cache.containsKey(key)) {
             Object[] trace = struct(stackType, key);
             Object frames = trace == null ? null : field(trace, stackType, "frames");
             if (frames instanceof Object[] list) {
-                StackText b = new StackText(list.length);
-                for (Object frame : list) {
-                    if (!b.wants()) {
-                        break;
-                    }
-                    frameInto(b, frame instanceof Struct s ? s : null);
+                int from = 0;
+                while (pin && from < list.length && StackText.isJdk(frameClass(list[from]))) {
+                    from++;
+                }
+                from = from == list.length ? 0 : from;
+                StackText b = new StackText(list.length, from);
+                for (int i = from; i < list.length && b.wants(); i++) {
+                    frameInto(b, list[i]);
                 }
                 text = b.text();
             }
             text = text == null || text.isEmpty() ? null : text;
-            stacks.put(key, text);
+            cache.put(key, text);
         }
         return text;
     }
 
-    private void frameInto(StackText b, Struct frame) {
-        Struct method = frame == null ? null : resolve(field(frame.values, frame.type, "method"), 0);
-        Object javaFrame = frame == null ? null : field(frame.values, frame.type, "javaFrame");
+    private Struct frameMethod(Object frame) {
+        return frame instanceof Struct f ? resolve(field(f.values, f.type, "method"), 0) : null;
+    }
+
+    /** The class of a frame's method, {@code java.lang.String}, {@code null} when not recorded. */
+    private String frameClass(Object frame) {
+        Struct method = frameMethod(frame);
+        Struct type = method == null ? null : resolve(field(method.values, method.type, "type"), 0);
+        String name = type == null ? null : text(type.values, type.type, "name", 0);
+        return name == null ? null : name.replace("/", ".");
+    }
+
+    private void frameInto(StackText b, Object frame) {
+        Struct method = frameMethod(frame);
+        Object javaFrame = frame instanceof Struct f ? field(f.values, f.type, "javaFrame") : null;
         if (method == null || Boolean.FALSE.equals(javaFrame)) {
             b.skip();
             return;
         }
-        Struct type = resolve(field(method.values, method.type, "type"), 0);
-        String className = type == null ? null : text(type.values, type.type, "name", 0);
-        Object line = field(frame.values, frame.type, "lineNumber");
-        b.frame(className == null ? null : className.replace("/", "."), text(method.values, method.type, "name", 0),
-                line instanceof Long l ? l.intValue() : -1);
+        Struct f = (Struct) frame;
+        Object line = field(f.values, f.type, "lineNumber");
+        b.frame(frameClass(frame), text(method.values, method.type, "name", 0), line instanceof Long l ? l.intValue() : -1);
     }
 
     // ---- generic decoding of constants: structs as values by field, references resolved on demand

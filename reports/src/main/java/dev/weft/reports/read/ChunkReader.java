@@ -323,7 +323,13 @@ final class ChunkReader implements EventView {
     @Override
     public String stack() {
         return plan.kinds[EventFields.STACK_TRACE] == EventPlan.STACK && stackType != null
-                ? pools.stack(stackType, values[EventFields.STACK_TRACE]) : null;
+                ? pools.stack(stackType, values[EventFields.STACK_TRACE], false) : null;
+    }
+
+    @Override
+    public String pinStack() {
+        return plan.kinds[EventFields.STACK_TRACE] == EventPlan.STACK && stackType != null
+                ? pools.stack(stackType, values[EventFields.STACK_TRACE], true) : null;
     }
 
     /** Converts ticks to epoch nanoseconds as the JDK's parser does: with the first chunk's header. */

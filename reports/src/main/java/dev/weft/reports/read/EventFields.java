@@ -3,6 +3,7 @@ package dev.weft.reports.read;
 import dev.weft.reports.read.WeftSchema.AgentStatus;
 import dev.weft.reports.read.WeftSchema.ThreadAliveAtExit;
 import dev.weft.reports.read.WeftSchema.ThreadStart;
+import dev.weft.reports.read.WeftSchema.VirtualThreadBlocked;
 import dev.weft.reports.read.WeftSchema.Wait;
 import dev.weft.reports.read.WeftSchema.Wake;
 import dev.weft.reports.read.WeftSchema.Workload;
@@ -32,7 +33,17 @@ final class EventFields {
     static final int MONITOR_WAIT = 13;
     static final int MONITOR_ENTER = 14;
     static final int DATA_LOSS = 15;
-    static final int CODES = 16;
+    /** JFR's blocking socket and file I/O events. */
+    static final int SOCKET_IO = 16;
+    static final int FILE_IO = 17;
+    /** JFR's virtual thread pinned to its carrier. */
+    static final int PINNED = 18;
+    /** JDK 24+: a virtual thread blocked on a monitor, from the agent. */
+    static final int VIRTUAL_BLOCKED = 19;
+    static final int CODES = 20;
+
+    /** jdk.ThreadPark's blocker class when a pool worker waits for work on its pool. */
+    static final String IDLE_PARK_CLASS = "java.util.concurrent.ForkJoinPool";
 
     private static final Map<String, Integer> CODE_OF = Map.ofEntries(
             Map.entry(Workload.NAME, WORKLOAD),
@@ -49,7 +60,13 @@ final class EventFields {
             Map.entry("jdk.ThreadPark", PARK),
             Map.entry("jdk.JavaMonitorWait", MONITOR_WAIT),
             Map.entry("jdk.JavaMonitorEnter", MONITOR_ENTER),
-            Map.entry("jdk.DataLoss", DATA_LOSS));
+            Map.entry("jdk.DataLoss", DATA_LOSS),
+            Map.entry("jdk.SocketRead", SOCKET_IO),
+            Map.entry("jdk.SocketWrite", SOCKET_IO),
+            Map.entry("jdk.FileRead", FILE_IO),
+            Map.entry("jdk.FileWrite", FILE_IO),
+            Map.entry("jdk.VirtualThreadPinned", PINNED),
+            Map.entry(VirtualThreadBlocked.NAME, VIRTUAL_BLOCKED));
 
     // fields, by the name they have in the event types above
     static final int EVENT_THREAD = 0;
@@ -92,7 +109,17 @@ final class EventFields {
     static final int ALIVE_VIRTUAL = 37;
     static final int ALIVE_DAEMON = 38;
     static final int WAKE_BLOCKER_ID = 39;
-    static final int FIELDS = 40;
+    static final int DETAIL = 40;
+    static final int THREAD_CLASS = 41;
+    static final int SYSTEM = 42;
+    static final int PHASE_FILTER = 43;
+    static final int VIRTUAL_THREAD = 44;
+    static final int IO_HOST = 45;
+    static final int IO_ADDRESS = 46;
+    static final int IO_PORT = 47;
+    static final int IO_PATH = 48;
+    static final int PINNED_REASON = 49;
+    static final int FIELDS = 50;
 
     /** Field names by number. */
     static final String[] NAMES = new String[FIELDS];
@@ -138,6 +165,16 @@ final class EventFields {
         NAMES[ALIVE_VIRTUAL] = ThreadAliveAtExit.VIRTUAL;
         NAMES[ALIVE_DAEMON] = ThreadAliveAtExit.DAEMON;
         NAMES[WAKE_BLOCKER_ID] = Wake.BLOCKER_ID;
+        NAMES[DETAIL] = Wait.DETAIL;
+        NAMES[THREAD_CLASS] = ThreadStart.THREAD_CLASS;
+        NAMES[SYSTEM] = ThreadStart.SYSTEM;
+        NAMES[PHASE_FILTER] = AgentStatus.PHASE_FILTER;
+        NAMES[VIRTUAL_THREAD] = VirtualThreadBlocked.VIRTUAL_THREAD;
+        NAMES[IO_HOST] = "host";
+        NAMES[IO_ADDRESS] = "address";
+        NAMES[IO_PORT] = "port";
+        NAMES[IO_PATH] = "path";
+        NAMES[PINNED_REASON] = "pinnedReason";
         for (int i = 0; i < FIELDS; i++) {
             if (NAMES[i] == null) {
                 throw new ExceptionInInitializerError("field " + i + " has no name");
@@ -151,12 +188,13 @@ final class EventFields {
     static {
         READ[OTHER] = new int[] {};
         READ[WORKLOAD] = new int[] {METHOD};
-        READ[WAIT] = new int[] {KIND, API, BLOCKER_CLASS, BLOCKER_ID, TARGET_THREAD, TIMED};
+        READ[WAIT] = new int[] {KIND, API, BLOCKER_CLASS, BLOCKER_ID, TARGET_THREAD, TIMED, DETAIL};
         READ[WAKE] = new int[] {WOKEN_THREAD, WAKE_BLOCKER_ID, HOW};
-        READ[WEFT_THREAD_START] = new int[] {STARTED_THREAD, STARTED_THREAD_ID, STARTED_THREAD_NAME, VIRTUAL, DAEMON};
+        READ[WEFT_THREAD_START] = new int[] {STARTED_THREAD, STARTED_THREAD_ID, STARTED_THREAD_NAME, VIRTUAL, DAEMON,
+            THREAD_CLASS, SYSTEM};
         READ[ALIVE_AT_EXIT] = new int[] {THREAD, THREAD_ID, THREAD_NAME, ALIVE_VIRTUAL, ALIVE_DAEMON, STATE, ACTIVITY};
         READ[AGENT_STATUS] = new int[] {VERSION, OPTIONS, WORKLOAD_FILTER, INSTRUMENTED_TYPES, TRANSFORM_ERRORS,
-                SUPPRESSED_ERRORS, STARTUP_MILLIS};
+                SUPPRESSED_ERRORS, STARTUP_MILLIS, PHASE_FILTER};
         READ[THREAD_START] = new int[] {THREAD, PARENT_THREAD};
         READ[THREAD_END] = new int[] {THREAD};
         READ[VIRTUAL_START] = new int[] {JAVA_THREAD_ID};
@@ -166,6 +204,10 @@ final class EventFields {
         READ[MONITOR_WAIT] = new int[] {MONITOR_CLASS, NOTIFIER, TIMEOUT};
         READ[MONITOR_ENTER] = new int[] {MONITOR_CLASS, PREVIOUS_OWNER};
         READ[DATA_LOSS] = new int[] {AMOUNT};
+        READ[SOCKET_IO] = new int[] {IO_HOST, IO_ADDRESS, IO_PORT};
+        READ[FILE_IO] = new int[] {IO_PATH};
+        READ[PINNED] = new int[] {PINNED_REASON};
+        READ[VIRTUAL_BLOCKED] = new int[] {VIRTUAL_THREAD};
     }
 
     private EventFields() {

@@ -6,6 +6,7 @@ import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 import dev.weft.reports.read.EventView.ThreadRef;
 
 /**
@@ -60,7 +61,7 @@ final class EventMapper implements EventSink {
                     if (thread != null) {
                         builder.agentWait(thread, start, end, event.string(KIND), event.string(API),
                                 event.className(BLOCKER_CLASS), (int) event.number(BLOCKER_ID, 0),
-                                threadId(event, TARGET_THREAD), event.bool(TIMED), event.stack());
+                                threadId(event, TARGET_THREAD), event.bool(TIMED), event.stack(), event.string(DETAIL));
                     }
                 }
                 case WAKE -> {
@@ -74,7 +75,7 @@ final class EventMapper implements EventSink {
                 case AGENT_STATUS -> builder.agentStatus(new AgentStatus(event.string(VERSION),
                         event.string(OPTIONS), event.string(WORKLOAD_FILTER),
                         (int) event.number(INSTRUMENTED_TYPES, 0), (int) event.number(TRANSFORM_ERRORS, 0),
-                        event.number(SUPPRESSED_ERRORS, 0), event.number(STARTUP_MILLIS, 0)));
+                        event.number(SUPPRESSED_ERRORS, 0), event.number(STARTUP_MILLIS, 0), event.string(PHASE_FILTER)));
                 case THREAD_START -> {
                     ThreadInfo started = field(event, THREAD, thread);
                     if (started != null) {
@@ -111,8 +112,12 @@ final class EventMapper implements EventSink {
                     if (thread != null) {
                         long timeout = event.number(TIMEOUT, Long.MIN_VALUE);
                         long until = event.number(UNTIL, Long.MIN_VALUE);
-                        builder.builtInWait(thread, start, end, "park", "LockSupport.park",
-                                event.className(PARKED_CLASS), -1,
+                        String parked = event.className(PARKED_CLASS);
+                        // a pool worker parked on its pool waits for work (JDK 25's ForkJoinPool parks
+                        // through Unsafe, where no agent advice is)
+                        boolean idle = IDLE_PARK_CLASS.equals(parked);
+                        builder.builtInWait(thread, start, end, idle ? WaitKinds.IDLE : "park",
+                                idle ? "ForkJoinPool.awaitWork" : "LockSupport.park", parked, -1,
                                 timeout > 0 || (until != Long.MIN_VALUE && until > 0), event.stack());
                     }
                 }
@@ -130,6 +135,24 @@ final class EventMapper implements EventSink {
                     }
                 }
                 case DATA_LOSS -> builder.dataLoss(event.number(AMOUNT, 0));
+                case SOCKET_IO, FILE_IO -> {
+                    if (thread != null) {
+                        builder.builtInWait(thread, start, end, ModelBuilder.IO, type.substring(type.indexOf('.') + 1),
+                                null, -1, false, event.stack(), code == FILE_IO ? event.string(IO_PATH) : remote(event));
+                    }
+                }
+                case PINNED -> {
+                    if (thread != null) {
+                        builder.pinned(thread, start, end, event.pinStack(), event.string(PINNED_REASON));
+                    }
+                }
+                case VIRTUAL_BLOCKED -> {
+                    ThreadInfo vt = field(event, VIRTUAL_THREAD, null);
+                    if (vt != null) {
+                        builder.agentWait(vt, start, end, ModelBuilder.MONITOR_ENTER, "synchronized", null, 0, -1,
+                                false, event.stack());
+                    }
+                }
                 default -> {
                     // other events only extend the recording and the thread's lifetime
                 }
@@ -156,12 +179,18 @@ final class EventMapper implements EventSink {
             builder.named(started, recorded.javaName(), recorded.isVirtual());
             if (!recorded.mapped && recorded.javaThreadId() == id) {
                 // the thread's own events to come need no lookup
+                if (recorded.group() != null) {
+                    builder.group(started, recorded.group());
+                }
                 recorded.model = started;
                 recorded.mapped = true;
             }
         }
         if (event.has(DAEMON)) {
             builder.daemon(started, event.bool(DAEMON));
+        }
+        if (event.has(SYSTEM)) {
+            builder.threadClass(started, event.className(THREAD_CLASS), event.bool(SYSTEM));
         }
         builder.started(started, time, parent == null ? -1 : parent.id());
     }
@@ -196,10 +225,26 @@ final class EventMapper implements EventSink {
         }
         if (!recorded.mapped) {
             long id = recorded.javaThreadId();
-            recorded.model = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
+            ThreadInfo t = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
+            if (t != null && recorded.group() != null) {
+                builder.group(t, recorded.group());
+            }
+            recorded.model = t;
             recorded.mapped = true;
         }
         return recorded.model;
+    }
+
+    /** "host:port" of JFR's socket events, the address when the host is the same or missing. */
+    private static String remote(EventView event) {
+        String host = event.string(IO_HOST);
+        String address = event.string(IO_ADDRESS);
+        String who = host == null || host.isEmpty() ? address : host;
+        if (who == null) {
+            return null;
+        }
+        long port = event.number(IO_PORT, 0);
+        return port > 0 ? who + ":" + port : who;
     }
 
     private ThreadInfo field(EventView event, int field, ThreadInfo fallback) {

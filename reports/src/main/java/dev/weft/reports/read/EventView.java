@@ -33,6 +33,12 @@ interface EventView {
     String stack();
 
     /**
+     * The frames of the event's stack trace from the first one outside the JDK ({@code java.}, {@code jdk.},
+     * {@code sun.}), all of them when every frame is the JDK's: where a virtual thread was pinned.
+     */
+    String pinStack();
+
+    /**
      * A thread as JFR records it: one object per thread constant of a chunk, which remembers the model's
      * thread it stands for once the mapper has looked it up (no map from thread objects needed).
      */
@@ -41,15 +47,17 @@ interface EventView {
         private final long javaThreadId;
         private final String javaName;
         private final boolean virtual;
+        private final String group;
         /** The model's thread, once {@link #mapped}. */
         ThreadInfo model;
         boolean mapped;
 
-        ThreadRef(long javaThreadId, String javaName, boolean virtual) {
+        ThreadRef(long javaThreadId, String javaName, boolean virtual, String group) {
             // as the JDK's RecordedThread: id 0 is no Java thread
             this.javaThreadId = javaThreadId == 0 ? -1 : javaThreadId;
             this.javaName = javaName;
             this.virtual = virtual;
+            this.group = group;
         }
 
         /** {@code Thread.threadId()}, {@code -1} when not a Java thread. */
@@ -63,6 +71,11 @@ interface EventView {
 
         boolean isVirtual() {
             return virtual;
+        }
+
+        /** The name of the thread's group, {@code null} when none was recorded. */
+        String group() {
+            return group;
         }
     }
 }

@@ -112,7 +112,8 @@ final class RecordedEventView implements EventView {
             }
             // RecordedThread.isVirtual() is JDK 21 API; the field is what it reads
             ref = new ThreadRef(t.getJavaThreadId(), t.getJavaName(),
-                    t.hasField("virtual") && Boolean.TRUE.equals(t.getValue("virtual")));
+                    t.hasField("virtual") && Boolean.TRUE.equals(t.getValue("virtual")),
+                    t.getThreadGroup() == null ? null : t.getThreadGroup().getName());
             threads.put(t, ref);
         }
         return ref;
@@ -142,23 +143,42 @@ final class RecordedEventView implements EventView {
             if (stacks.size() > 50_000) {
                 stacks.clear();
             }
-            List<RecordedFrame> frames = trace.getFrames();
-            StackText b = new StackText(frames.size());
-            for (RecordedFrame f : frames) {
-                if (!b.wants()) {
-                    break;
-                }
-                RecordedMethod m = f.getMethod();
-                if (!f.isJavaFrame() || m == null) {
-                    b.skip();
-                    continue;
-                }
-                b.frame(m.getType() == null ? null : m.getType().getName(), m.getName(), f.getLineNumber());
-            }
-            text = b.text();
+            text = format(trace.getFrames(), 0);
             stacks.put(trace, text);
         }
         return text.isEmpty() ? null : text;
+    }
+
+    @Override
+    public String pinStack() {
+        if (!(value(EventFields.STACK_TRACE) instanceof RecordedStackTrace trace)) {
+            return null;
+        }
+        List<RecordedFrame> frames = trace.getFrames();
+        int first = 0;
+        while (first < frames.size() && StackText.isJdk(typeName(frames.get(first).getMethod()))) {
+            first++;
+        }
+        String text = format(frames, first == frames.size() ? 0 : first);
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String format(List<RecordedFrame> frames, int from) {
+        StackText b = new StackText(frames.size(), from);
+        for (int i = from; i < frames.size() && b.wants(); i++) {
+            RecordedFrame f = frames.get(i);
+            RecordedMethod m = f.getMethod();
+            if (!f.isJavaFrame() || m == null) {
+                b.skip();
+                continue;
+            }
+            b.frame(typeName(m), m.getName(), f.getLineNumber());
+        }
+        return b.text();
+    }
+
+    private static String typeName(RecordedMethod m) {
+        return m == null || m.getType() == null ? null : m.getType().getName();
     }
 
     private static long nanos(Instant instant) {

@@ -12,12 +12,20 @@ final class StackText {
 
     private final StringBuilder text = new StringBuilder();
     private final int total;
+    private int index;
     private int shown;
     private boolean full;
 
-    /** For a stack trace of {@code total} frames. */
-    StackText(int total) {
+    /** For a stack trace of {@code total} frames, fed from frame {@code from} on. */
+    StackText(int total, int from) {
         this.total = total;
+        this.index = from;
+    }
+
+    /** Whether a frame of this class is the JDK's own. */
+    static boolean isJdk(String className) {
+        return className != null && (className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun."));
     }
 
     /** Whether more frames are wanted; once it is false the rest are left out. */
@@ -35,16 +43,20 @@ final class StackText {
             text.append(':').append(line);
         }
         shown++;
+        index++;
     }
 
     /** A frame that is not shown (no method): it still counts among the "more". */
     void skip() {
-        ended();
+        if (!ended()) {
+            index++;
+        }
     }
 
+    /** Whether the text is full: then the frames from this one on are "more". */
     private boolean ended() {
         if (!full && shown == FRAMES) {
-            text.append("\n\u2026 ").append(total - shown).append(" more");
+            text.append("\n\u2026 ").append(total - index).append(" more");
             full = true;
         }
         return full;

@@ -42,6 +42,7 @@ public final class WeftSchema {
         public static final String BLOCKER_ID = "blockerId";
         public static final String TARGET_THREAD = "targetThread";
         public static final String TIMED = "timed";
+        public static final String DETAIL = "detail";
 
         private Wait() {
         }
@@ -66,6 +67,8 @@ public final class WeftSchema {
         public static final String STARTED_THREAD_NAME = "startedThreadName";
         public static final String VIRTUAL = "virtual";
         public static final String DAEMON = "daemon";
+        public static final String THREAD_CLASS = "threadClass";
+        public static final String SYSTEM = "system";
 
         private ThreadStart() {
         }
@@ -96,8 +99,18 @@ public final class WeftSchema {
         public static final String TRANSFORM_ERRORS = "transformErrors";
         public static final String SUPPRESSED_ERRORS = "suppressedErrors";
         public static final String STARTUP_MILLIS = "startupMillis";
+        public static final String PHASE_FILTER = "phaseFilter";
 
         private AgentStatus() {
+        }
+    }
+
+    /** {@code weft.VirtualThreadBlocked}: JDK 24+, a virtual thread unmounted to wait for a monitor. */
+    public static final class VirtualThreadBlocked {
+        public static final String NAME = "weft.VirtualThreadBlocked";
+        public static final String VIRTUAL_THREAD = "virtualThread";
+
+        private VirtualThreadBlocked() {
         }
     }
 
@@ -106,17 +119,19 @@ public final class WeftSchema {
         Map<String, Map<String, String>> events = new LinkedHashMap<>();
         events.put(Workload.NAME, fields(Workload.METHOD, STRING));
         events.put(Wait.NAME, fields(Wait.KIND, STRING, Wait.API, STRING, Wait.BLOCKER_CLASS, CLASS,
-                Wait.BLOCKER_ID, "int", Wait.TARGET_THREAD, THREAD, Wait.TIMED, "boolean"));
+                Wait.BLOCKER_ID, "int", Wait.TARGET_THREAD, THREAD, Wait.TIMED, "boolean", Wait.DETAIL, STRING));
         events.put(Wake.NAME, fields(Wake.WOKEN_THREAD, THREAD, Wake.BLOCKER_ID, "int", Wake.HOW, STRING));
         events.put(ThreadStart.NAME, fields(ThreadStart.STARTED_THREAD, THREAD, ThreadStart.STARTED_THREAD_ID, "long",
-                ThreadStart.STARTED_THREAD_NAME, STRING, ThreadStart.VIRTUAL, "boolean", ThreadStart.DAEMON, "boolean"));
+                ThreadStart.STARTED_THREAD_NAME, STRING, ThreadStart.VIRTUAL, "boolean", ThreadStart.DAEMON, "boolean",
+                ThreadStart.THREAD_CLASS, CLASS, ThreadStart.SYSTEM, "boolean"));
         events.put(ThreadAliveAtExit.NAME, fields(ThreadAliveAtExit.THREAD, THREAD, ThreadAliveAtExit.THREAD_ID, "long",
                 ThreadAliveAtExit.THREAD_NAME, STRING, ThreadAliveAtExit.VIRTUAL, "boolean",
                 ThreadAliveAtExit.DAEMON, "boolean", ThreadAliveAtExit.STATE, STRING, ThreadAliveAtExit.ACTIVITY, STRING));
         events.put(AgentStatus.NAME, fields(AgentStatus.VERSION, STRING, AgentStatus.OPTIONS, STRING,
                 AgentStatus.WORKLOAD_FILTER, STRING, AgentStatus.INSTRUMENTED_TYPES, "int",
                 AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.SUPPRESSED_ERRORS, "long",
-                AgentStatus.STARTUP_MILLIS, "long"));
+                AgentStatus.STARTUP_MILLIS, "long", AgentStatus.PHASE_FILTER, STRING));
+        events.put(VirtualThreadBlocked.NAME, fields(VirtualThreadBlocked.VIRTUAL_THREAD, THREAD));
         return events;
     }
 

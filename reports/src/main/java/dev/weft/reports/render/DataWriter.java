@@ -1,16 +1,20 @@
 package dev.weft.reports.render;
 
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.Concurrency;
 import dev.weft.reports.analyse.CriticalPath;
 import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.PhaseGroup;
 import dev.weft.reports.analyse.ThreadBreakdown;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.analyse.WakeEdges;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
+import dev.weft.reports.model.Pins;
 import dev.weft.reports.model.StringTable;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 import dev.weft.reports.model.WaitSpans;
 import dev.weft.reports.model.WorkloadSpans;
 
@@ -31,14 +35,19 @@ import java.util.Map;
  * counts{events, threads, platform, virtual, system, workloadSpans, waitSpans, wakes, mergedWaits,
  *        wakeEdges, matchedWaits, eligibleWaits},
  * kinds[]        kind names; 0 is "workload", the others are wait kinds
- * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work, other (µs),
- *                 wait [kind, µs, kind, µs …]}
+ * kindInfo[]     per kind: {color, idle, api, meaning}, from the one list of kinds (WaitKinds)
+ * allKinds[]     that whole list, {name, color, idle, api, meaning}: the viewer's help lists it
+ * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work (running), idle,
+ *                 other (µs), wait [kind, µs, kind, µs …] (blocked by kind, idle's kind included), pins}
+ *                 pins: flat [start µs, duration µs, stack (string), reason (string), …] where the
+ *                 virtual thread was pinned to its carrier
  *                 flags: 1 virtual, 2 daemon, 4 daemon known, 8 start seen, 16 end seen,
  *                        32 alive at exit, 64 JDK-internal, 128 phase thread
  * segs[]         per thread, flat [start delta µs, duration µs, desc, …] in start order; the first
  *                delta is from the recording start, each next one from the previous start
- * descs[]        flat, 7 per description: kind, label (string), blocker class (string), blocker id,
- *                target (thread index), timed (0/1), stack (string: top frames, one a line); -1 when absent
+ * descs[]        flat, 8 per description: kind, label (string), blocker class (string), blocker id,
+ *                target (thread index), timed (0/1), stack (string: top frames, one a line), detail
+ *                (string: the address, file or process waited for); -1 when absent
  * strings[]      the strings descs refer to
  * hows[]         how a waker acted: unpark, notify, thread end …
  * wakes[]        per woken thread, flat [segment delta, waker (thread index), time delta µs, how, …] by
@@ -47,9 +56,13 @@ import java.util.Map;
  * critical[]     the critical path in time order, flat [thread, start µs, duration µs, type, link, …];
  *                type 0 run, 1 wait with no one to blame; link how the path came into this thread from
  *                the step before: 0 none, 1 woken by it, 2 started by it
- * phaseThread, phases[]{name, method, start, end, wall, work, speedUp, waiting, waitShare,
- *                       threadTime, threads, waitByKind{kind: µs}}
- * concurrency{peak, peakAt, average, busy, anyBusy}, waits[]{kind, count, time},
+ * phaseThread, phases[]{name, method, group, start, end, wall, inFlight, inFlightTime, inFlightPeak,
+ *                       running, runningTime, runningPeak, blocked, blockedShare, idle, threadTime,
+ *                       threads, blockedByKind{kind: µs}}
+ * phaseGroups[]{name, method, count, start, wall, min, median, max, inFlight, inFlightPeak, running,
+ *               runningPeak, blocked, blockedShare, idle}   the phases of one method, in time order
+ * concurrency{peak, peakAt, average, busy, anyBusy (running), inFlight{peak, peakAt, average}},
+ * waits[]{kind, count, time, idle},
  * alive[]{thread, id, name, virtual, daemon, state, activity, time}
  * </pre>
  * All times are microseconds from the recording start.
@@ -96,7 +109,7 @@ final class DataWriter {
 
     private void write(String generator) throws IOException {
         json.beginObject();
-        json.name("format", "weft-report").name("version", 2).name("generator", generator);
+        json.name("format", "weft-report").name("version", 3).name("generator", generator);
         json.name("source", model.source() == null || model.source().getFileName() == null ? null
                 : model.source().getFileName().toString());
         json.name("generated", Instant.now().toString());
@@ -118,6 +131,18 @@ final class DataWriter {
             json.value(kind);
         }
         json.endArray();
+        json.name("kindInfo").beginArray();
+        kindInfo(WaitKinds.WORKLOAD);
+        for (String kind : analysis.kinds()) {
+            kindInfo(kind);
+        }
+        json.endArray();
+        json.name("allKinds").beginArray();
+        for (WaitKinds.Kind k : WaitKinds.all()) {
+            json.beginObject().name("name", k.name()).name("color", k.color()).name("idle", k.idle())
+                    .name("api", k.api()).name("meaning", k.meaning()).endObject();
+        }
+        json.endArray();
         writeThreads();
         writeSegments();
         json.name("descs").beginArray();
@@ -132,17 +157,22 @@ final class DataWriter {
         writeCriticalPath();
         json.name("phaseThread", analysis.phaseThreadIndex());
         writePhases();
+        Concurrency.Level running = analysis.concurrency().running();
+        Concurrency.Level inFlight = analysis.concurrency().inFlight();
         json.name("concurrency").beginObject()
-                .name("peak", analysis.concurrency().peak())
-                .name("peakAt", analysis.concurrency().peak() == 0 ? 0 : us(analysis.concurrency().peakAt()))
-                .name("average", analysis.concurrency().average())
-                .name("busy", micros(analysis.concurrency().busyTime()))
-                .name("anyBusy", micros(analysis.concurrency().anyBusyTime()))
+                .name("peak", running.peak())
+                .name("peakAt", running.peak() == 0 ? 0 : us(running.peakAt()))
+                .name("average", running.average())
+                .name("busy", micros(running.time()))
+                .name("anyBusy", micros(running.anyTime()))
+                .name("inFlight").beginObject().name("peak", inFlight.peak())
+                .name("peakAt", inFlight.peak() == 0 ? 0 : us(inFlight.peakAt())).name("average", inFlight.average())
+                .endObject()
                 .endObject();
         json.name("waits").beginArray();
         for (WaitTotal w : analysis.waitTotals()) {
             json.beginObject().name("kind", w.kind()).name("count", w.count()).name("time", micros(w.time()))
-                    .endObject();
+                    .name("idle", WaitKinds.isIdle(w.kind())).endObject();
         }
         json.endArray();
         json.name("alive").beginArray();
@@ -155,6 +185,16 @@ final class DataWriter {
         json.endArray();
         json.endObject();
     }
+
+    private void kindInfo(String kind) throws IOException {
+        WaitKinds.Kind k = WaitKinds.of(kind);
+        json.beginObject().name("color", kind.equals(WaitKinds.WORKLOAD) ? WORKLOAD_COLOR : WaitKinds.color(kind))
+                .name("idle", WaitKinds.isIdle(kind))
+                .name("api", k == null ? null : k.api()).name("meaning", k == null ? null : k.meaning()).endObject();
+    }
+
+    /** The workload's colour: the one strong colour of the timeline. */
+    static final String WORKLOAD_COLOR = "#4652d0";
 
     private void writeAgent() throws IOException {
         AgentStatus s = model.agentStatus();
@@ -201,13 +241,22 @@ final class DataWriter {
             json.beginObject().name("id", t.id()).name("name", t.displayName()).name("flags", flags)
                     .name("parent", t.parentId() < 0 ? -1 : model.indexOf(t.parentId()))
                     .name("start", start).name("end", end)
-                    .name("work", micros(b.workload())).name("other", micros(b.other()));
+                    .name("work", micros(b.workload())).name("idle", micros(b.idle()))
+                    .name("other", micros(b.other()));
             json.name("wait").beginArray();
             for (int k = 0; k < analysis.kinds().size(); k++) {
                 long w = b.waiting(k);
                 if (w > 0) {
                     json.value(k + 1).value(micros(w));
                 }
+            }
+            json.endArray();
+            Pins pins = t.pins();
+            json.name("pins").beginArray();
+            for (int p = 0; p < pins.size(); p++) {
+                long ps = us(pins.start(p));
+                json.value(ps).value(Math.max(0, us(pins.end(p)) - ps)).value(out.id(model.strings().get(pins.stack(p))))
+                        .value(out.id(model.strings().get(pins.reason(p))));
             }
             json.endArray().endObject();
         }
@@ -246,7 +295,8 @@ final class DataWriter {
                 if (workload) {
                     start = us(w.start(i));
                     end = us(w.end(i));
-                    desc = desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0, out.id(strings.get(w.stack(i))));
+                    desc = desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0, out.id(strings.get(w.stack(i))),
+                            -1);
                     i++;
                 } else {
                     start = us(ws.start(j));
@@ -255,7 +305,7 @@ final class DataWriter {
                     desc = desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
                             out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
                             target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0,
-                            out.id(strings.get(ws.stack(j))));
+                            out.id(strings.get(ws.stack(j))), out.id(strings.get(ws.detail(j))));
                     segOfWait[j] = seg;
                     j++;
                 }
@@ -311,7 +361,8 @@ final class DataWriter {
         json.endArray();
     }
 
-    private int desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack) {
+    private int desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack,
+                     int detail) {
         desc[0] = kind;
         desc[1] = label;
         desc[2] = blockerClass;
@@ -319,23 +370,45 @@ final class DataWriter {
         desc[4] = target;
         desc[5] = timed;
         desc[6] = stack;
+        desc[7] = detail;
         return descs.id(desc);
     }
 
     private void writePhases() throws IOException {
         json.name("phases").beginArray();
+        List<PhaseGroup> groups = analysis.phaseGroups();
+        Map<Phase, Integer> groupOf = new java.util.IdentityHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (Phase p : groups.get(g).phases()) {
+                groupOf.put(p, g);
+            }
+        }
         for (Phase p : analysis.phases()) {
-            json.beginObject().name("name", p.name()).name("method", p.method())
-                    .name("start", us(p.start())).name("end", us(p.end()))
-                    .name("wall", micros(p.wall())).name("work", micros(p.work()))
-                    .name("speedUp", p.speedUp()).name("waiting", micros(p.waiting()))
-                    .name("waitShare", p.waitShare()).name("threadTime", micros(p.threadTime()))
+            json.beginObject().name("name", p.name()).name("method", p.method()).name("group", groupOf.get(p))
+                    .name("start", us(p.start())).name("end", us(p.end())).name("wall", micros(p.wall()))
+                    .name("inFlight", p.inFlight()).name("inFlightTime", micros(p.inFlightTime()))
+                    .name("inFlightPeak", p.inFlightPeak()).name("running", p.running())
+                    .name("runningTime", micros(p.runningTime())).name("runningPeak", p.runningPeak())
+                    .name("blocked", micros(p.blocked())).name("blockedShare", p.blockedShare())
+                    .name("idle", micros(p.idle())).name("threadTime", micros(p.threadTime()))
                     .name("threads", p.threads());
-            json.name("waitByKind").beginObject();
-            for (Map.Entry<String, Long> e : p.waitByKind().entrySet()) {
+            json.name("blockedByKind").beginObject();
+            for (Map.Entry<String, Long> e : p.blockedByKind().entrySet()) {
                 json.name(e.getKey(), micros(e.getValue()));
             }
             json.endObject().endObject();
+        }
+        json.endArray();
+        json.name("phaseGroups").beginArray();
+        for (PhaseGroup g : groups) {
+            long[] spread = g.spread();
+            json.beginObject().name("name", g.name()).name("method", g.method()).name("count", g.count())
+                    .name("start", us(g.start())).name("wall", micros(g.wall())).name("min", micros(spread[0]))
+                    .name("median", micros(spread[1])).name("max", micros(spread[2]))
+                    .name("inFlight", g.inFlight()).name("inFlightPeak", g.inFlightPeak())
+                    .name("running", g.running()).name("runningPeak", g.runningPeak())
+                    .name("blocked", micros(g.blocked())).name("blockedShare", g.blockedShare())
+                    .name("idle", micros(g.idle())).endObject();
         }
         json.endArray();
     }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The distinct segment descriptions of a report, seven ints each, numbered in order of first use: flat
+ * The distinct segment descriptions of a report, eight ints each, numbered in order of first use: flat
  * columns and an open-addressing index, about 40 bytes a description where records in a hash map took
  * over 100 (a recording with a lock per task has nearly one description per wait).
  */
 final class DescTable {
 
-    static final int WIDTH = 7;
+    static final int WIDTH = 8;
 
     private int[] rows = new int[WIDTH * 64];
     private int size;
@@ -20,7 +20,7 @@ final class DescTable {
         Arrays.fill(slots, -1);
     }
 
-    /** The number of the description {@code d} (seven ints), added if new. */
+    /** The number of the description {@code d} ({@link #WIDTH} ints), added if new. */
     int id(int[] d) {
         int mask = slots.length - 1;
         for (int i = hash(d) & mask; ; i = (i + 1) & mask) {

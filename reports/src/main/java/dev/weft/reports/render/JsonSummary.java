@@ -3,6 +3,7 @@ package dev.weft.reports.render;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Concurrency;
 import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.PhaseGroup;
 import dev.weft.reports.analyse.ThreadBreakdown;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.analyse.WakeEdges;
@@ -10,6 +11,7 @@ import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,7 +39,7 @@ public final class JsonSummary {
     /** The value of {@code schema}. */
     public static final String SCHEMA = "weft-summary";
     /** The value of {@code schemaVersion}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final Analysis analysis;
     private final Model model;
@@ -85,8 +87,12 @@ public final class JsonSummary {
                 .name("system", analysis.systemThreads())
                 .endObject();
         Concurrency c = analysis.concurrency();
-        json.name("parallelism").beginObject().name("peak", c.peak()).name("average", c.average()).endObject();
+        json.name("concurrency").beginObject();
+        level("inFlight", c.inFlight());
+        level("running", c.running());
+        json.endObject();
         writePhases();
+        writePhaseGroups();
         writePerThread();
         writeWaitsByKind();
         writeWakeEdges();
@@ -124,21 +130,47 @@ public final class JsonSummary {
                 Math.floorMod(epochNanos, 1_000_000_000L)).toString();
     }
 
+    private void level(String name, Concurrency.Level level) throws IOException {
+        json.name(name).beginObject().name("peak", level.peak()).name("average", level.average()).endObject();
+    }
+
     private void writePhases() throws IOException {
         json.name("phases").beginArray();
         for (Phase p : analysis.phases()) {
             json.beginObject().name("name", p.name()).name("method", p.method());
             ms("startMs", p.start() - model.start());
             ms("wallMs", p.wall());
-            ms("workMs", p.work());
-            json.name("speedUp", p.speedUp()).name("threads", p.threads());
-            ms("waitingMs", p.waiting());
-            json.name("waitShare", p.waitShare());
-            json.name("waitingByKind").beginObject();
-            for (Map.Entry<String, Long> e : p.waitByKind().entrySet()) {
+            ms("inFlightMs", p.inFlightTime());
+            ms("runningMs", p.runningTime());
+            json.name("inFlight", p.inFlight()).name("inFlightPeak", p.inFlightPeak())
+                    .name("running", p.running()).name("runningPeak", p.runningPeak()).name("threads", p.threads());
+            ms("blockedMs", p.blocked());
+            json.name("blockedShare", p.blockedShare());
+            ms("idleMs", p.idle());
+            json.name("blockedByKind").beginObject();
+            for (Map.Entry<String, Long> e : p.blockedByKind().entrySet()) {
                 ms(e.getKey(), e.getValue());
             }
             json.endObject().endObject();
+        }
+        json.endArray();
+    }
+
+    private void writePhaseGroups() throws IOException {
+        json.name("phaseGroups").beginArray();
+        for (PhaseGroup g : analysis.phaseGroups()) {
+            long[] spread = g.spread();
+            json.beginObject().name("name", g.name()).name("method", g.method()).name("count", g.count());
+            ms("wallMs", g.wall());
+            ms("minMs", spread[0]);
+            ms("medianMs", spread[1]);
+            ms("maxMs", spread[2]);
+            json.name("inFlight", g.inFlight()).name("inFlightPeak", g.inFlightPeak())
+                    .name("running", g.running()).name("runningPeak", g.runningPeak());
+            ms("blockedMs", g.blocked());
+            json.name("blockedShare", g.blockedShare());
+            ms("idleMs", g.idle());
+            json.endObject();
         }
         json.endArray();
     }
@@ -153,7 +185,7 @@ public final class JsonSummary {
             // the busiest first: what a CI gate or a reader looks for
             shown.sort(Comparator.comparingLong((Integer i) -> {
                 ThreadBreakdown b = analysis.breakdown(i);
-                return -(b.workload() + b.waiting());
+                return -(b.workload() + b.waiting() + b.idle());
             }).thenComparingInt(i -> i));
             shown = shown.subList(0, top);
         }
@@ -173,16 +205,18 @@ public final class JsonSummary {
             json.name("system", t.isSystem()).name("aliveAtExit", t.aliveAtExit());
             ms("startMs", t.start() - model.start());
             ms("endMs", t.end() - model.start());
-            ms("workloadMs", b.workload());
-            ms("waitingMs", b.waiting());
-            json.name("waitingByKindMs").beginObject();
+            ms("runningMs", b.workload());
+            ms("blockedMs", b.waiting());
+            json.name("blockedByKindMs").beginObject();
             for (int k = 0; k < kinds.size(); k++) {
-                if (b.waiting(k) > 0) {
+                if (b.waiting(k) > 0 && !WaitKinds.isIdle(kinds.get(k))) {
                     ms(kinds.get(k), b.waiting(k));
                 }
             }
             json.endObject();
+            ms("idleMs", b.idle());
             ms("otherMs", b.other());
+            ms("pinnedMs", t.pins().total());
             ms("totalMs", b.lifetime());
             json.endObject();
         }
@@ -190,8 +224,17 @@ public final class JsonSummary {
     }
 
     private void writeWaitsByKind() throws IOException {
-        json.name("waitsByKind").beginObject();
+        long idleCount = 0;
         for (WaitTotal w : analysis.waitTotals()) {
+            if (WaitKinds.isIdle(w.kind())) {
+                idleCount += w.count();
+            }
+        }
+        json.name("idle").beginObject().name("count", idleCount);
+        ms("timeMs", analysis.idleTotal());
+        json.endObject();
+        json.name("waitsByKind").beginObject();
+        for (WaitTotal w : analysis.blockedTotals()) {
             if (w.count() == 0) {
                 continue; // a kind seen only on JDK-internal threads
             }

@@ -2,17 +2,21 @@ package dev.weft.reports.render;
 
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Concurrency;
-import dev.weft.reports.analyse.Phase;
+import dev.weft.reports.analyse.PhaseGroup;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /** A compact text summary for terminals: phases, threads, waits by kind, threads alive at exit. */
 public final class TextSummary {
+
+    /** Phase groups shown at most: a summary stays a screenful whatever the recording holds. */
+    static final int GROUPS = 8;
 
     private TextSummary() {
     }
@@ -27,9 +31,11 @@ public final class TextSummary {
         out.printf(Locale.ROOT, "  threads      %d platform, %d virtual (+%d JDK-internal)%n",
                 analysis.platformThreads(), analysis.virtualThreads(), analysis.systemThreads());
         Concurrency c = analysis.concurrency();
-        if (c.peak() > 0) {
-            out.printf(Locale.ROOT, "  parallelism  peak %d threads in workload, average %.2f while any was%n",
-                    c.peak(), c.average());
+        if (c.inFlight().peak() > 0) {
+            out.printf(Locale.ROOT, "  in flight    peak %d threads in workload, average %.2f while any was%n",
+                    c.inFlight().peak(), c.inFlight().average());
+            out.printf(Locale.ROOT, "  running      peak %d threads in workload and not waiting, average %.2f%n",
+                    c.running().peak(), c.running().average());
         }
         AgentStatus agent = model.agentStatus();
         if (!model.hasAgentData()) {
@@ -41,25 +47,36 @@ public final class TextSummary {
                     agent.suppressedErrors());
         }
 
-        if (!analysis.phases().isEmpty()) {
+        List<PhaseGroup> groups = analysis.biggestPhaseGroups();
+        if (!groups.isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "  %-36s %10s %10s %9s %8s %8s%n", "Phase", "wall", "work", "speed-up",
-                    "threads", "waiting");
-            for (Phase p : analysis.phases()) {
-                out.printf(Locale.ROOT, "  %-36s %10s %10s %9s %8d %8s%n", Format.safe(p.name(), 36),
-                        Format.duration(p.wall()), Format.duration(p.work()), Format.speedUp(p.speedUp()),
-                        p.threads(), Format.percent(p.waitShare()));
+            out.printf(Locale.ROOT, "  %-32s %6s %10s %10s %8s %8s%n", "Phase (most wall time first)", "count",
+                    "wall", "in flight", "running", "blocked");
+            int shown = Math.min(groups.size(), GROUPS);
+            for (PhaseGroup g : groups.subList(0, shown)) {
+                out.printf(Locale.ROOT, "  %-32s %6d %10s %10s %8s %8s%n", Format.safe(g.name(), 32), g.count(),
+                        Format.duration(g.wall()), String.format(Locale.ROOT, "%.1f", g.inFlight()),
+                        String.format(Locale.ROOT, "%.1f", g.running()), Format.percent(g.blockedShare()));
+            }
+            if (groups.size() > shown) {
+                out.printf(Locale.ROOT, "  ... and %d more phase groups (reports.jar json lists them all)%n",
+                        groups.size() - shown);
             }
         }
 
+        List<WaitTotal> blocked = analysis.blockedTotals();
         if (!analysis.waitTotals().isEmpty()) {
             out.println();
-            out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "Waits by kind", "count", "time");
-            for (WaitTotal w : analysis.waitTotals()) {
+            out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "Blocked by kind", "count", "time");
+            for (WaitTotal w : blocked) {
                 if (w.count() > 0) {
                     out.printf(Locale.ROOT, "  %-36s %,10d %10s%n", Format.safe(w.kind(), 36), w.count(),
                             Format.duration(w.time()));
                 }
+            }
+            if (analysis.idleTotal() > 0) {
+                out.printf(Locale.ROOT, "  %-36s %10s %10s%n", "idle (waiting for work, not blocked)", "",
+                        Format.duration(analysis.idleTotal()));
             }
         }
 

@@ -1,12 +1,16 @@
 package dev.weft.reports.analyse;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,23 +53,113 @@ class AnalyserTest {
     }
 
     @Test
-    void speedUpIsWorkOverWall() {
+    void phasesCountThreadsInFlightAndRunningNotWaitingAsWork() {
         Analysis a = Analyser.analyse(demo());
         assertEquals(2, a.phases().size());
         Phase seq = a.phases().get(0);
         Phase conc = a.phases().get(1);
         assertEquals("Scenario01Sequential.run", seq.name());
         assertEquals(300 * MS, seq.wall());
-        assertEquals(300 * MS, seq.work(), "three steps in a row, the phase span not counted");
-        assertEquals(1.0, seq.speedUp(), 1e-9);
+        assertEquals(300 * MS, seq.inFlightTime(), "three steps in a row, the phase span not counted");
+        assertEquals(1.0, seq.inFlight(), 1e-9);
+        assertEquals(1.0, seq.running(), 1e-9);
+        assertEquals(1, seq.runningPeak());
         assertEquals(1, seq.threads());
-        assertEquals(0.0, seq.waitShare(), 1e-9, "the idle pool thread takes no part");
-        assertEquals(4 * 280 * MS, conc.work());
-        assertEquals(4 * 280.0 / 300.0, conc.speedUp(), 1e-9);
+        assertEquals(0.0, seq.blockedShare(), 1e-9, "the idle pool thread takes no part");
+        assertEquals(4 * 280 * MS, conc.inFlightTime());
+        assertEquals(4 * 280.0 / 300.0, conc.inFlight(), 1e-9);
+        assertEquals(4, conc.inFlightPeak());
+        assertEquals(4, conc.runningPeak());
         assertEquals(4, conc.threads());
-        assertEquals(280 * MS, conc.waiting());
-        assertEquals(280 * MS, conc.waitByKind().get("join"));
+        assertEquals(280 * MS, conc.blocked());
+        assertEquals(280 * MS, conc.blockedByKind().get("join"));
         assertEquals(300 * MS + 4 * 290 * MS, conc.threadTime(), "main and the workers, clipped to the phase");
+    }
+
+    @Test
+    void blockedWorkIsInFlightButNotRunning() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.workload(main, at(0), at(100), "a.Locks::run");
+        for (int i = 0; i < 10; i++) {
+            ThreadInfo w = b.thread(10 + i, "w-" + i, false);
+            b.workload(w, at(0), at(100), "a.Locks::task");
+            // each holds the lock 10 ms and waits for it the other 90
+            b.agentWait(w, at(i == 0 ? 10 : 0), at(i == 0 ? 100 : i * 10), "lock", "ReentrantLock.lock", null, 0, -1,
+                    false);
+            if (i > 0) {
+                b.agentWait(w, at(i * 10 + 10), at(100), "lock", "ReentrantLock.lock", null, 0, -1, false);
+            }
+        }
+        Phase p = Analyser.analyse(b.build()).phases().get(0);
+        assertEquals(10.0, p.inFlight(), 1e-9, "ten threads inside their workload all the time");
+        assertEquals(10, p.inFlightPeak());
+        assertEquals(1.0, p.running(), 1e-9, "one at a time holds the lock: no speed-up from waiting");
+        assertEquals(1, p.runningPeak());
+        assertEquals(900.0 / 1100.0, p.blockedShare(), 1e-9, "ten workers blocked 90 ms each; main takes part");
+    }
+
+    @Test
+    void idleIsNeitherBlockedNorWaitingAnywhere() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.workload(main, at(0), at(100), "a.Pool::run");
+        b.agentWait(main, at(10), at(20), "future", "FutureTask.get", null, 0, -1, false);
+        ThreadInfo worker = b.thread(2, "pool-1-thread-1", false);
+        b.started(worker, at(5), 1);
+        b.workload(worker, at(5), at(15), "a.Pool::task");
+        b.agentWait(worker, at(15), at(100), "idle", "ThreadPoolExecutor.getTask", null, 0, -1, false);
+        Analysis a = Analyser.analyse(b.build());
+        ThreadBreakdown w = a.breakdown(a.model().indexOf(2));
+        assertEquals(85 * MS, w.idle());
+        assertEquals(0, w.waiting(), "idle is not blocked");
+        assertEquals(85 * MS, a.idleTotal());
+        assertEquals(List.of("future"), a.blockedTotals().stream().map(WaitTotal::kind).toList());
+        Phase p = a.phases().get(0);
+        assertEquals(10 * MS, p.blocked(), "only main's future");
+        assertEquals(85 * MS, p.idle());
+        assertFalse(p.blockedByKind().containsKey("idle"));
+    }
+
+    @Test
+    void repeatedTopLevelSpansOfOneMethodFormOneGroup() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(1000));
+        ThreadInfo main = b.thread(1, "main", false);
+        for (int i = 0; i < 50; i++) {
+            b.workload(main, at(i * 10), at(i * 10 + 1 + i % 5), "a.Server::handle");
+        }
+        b.workload(main, at(600), at(700), "a.Server::shutdown");
+        Analysis a = Analyser.analyse(b.build());
+        assertEquals(51, a.phases().size());
+        assertEquals(2, a.phaseGroups().size());
+        PhaseGroup handle = a.phaseGroups().get(0);
+        assertEquals("Server.handle", handle.name());
+        assertEquals(50, handle.count());
+        assertEquals(10 * (1 + 2 + 3 + 4 + 5) * MS, handle.wall());
+        assertArrayEquals(new long[] {MS, 3 * MS, 5 * MS}, handle.spread(), "min, median, max");
+        assertEquals("Server.handle", a.biggestPhaseGroups().get(0).name(), "150 ms in all beats one of 100 ms");
+    }
+
+    @Test
+    void aPhaseFilterPicksPhasesOnAnyThread() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(100));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.workload(main, at(0), at(100), "a.Main::run");
+        for (int i = 0; i < 3; i++) {
+            ThreadInfo w = b.thread(10 + i, "handler-" + i, false);
+            b.workload(w, at(10 * i), at(10 * i + 20), "a.Handler::handle");
+            b.workload(w, at(10 * i + 5), at(10 * i + 10), "a.Handler::handle"); // nested: not a phase of its own
+        }
+        Analysis a = Analyser.analyse(b.build(), PhaseFilter.parse("a.Handler::handle"));
+        assertEquals(3, a.phases().size());
+        assertEquals(1, a.phaseGroups().size());
+        assertEquals(3, a.phaseGroups().get(0).count());
+        PhaseFilter bad = PhaseFilter.parse("@a.Traced;x".repeat(100));
+        assertTrue(bad.problems().get(0).length() < 140, "an echo of user input is cut: " + bad.problems().get(0));
     }
 
     @Test
@@ -75,12 +169,12 @@ class AnalyserTest {
         b.workload(main, at(0), at(100), "a.Only::run");
         b.event("x", at(0), at(100));
         Analysis a = Analyser.analyse(b.build());
-        assertEquals(100 * MS, a.phases().get(0).work());
-        assertEquals(1.0, a.phases().get(0).speedUp(), 1e-9);
+        assertEquals(100 * MS, a.phases().get(0).inFlightTime());
+        assertEquals(1.0, a.phases().get(0).running(), 1e-9);
     }
 
     @Test
-    void withoutAThreadNamedMainThePhasesAreOnTheThreadWithTheMostTopLevelWorkloads() {
+    void withoutAThreadNamedMainEveryThreadsTopLevelSpansArePhases() {
         ModelBuilder b = new ModelBuilder(null);
         ThreadInfo x = b.thread(1, "driver", false);
         ThreadInfo y = b.thread(2, "helper", false);
@@ -89,9 +183,9 @@ class AnalyserTest {
         b.workload(y, at(0), at(5), "a.A::help");
         b.event("x", at(0), at(30));
         Analysis a = Analyser.analyse(b.build());
-        assertEquals("driver", a.phaseThread().name());
-        assertEquals(2, a.phases().size());
-        assertEquals("A.two", a.phases().get(1).name());
+        assertEquals("driver", a.phaseThread().name(), "the thread with the most of them");
+        assertEquals(3, a.phases().size(), "a server's handlers on many threads are all phases");
+        assertEquals(List.of("A.one", "A.help", "A.two"), a.phases().stream().map(Phase::name).toList());
     }
 
     @Test
@@ -116,15 +210,16 @@ class AnalyserTest {
     }
 
     @Test
-    void parallelismCountsThreadsInWorkloadAndNotWaiting() {
+    void runningCountsThreadsInWorkloadAndNotWaiting() {
         Analysis a = Analyser.analyse(demo());
         Concurrency c = a.concurrency();
         assertEquals(4, c.peak(), "main waits in join while the 4 workers run");
-        // main busy [0, 310] and [590, 600]; workers 4 x [310, 590]
-        assertEquals(320 * MS + 4 * 280 * MS, c.busyTime());
-        assertEquals(600 * MS, c.anyBusyTime());
-        assertEquals((320.0 + 4 * 280.0) / 600.0, c.average(), 1e-9);
-        assertEquals(at(310), c.peakAt());
+        // main's steps [0, 300] (its phase spans are not work); workers 4 x [310, 590]
+        assertEquals(300 * MS + 4 * 280 * MS, c.running().time());
+        assertEquals(580 * MS, c.running().anyTime());
+        assertEquals((300.0 + 4 * 280.0) / 580.0, c.average(), 1e-9);
+        assertEquals(at(310), c.running().peakAt());
+        assertEquals(4, c.inFlight().peak());
     }
 
     @Test

@@ -352,8 +352,9 @@ class TimelineBrowserIT {
 
     @Test
     void everyWaitKindTheAgentEmitsHasItsOwnColour() {
-        List<String> kinds = List.of("sleep", "join", "monitor", "latch", "barrier", "phaser", "semaphore", "condition",
-                "lock", "future", "executor", "queue", "park", "monitor-enter", "monitor-wait", "workload");
+        // the one list of kinds: the viewer takes each colour from the report's data
+        List<String> kinds = new java.util.ArrayList<>(dev.weft.reports.model.WaitKinds.names());
+        kinds.add("workload");
         @SuppressWarnings("unchecked")
         List<String> colours = (List<String>) browser.js("return arguments[0].map(k => weft.kindColor(k))", kinds);
         assertEquals(kinds.size(), new java.util.HashSet<>(colours).size(), "distinct: " + colours);

@@ -59,7 +59,7 @@ class JsonCommandTest {
 
     /** A phase row of the text summary: wall, work, speed-up, threads, waiting share. */
     private static final Pattern ROW = Pattern.compile(
-            "([\\d.]+) (ns|us|ms|s) +([\\d.]+) (ns|us|ms|s) +([\\d.]+)x +(\\d+) +(\\d+)%");
+            "(\\d+) +([\\d.]+) (ns|us|ms|s) +([\\d.]+) +([\\d.]+) +(\\d+)%");
 
     private static double millis(String value, String unit) {
         double v = Double.parseDouble(value);
@@ -79,7 +79,7 @@ class JsonCommandTest {
     @Test
     void theHeaderNamesTheSchemaAndTheRecording() {
         assertEquals("weft-summary", json.get("schema"));
-        assertEquals(1.0, json.get("schemaVersion"));
+        assertEquals(2.0, json.get("schemaVersion"));
         Map<String, Object> source = object(json.get("source"));
         assertEquals("app.jfr", source.get("file"));
         assertEquals(Boolean.FALSE, source.get("partial"));
@@ -103,16 +103,18 @@ class JsonCommandTest {
             assertEquals(expected.name(), p.get("name"));
             assertEquals(expected.method(), p.get("method"));
             assertEquals(expected.wall() / 1e6, number(p.get("wallMs")), 0.001);
-            assertEquals(expected.work() / 1e6, number(p.get("workMs")), 0.001);
-            assertEquals(expected.speedUp(), number(p.get("speedUp")), 0.0001);
-            assertEquals(expected.waitShare(), number(p.get("waitShare")), 0.0001);
+            assertEquals(expected.inFlightTime() / 1e6, number(p.get("inFlightMs")), 0.001);
+            assertEquals(expected.inFlight(), number(p.get("inFlight")), 0.0001);
+            assertEquals(expected.running(), number(p.get("running")), 0.0001);
+            assertEquals(expected.blockedShare(), number(p.get("blockedShare")), 0.0001);
             assertEquals((double) expected.threads(), p.get("threads"));
         }
         Map<String, Object> concurrent = object(phases.get(1));
         assertEquals("Scenario02Concurrent.run", concurrent.get("name"));
-        assertTrue(number(concurrent.get("speedUp")) > 2, "four workers at once: " + concurrent);
-        assertTrue(number(object(concurrent.get("waitingByKind")).get("join")) > 0, "main joins the workers");
-        assertTrue(number(object(phases.get(0)).get("speedUp")) < 1.2, "in sequence");
+        assertTrue(number(concurrent.get("inFlight")) > 2, "four workers at once: " + concurrent);
+        assertTrue(number(object(concurrent.get("blockedByKind")).get("join")) > 0, "main joins the workers");
+        assertTrue(number(object(phases.get(0)).get("inFlight")) < 1.2, "in sequence");
+        assertEquals(3, list(json.get("phaseGroups")).size(), "three methods, one phase each");
     }
 
     @Test
@@ -123,14 +125,13 @@ class JsonCommandTest {
         assertEquals("main", object(perThread.get(0)).get("name"), "in timeline order");
         for (Object o : perThread) {
             Map<String, Object> t = object(o);
-            double kinds = object(t.get("waitingByKindMs")).values().stream().mapToDouble(v -> (Double) v).sum();
-            assertEquals(number(t.get("waitingMs")), kinds, 0.001 * 8, t.toString());
-            assertEquals(number(t.get("totalMs")),
-                    number(t.get("workloadMs")) + number(t.get("waitingMs")) + number(t.get("otherMs")), 0.004,
-                    t.toString());
+            double kinds = object(t.get("blockedByKindMs")).values().stream().mapToDouble(v -> (Double) v).sum();
+            assertEquals(number(t.get("blockedMs")), kinds, 0.001 * 8, t.toString());
+            assertEquals(number(t.get("totalMs")), number(t.get("runningMs")) + number(t.get("blockedMs"))
+                    + number(t.get("idleMs")) + number(t.get("otherMs")), 0.005, t.toString());
         }
         Map<String, Object> worker = thread("worker-0");
-        assertTrue(number(worker.get("workloadMs")) >= Scenarios.TASK_MILLIS * 0.9, worker.toString());
+        assertTrue(number(worker.get("runningMs")) >= Scenarios.TASK_MILLIS * 0.9, worker.toString());
         assertEquals(Boolean.FALSE, worker.get("virtual"));
         assertEquals(Boolean.FALSE, worker.get("system"));
         Map<String, Object> forgotten = thread("forgotten");
@@ -147,12 +148,14 @@ class JsonCommandTest {
         assertEquals(2, perThread.size());
         assertEquals(json.get("perThreadTotal"), top.get("perThreadTotal"));
         double busiest = list(json.get("perThread")).stream().map(JsonCommandTest::object)
-                .mapToDouble(t -> number(t.get("workloadMs")) + number(t.get("waitingMs"))).max().orElseThrow();
+                .mapToDouble(t -> number(t.get("runningMs")) + number(t.get("blockedMs")) + number(t.get("idleMs")))
+                .max().orElseThrow();
         Map<String, Object> first = object(perThread.get(0));
-        assertEquals(busiest, number(first.get("workloadMs")) + number(first.get("waitingMs")), 0.002);
+        assertEquals(busiest, number(first.get("runningMs")) + number(first.get("blockedMs"))
+                + number(first.get("idleMs")), 0.003);
         Map<String, Object> second = object(perThread.get(1));
-        assertTrue(number(second.get("workloadMs")) + number(second.get("waitingMs"))
-                <= number(first.get("workloadMs")) + number(first.get("waitingMs")));
+        assertTrue(number(second.get("runningMs")) + number(second.get("blockedMs"))
+                <= number(first.get("runningMs")) + number(first.get("blockedMs")));
     }
 
     @Test
@@ -204,17 +207,17 @@ class JsonCommandTest {
         assertTrue(r.out().contains(String.format(Locale.ROOT, "%d platform, %d virtual (+%d JDK-internal)",
                 (long) number(threads.get("platform")), (long) number(threads.get("virtual")),
                 (long) number(threads.get("system")))), r.out());
-        for (Object o : list(json.get("phases"))) {
+        for (Object o : list(json.get("phaseGroups"))) {
             Map<String, Object> p = object(o);
             String row = r.out().lines().filter(l -> l.contains((String) p.get("name"))).findFirst().orElseThrow();
             // both print the same analysis, rounded differently: compare the numbers, not the text
             Matcher m = ROW.matcher(row);
             assertTrue(m.find(), row);
-            assertEquals(number(p.get("wallMs")), millis(m.group(1), m.group(2)), number(p.get("wallMs")) * 0.01, row);
-            assertEquals(number(p.get("workMs")), millis(m.group(3), m.group(4)), number(p.get("workMs")) * 0.01, row);
-            assertEquals(number(p.get("speedUp")), Double.parseDouble(m.group(5)), 0.0051, row);
-            assertEquals(number(p.get("threads")), Double.parseDouble(m.group(6)), row);
-            assertEquals(number(p.get("waitShare")) * 100, Double.parseDouble(m.group(7)), 0.51, row);
+            assertEquals(number(p.get("count")), Double.parseDouble(m.group(1)), row);
+            assertEquals(number(p.get("wallMs")), millis(m.group(2), m.group(3)), number(p.get("wallMs")) * 0.01, row);
+            assertEquals(number(p.get("inFlight")), Double.parseDouble(m.group(4)), 0.051, row);
+            assertEquals(number(p.get("running")), Double.parseDouble(m.group(5)), 0.051, row);
+            assertEquals(number(p.get("blockedShare")) * 100, Double.parseDouble(m.group(6)), 0.51, row);
         }
         for (Map.Entry<String, Object> e : object(json.get("waitsByKind")).entrySet()) {
             long count = (long) number(object(e.getValue()).get("count"));
@@ -284,7 +287,7 @@ class JsonCommandTest {
         }
         Cli.Result help = Cli.run("json", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("schemaVersion 1"), help.out());
+        assertTrue(help.out().contains("schemaVersion 2"), help.out());
         assertTrue(help.out().contains("perThread[]"));
     }
 }

@@ -89,7 +89,7 @@ class MainTest {
         assertTrue(r.out().contains("Phase"), r.out());
         assertTrue(r.out().contains("Scenario01Sequential.run"));
         assertTrue(r.out().contains("Scenario02Concurrent.run"));
-        assertTrue(r.out().contains("Waits by kind"));
+        assertTrue(r.out().contains("Blocked by kind"));
         assertTrue(r.out().contains("join"));
         assertTrue(r.out().contains("Alive at exit: 1 thread was still running"));
         assertTrue(r.out().contains("forgotten"));
@@ -194,5 +194,14 @@ class MainTest {
         assertEquals(Path.of("APP.html"), HtmlCommand.defaultOutput(Path.of("APP.JFR")));
         assertEquals(Path.of("rec.bin.html"), HtmlCommand.defaultOutput(Path.of("rec.bin")));
         assertEquals(Path.of(".jfr.html"), HtmlCommand.defaultOutput(Path.of(".jfr")));
+    }
+
+    @Test
+    void phasesPicksTheMethodsThatArePhases() {
+        Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", jfr.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Scenario02Concurrent.task"), r.out());
+        assertTrue(!r.out().contains("Scenario01Sequential.run"), "only the named method's calls are phases: " + r.out());
+        assertTrue(r.out().contains("annotation entries cannot be matched"), "says what it ignored: " + r.out());
     }
 }

@@ -87,6 +87,35 @@ class ModelBuilderTest {
         assertFalse(ThreadInfo.isSystemName(null));
     }
 
+    /** A carrier and an application's pool worker share a name: the JDK's is told by its thread group or the agent's word. */
+    @Test
+    void theJdksThreadsAreRecognisedByWhatTheyAreNotByName() {
+        ModelBuilder b = new ModelBuilder(null);
+        ThreadInfo carrier = b.thread(1, "ForkJoinPool-1-worker-1", false);
+        b.group(carrier, "CarrierThreads");
+        ThreadInfo own = b.thread(2, "ForkJoinPool-1-worker-1", false);
+        b.group(own, "main");
+        ThreadInfo poller = b.thread(3, "SubPoller-0", true); // without the agent: its name is all there is
+        ThreadInfo named = b.thread(4, "SubPoller-1", true);
+        b.threadClass(named, "java.lang.VirtualThread", false); // the agent saw the application start it
+        ThreadInfo reaper = b.thread(5, "process reaper", false);
+        b.threadClass(reaper, "jdk.internal.misc.InnocuousThread", true);
+        ThreadInfo cleaner = b.thread(6, "my-cleaner", false);
+        b.group(cleaner, "InnocuousThreadGroup");
+        for (ThreadInfo t : new ThreadInfo[] {carrier, own, poller, named, reaper, cleaner}) {
+            b.started(t, at(0), -1);
+        }
+        b.event("x", at(0), at(10));
+        Model m = b.build();
+        assertTrue(carrier.isSystem());
+        assertFalse(own.isSystem(), "an application pool named like the carriers");
+        assertTrue(poller.isSystem());
+        assertFalse(named.isSystem(), "the agent's word wins over the name");
+        assertTrue(reaper.isSystem());
+        assertTrue(cleaner.isSystem());
+        assertEquals(6, m.threads().size());
+    }
+
     @Test
     void thousandsOfSpansStaySortedAndCompact() {
         ModelBuilder b = new ModelBuilder(null);

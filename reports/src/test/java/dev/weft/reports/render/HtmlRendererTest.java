@@ -97,7 +97,7 @@ class HtmlRendererTest {
     @SuppressWarnings("unchecked")
     void theDataDescribesLanesAndSegmentsCompactly() {
         assertEquals("weft-report", data.get("format"));
-        assertEquals(2.0, data.get("version"));
+        assertEquals(3.0, data.get("version"));
         List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
         List<List<Double>> segs = (List<List<Double>>) data.get("segs");
         assertEquals(threads.size(), segs.size(), "one segment list per lane");
@@ -115,8 +115,8 @@ class HtmlRendererTest {
         List<Double> descs = (List<Double>) data.get("descs");
         int workloadDesc = s.get(2).intValue();
         int waitDesc = s.get(5).intValue();
-        assertEquals(0, descs.get(7 * workloadDesc).intValue(), "first segment is the workload");
-        assertEquals(kinds.indexOf("sleep"), descs.get(7 * waitDesc).intValue(), "then the wait");
+        assertEquals(0, descs.get(8 * workloadDesc).intValue(), "first segment is the workload");
+        assertEquals(kinds.indexOf("sleep"), descs.get(8 * waitDesc).intValue(), "then the wait");
         assertTrue(s.get(3) >= 0 && s.get(4) >= 4000, "the wait starts after the workload and lasts the sleep");
         double start = ((Number) threads.get(hostile).get("start")).doubleValue();
         double end = ((Number) threads.get(hostile).get("end")).doubleValue();

@@ -3,6 +3,7 @@ package dev.weft.reports.testing;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.Model;
+import dev.weft.reports.model.Pins;
 import dev.weft.reports.model.StringTable;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.model.WaitSpans;
@@ -39,7 +40,8 @@ public final class ModelDump {
         for (ThreadInfo t : m.threads()) {
             out.add("thread " + t.id() + " '" + t.name() + "' virtual " + t.isVirtual() + " daemon "
                     + (t.isDaemonKnown() ? t.isDaemon() : "?") + " parent " + t.parentId() + " life " + t.start() + ".."
-                    + t.end() + " seen " + t.startSeen() + "/" + t.endSeen() + " alive " + t.aliveAtExit());
+                    + t.end() + " seen " + t.startSeen() + "/" + t.endSeen() + " alive " + t.aliveAtExit() + " system "
+                    + t.isSystem() + " group " + t.group() + " class " + t.threadClass());
             WorkloadSpans w = t.workloads();
             for (int i = 0; i < w.size(); i++) {
                 out.add("  work " + w.start(i) + ".." + w.end(i) + " " + s.get(w.method(i)) + " @" + oneLine(s.get(w.stack(i))));
@@ -48,7 +50,12 @@ public final class ModelDump {
             for (int i = 0; i < ws.size(); i++) {
                 out.add("  wait " + ws.start(i) + ".." + ws.end(i) + " " + s.get(ws.kind(i)) + " " + s.get(ws.api(i))
                         + " " + s.get(ws.blockerClass(i)) + " #" + ws.blockerId(i) + " target " + ws.target(i)
-                        + " notifier " + ws.notifier(i) + " flags " + ws.flags(i) + " @" + oneLine(s.get(ws.stack(i))));
+                        + " notifier " + ws.notifier(i) + " flags " + ws.flags(i) + " detail " + s.get(ws.detail(i)) + " @"
+                        + oneLine(s.get(ws.stack(i))));
+            }
+            Pins p = t.pins();
+            for (int i = 0; i < p.size(); i++) {
+                out.add("  pin " + p.start(i) + ".." + p.end(i) + " " + s.get(p.reason(i)) + " @" + oneLine(s.get(p.stack(i))));
             }
             Wakes k = t.wakes();
             for (int i = 0; i < k.size(); i++) {

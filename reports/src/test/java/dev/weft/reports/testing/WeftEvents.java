@@ -38,6 +38,8 @@ public final class WeftEvents {
         public Thread targetThread;
         @Name(WeftSchema.Wait.TIMED)
         public boolean timed;
+        @Name(WeftSchema.Wait.DETAIL)
+        public String detail;
     }
 
     @Name(WeftSchema.Wake.NAME)
@@ -64,6 +66,10 @@ public final class WeftEvents {
         public boolean virtual;
         @Name(WeftSchema.ThreadStart.DAEMON)
         public boolean daemon;
+        @Name(WeftSchema.ThreadStart.THREAD_CLASS)
+        public Class<?> threadClass;
+        @Name(WeftSchema.ThreadStart.SYSTEM)
+        public boolean system;
     }
 
     @Name(WeftSchema.ThreadAliveAtExit.NAME)
@@ -102,6 +108,15 @@ public final class WeftEvents {
         public long suppressedErrors;
         @Name(WeftSchema.AgentStatus.STARTUP_MILLIS)
         public long startupMillis;
+        @Name(WeftSchema.AgentStatus.PHASE_FILTER)
+        public String phaseFilter;
+    }
+
+    @Name(WeftSchema.VirtualThreadBlocked.NAME)
+    @StackTrace(false)
+    public static final class VirtualThreadBlocked extends Event {
+        @Name(WeftSchema.VirtualThreadBlocked.VIRTUAL_THREAD)
+        public Thread virtualThread;
     }
 
     // ---- helpers that behave like the agent's advice
@@ -145,6 +160,7 @@ public final class WeftEvents {
         e.daemon = t.isDaemon();
         t.start();
         e.startedThread = t;
+        e.threadClass = t.getClass();
         e.commit();
     }
 

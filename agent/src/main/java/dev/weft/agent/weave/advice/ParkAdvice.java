@@ -1,5 +1,6 @@
 package dev.weft.agent.weave.advice;
 
+import dev.weft.boot.Kinds;
 import dev.weft.boot.WaitState;
 import dev.weft.boot.Waits;
 import net.bytebuddy.asm.Advice;
@@ -11,7 +12,7 @@ public final class ParkAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static WaitState enter(@Advice.Origin("#t.#m") String api, @Advice.Origin("#d") String descriptor) {
-        return Waits.begin("park", api, null, Waits.isTimed(descriptor));
+        return Waits.begin(Kinds.PARK, api, null, Waits.isTimed(descriptor));
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -1,0 +1,76 @@
+package dev.weft.reports.model;
+
+import java.util.Arrays;
+
+/**
+ * The times one virtual thread was pinned to its carrier while it waited ({@code jdk.VirtualThreadPinned}),
+ * in primitive columns: start and end (epoch nanoseconds), the frames that pinned it and the reason the
+ * JVM gave ({@link StringTable} ids, {@code -1} when not recorded). Sorted by start once the model is built.
+ */
+public final class Pins {
+
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+
+    private long[] starts = NO_LONGS;
+    private long[] ends = NO_LONGS;
+    private int[] stacks = NO_INTS;
+    private int[] reasons = NO_INTS;
+    private int size;
+
+    void add(long start, long end, int stack, int reason) {
+        if (size == starts.length) {
+            int capacity = SpanOrder.grow(size, size + 1);
+            starts = Arrays.copyOf(starts, capacity);
+            ends = Arrays.copyOf(ends, capacity);
+            stacks = Arrays.copyOf(stacks, capacity);
+            reasons = Arrays.copyOf(reasons, capacity);
+        }
+        starts[size] = start;
+        ends[size] = Math.max(start, end);
+        stacks[size] = stack;
+        reasons[size] = reason;
+        size++;
+    }
+
+    void sortAndTrim() {
+        int[] order = SpanOrder.of(starts, ends, size);
+        if (order != null) {
+            starts = SpanOrder.apply(starts, order);
+            ends = SpanOrder.apply(ends, order);
+            stacks = SpanOrder.apply(stacks, order);
+            reasons = SpanOrder.apply(reasons, order);
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long start(int i) {
+        return starts[i];
+    }
+
+    public long end(int i) {
+        return ends[i];
+    }
+
+    /** The frames where the thread was pinned, one a line, as a {@link StringTable} id; {@code -1} if not recorded. */
+    public int stack(int i) {
+        return stacks[i];
+    }
+
+    /** The JVM's reason (JDK 24+, e.g. "Native or VM frame on stack"), as a {@link StringTable} id; {@code -1} if none. */
+    public int reason(int i) {
+        return reasons[i];
+    }
+
+    /** Pinned time in total, nanoseconds. */
+    public long total() {
+        long t = 0;
+        for (int i = 0; i < size; i++) {
+            t += ends[i] - starts[i];
+        }
+        return t;
+    }
+}
