@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * How to decode the events of one type: per field, in the order they are written, what to do with
- * its value. Events the report only counts are read up to their thread and then skipped by their
- * size; events it interprets are decoded to the last field, so their size can be checked.
+ * its value. Fields the report does not read are skipped value by value, to the last, so that each
+ * event's size can be checked against the bytes its fields take.
  */
 final class EventPlan {
 
@@ -38,9 +38,9 @@ final class EventPlan {
     final int[] actions;
     /** Per field in order: the {@link EventFields} number it fills, {@code -1} for none. */
     final int[] targets;
-    /** Fields to decode; the rest of the event is skipped by its size. */
+    /** Fields to walk. */
     final int decoded;
-    /** Whether every field is decoded, so that the bytes they take must equal the event's size. */
+    /** Whether every field is walked, so that the bytes they take must equal the event's size. */
     final boolean whole;
     /** Per {@link EventFields} number: the action that fills it, {@link #SKIP} when the type lacks it. */
     final int[] kinds = new int[EventFields.FIELDS];
@@ -52,7 +52,6 @@ final class EventPlan {
         actions = new int[fields.length];
         targets = new int[fields.length];
         Arrays.fill(targets, -1);
-        int last = 0;
         for (int i = 0; i < fields.length; i++) {
             Field f = fields[i];
             int action = SKIP;
@@ -69,12 +68,11 @@ final class EventPlan {
                 }
             }
             actions[i] = action;
-            if (action != SKIP) {
-                last = i + 1;
-            }
         }
-        whole = code != EventFields.OTHER;
-        decoded = whole ? fields.length : last;
+        // every field is walked, also of events the report only counts: a type id or a size damaged
+        // into another valid one then shows as fields that do not fill the event
+        whole = true;
+        decoded = fields.length;
     }
 
     private static boolean isNumber(Field f) {

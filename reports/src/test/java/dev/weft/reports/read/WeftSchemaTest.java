@@ -51,6 +51,7 @@ class WeftSchemaTest {
         int blockerId;
         Thread targetThread;
         boolean timed;
+        String detail;
     }
 
     @Test
