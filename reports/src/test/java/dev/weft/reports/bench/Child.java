@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * One timed child process of the benchmark: its wall time; its CPU time (user + system) and peak
- * resident set, from GNU time's {@code wait4} figures where {@code /usr/bin/time} is installed, else the
+ * resident set, from GNU time's {@code wait4} figures where GNU {@code time} is on the PATH, else the
  * peak resident set only, from {@code /proc/PID/status} read every 10 ms; and, when it is a JVM started
  * with {@code @gc} among its arguments, its peak heap from a GC log. On a machine shared with other work
  * the CPU time says more than the wall time. Output goes to files, the wait is bounded.
@@ -22,7 +22,8 @@ final class Child {
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern EXIT_LINE = Pattern.compile(" heap .*used (\\d+)K");
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
-    private static final Path TIME = Path.of("/usr/bin/time");
+    /** GNU time, found on the PATH (a shell's own {@code time} is no program); {@code null} without one. */
+    private static final Path TIME = gnuTime();
 
     final double seconds;
     /** User plus system CPU seconds, {@code -1} without GNU time. */
@@ -50,7 +51,7 @@ final class Child {
         List<String> line = new ArrayList<>();
         Path times = stdout.resolveSibling(stdout.getFileName() + ".time");
         Files.deleteIfExists(times);
-        if (Files.isExecutable(TIME)) {
+        if (TIME != null) {
             line.addAll(List.of(TIME.toString(), "-f", "%U %S %M", "-o", times.toString()));
         }
         for (String part : command) {
@@ -82,6 +83,16 @@ final class Child {
             hwm = Long.parseLong(t[t.length - 1]);
         }
         return new Child(seconds, cpu, hwm < 0 ? -1 : hwm / 1024, heap, p.exitValue());
+    }
+
+    private static Path gnuTime() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, "time");
+            if (!dir.isEmpty() && Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static long highWaterKb(Path status) {
