@@ -12,44 +12,60 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Assembles Weft's viewer into the single offline template that HtmlRenderer fills: the page shell
- * {@code timeline.html} of the viewer's source folder, with each {@code @include} line replaced by the
- * part it names (a style sheet, a piece of markup, a script), indented as the line was.
+ * Assembles Weft's viewer into the offline templates the renderers fill: each page shell at the top of
+ * the viewer's source folder ({@code timeline.html}, {@code diff.html}), with each {@code @include} line
+ * replaced by the part it names (a style sheet, a piece of markup, a script), indented as the line was.
+ * Shells share parts: the diff page draws its lanes with the timeline's scripts.
  *
  * <p>A build step, not part of the product; the build runs it as a single-file program:
- * {@code java AssembleViewer.java <viewer folder> <template to write>}. It fails the build when a part
- * is missing, named twice, outside the folder, includes another part, or is in the folder but never
- * included (a part that is never included would silently not run).
+ * {@code java AssembleViewer.java <viewer folder> <folder to write the templates to>}. It fails the
+ * build when a part is missing, named twice in one shell, outside the folder, includes another part,
+ * or is in the folder but included by no shell (a part that is never included would silently not run).
  */
 public final class AssembleViewer {
 
     /** The include line, in the comment syntax of HTML, CSS or JavaScript. */
     static final Pattern INCLUDE = Pattern.compile("^(\\s*)(?:<!--|/\\*|//)\\s*@include\\s+(\\S+?)\\s*(?:-->|\\*/)?\\s*$");
-    static final String SHELL = "timeline.html";
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: java AssembleViewer.java <viewer folder> <template to write>");
+            System.err.println("usage: java AssembleViewer.java <viewer folder> <folder to write the templates to>");
             System.exit(2);
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
         Path out = Path.of(args[1]);
         try {
-            String page = assemble(dir);
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
+            Set<Path> used = new LinkedHashSet<>();
+            List<Path> shells = shells(dir);
+            if (shells.isEmpty()) {
+                throw new IllegalArgumentException("no page shell (*.html) in " + dir);
             }
-            Files.writeString(out, page, StandardCharsets.UTF_8);
+            Files.createDirectories(out);
+            for (Path shell : shells) {
+                Files.writeString(out.resolve(shell.getFileName().toString()), assemble(dir, shell, used),
+                        StandardCharsets.UTF_8);
+            }
+            checkAllUsed(dir, shells, used);
         } catch (IllegalArgumentException e) {
             System.err.println("viewer: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static String assemble(Path dir) throws IOException {
-        Set<Path> used = new LinkedHashSet<>();
+    /** The page shells: the .html files at the top of the viewer folder, by name. */
+    static List<Path> shells(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".html"))
+                    .sorted().toList();
+        }
+    }
+
+    /** The page of one shell; the parts it includes are added to {@code used}. */
+    static String assemble(Path dir, Path shellFile, Set<Path> used) throws IOException {
+        String shell = shellFile.getFileName().toString();
+        Set<Path> mine = new LinkedHashSet<>();
         StringBuilder page = new StringBuilder();
-        for (String line : read(dir.resolve(SHELL)).split("\n", -1)) {
+        for (String line : read(shellFile).split("\n", -1)) {
             Matcher m = INCLUDE.matcher(line);
             if (!m.matches()) {
                 page.append(line).append('\n');
@@ -57,34 +73,39 @@ public final class AssembleViewer {
             }
             Path part = dir.resolve(m.group(2)).normalize();
             if (!part.startsWith(dir) || !Files.isRegularFile(part)) {
-                throw new IllegalArgumentException(SHELL + " includes " + m.group(2) + ", which is not a file of " + dir);
+                throw new IllegalArgumentException(shell + " includes " + m.group(2) + ", which is not a file of " + dir);
             }
-            if (!used.add(part)) {
-                throw new IllegalArgumentException(SHELL + " includes " + m.group(2) + " twice");
+            if (!mine.add(part)) {
+                throw new IllegalArgumentException(shell + " includes " + m.group(2) + " twice");
             }
+            used.add(part);
             String text = read(part);
             for (String partLine : text.split("\n", -1)) {
                 if (INCLUDE.matcher(partLine).matches()) {
-                    throw new IllegalArgumentException(m.group(2) + " includes another part; only " + SHELL + " may");
+                    throw new IllegalArgumentException(m.group(2) + " includes another part; only a page shell may");
                 }
             }
             for (String partLine : stripFinalNewline(text).split("\n", -1)) {
                 page.append(partLine.isEmpty() ? "" : m.group(1)).append(partLine).append('\n');
             }
         }
+        // the shell's own final newline
+        return stripFinalNewline(page.toString()) + "\n";
+    }
+
+    /** Fails when a part of the folder is included by no shell. */
+    static void checkAllUsed(Path dir, List<Path> shells, Set<Path> used) throws IOException {
         List<Path> unused = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().matches(".*\\.(js|css|html)$"))
-                    .filter(p -> !p.equals(dir.resolve(SHELL)) && !used.contains(p.normalize()))
+                    .filter(p -> !shells.contains(p) && !used.contains(p.normalize()))
                     .sorted()
                     .forEach(unused::add);
         }
         if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("parts never included by " + SHELL + ": " + unused);
+            throw new IllegalArgumentException("parts never included by any page shell: " + unused);
         }
-        // the shell's own final newline
-        return stripFinalNewline(page.toString()) + "\n";
     }
 
     private static String stripFinalNewline(String s) {

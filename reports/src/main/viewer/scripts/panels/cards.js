@@ -82,6 +82,7 @@
     }
   }
 
+  viewer.card = card;
   viewer.stackBar = stackBar;
   viewer.renderCards = renderCards;
 }(viewer));

@@ -19,7 +19,7 @@ public final class Main {
 
     /** The commands, the default first. */
     static final List<Command> COMMANDS = List.of(new HtmlCommand(), new SummaryCommand(), new JsonCommand(),
-            new TraceCommand());
+            new TraceCommand(), new DiffCommand());
 
     private Main() {
     }

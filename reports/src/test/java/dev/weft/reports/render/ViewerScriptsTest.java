@@ -43,7 +43,17 @@ class ViewerScriptsTest {
     @Test
     @Timeout(120)
     void theAssembledScriptParses() throws IOException {
-        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(HtmlRenderer.templateText());
+        assertScriptParses(HtmlRenderer.templateText());
+    }
+
+    @Test
+    @Timeout(120)
+    void theDiffPagesScriptParses() throws IOException {
+        assertScriptParses(DiffRenderer.templateText());
+    }
+
+    private void assertScriptParses(String template) throws IOException {
+        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(template);
         assertTrue(m.find(), "the template has an inline script");
         Path js = Files.writeString(dir.resolve("timeline.js"), m.group(1));
         assertFalse(m.find(), "and only one: the policy allows one, by its hash");

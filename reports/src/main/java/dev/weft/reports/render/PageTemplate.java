@@ -1,0 +1,140 @@
+package dev.weft.reports.render;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * One of the viewer's page templates (the timeline, the diff), as the build assembled it from the
+ * parts in {@code src/main/viewer}: split at the data marker, with its Content-Security-Policy
+ * rewritten to allow exactly the page's one script and one style element, by their SHA-256 hashes,
+ * and nothing else from anywhere. Should a recorded string ever slip out of its JSON, the browser
+ * would still refuse to run it.
+ */
+final class PageTemplate {
+
+    /** The placeholder in the template's {@code weft-data} script element that the data replaces. */
+    static final String MARKER = "{\"weft\":\"no-data\"}";
+    /** The template's own policy (it opens as it is, for development); written pages get {@link #policy()}. */
+    static final String TEMPLATE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'";
+
+    private final String head;
+    private final String tail;
+    private final String policy;
+
+    private PageTemplate(String head, String tail, String policy) {
+        this.head = head;
+        this.tail = tail;
+        this.policy = policy;
+    }
+
+    /** Reads and checks the template resource {@code name}, next to this class. */
+    static PageTemplate load(String name) {
+        try (InputStream in = PageTemplate.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("template resource " + name + " is missing");
+            }
+            // the HTML parser turns CR LF into LF before hashing a script: so must we
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            int at = text.indexOf(MARKER);
+            if (at < 0 || text.indexOf(MARKER, at + 1) >= 0) {
+                throw new IllegalStateException("template " + name + " must hold the data marker exactly once");
+            }
+            String hashed = "default-src 'none'; script-src 'sha256-" + sha256(only(name, text, "<script>", "</script>"))
+                    + "'; style-src 'sha256-" + sha256(only(name, text, "<style>", "</style>"))
+                    + "'; base-uri 'none'; form-action 'none'";
+            String meta = "content=\"" + TEMPLATE_POLICY + "\"";
+            int m = text.indexOf(meta);
+            if (m < 0 || m > at) {
+                throw new IllegalStateException("template " + name + " must declare the policy " + TEMPLATE_POLICY);
+            }
+            String head = text.substring(0, m) + "content=\"" + hashed + "\"" + text.substring(m + meta.length(), at);
+            return new PageTemplate(head, text.substring(at + MARKER.length()), hashed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + name, e);
+        }
+    }
+
+    /** The page up to the data, with the written pages' policy. */
+    String head() {
+        return head;
+    }
+
+    /** The page after the data. */
+    String tail() {
+        return tail;
+    }
+
+    /** The Content-Security-Policy of written pages. */
+    String policy() {
+        return policy;
+    }
+
+    /** The template as it is, without data (but with the written pages' policy). */
+    String text() {
+        return head + MARKER + tail;
+    }
+
+    private static String only(String name, String text, String open, String close) {
+        int a = text.indexOf(open);
+        if (a < 0 || text.indexOf(open, a + 1) >= 0) {
+            throw new IllegalStateException("template " + name + " must hold exactly one " + open);
+        }
+        int b = text.indexOf(close, a);
+        return text.substring(a + open.length(), b);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    /** Writes a page's data as one JSON value. */
+    @FunctionalInterface
+    interface Data {
+        void write(JsonWriter json) throws IOException;
+    }
+
+    /** Streams the page with {@code data} in it to {@code out} (not closed) and returns the bytes written. */
+    long write(OutputStream out, Data data) throws IOException {
+        Counting counting = new Counting(out);
+        Writer writer = new Utf8Writer(counting);
+        writer.write(head);
+        data.write(new JsonWriter(writer));
+        writer.write(tail);
+        writer.flush();
+        return counting.count;
+    }
+
+    private static final class Counting extends FilterOutputStream {
+        long count;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

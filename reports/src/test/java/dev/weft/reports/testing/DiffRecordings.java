@@ -1,0 +1,76 @@
+package dev.weft.reports.testing;
+
+import static dev.weft.reports.testing.WeftEvents.await;
+import static dev.weft.reports.testing.WeftEvents.start;
+import static dev.weft.reports.testing.WeftEvents.workload;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two recordings of the same phase with known answers, made in the test JVM with the test copies of the
+ * agent's events: before, a thread named main does {@link #TASKS} tasks of {@link #TASK_MILLIS} one after
+ * the other; after, it hands them to as many pool threads ({@code pool-1-thread-N}) and joins them. The
+ * work is the same, the wall time about a {@code TASKS}th, the speed-up about {@code TASKS} times.
+ */
+public final class DiffRecordings {
+
+    public static final String PHASE = "app.Batch::run";
+    public static final String PHASE_NAME = "Batch.run";
+    public static final String TASK = "app.Batch::task";
+    public static final int TASKS = 4;
+    public static final long TASK_MILLIS = 150;
+
+    private DiffRecordings() {
+    }
+
+    /** The phase as a sequence of tasks on main. */
+    public static Path sequential(Path file, String phase) throws Exception {
+        return onMain(file, () -> workload(phase, () -> {
+            for (int i = 0; i < TASKS; i++) {
+                workload(TASK, () -> Scenarios.spin(TASK_MILLIS));
+            }
+        }));
+    }
+
+    /** The phase as tasks on pool threads, joined by main. */
+    public static Path concurrent(Path file, String phase) throws Exception {
+        return onMain(file, () -> workload(phase, () -> {
+            List<Thread> pool = new ArrayList<>();
+            for (int i = 0; i < TASKS; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        workload(TASK, () -> Scenarios.spin(TASK_MILLIS));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, "pool-1-thread-" + (i + 1));
+                pool.add(t);
+                start(t);
+            }
+            for (Thread t : pool) {
+                await("join", "java.lang.Thread.join", t, t, t::join);
+            }
+        }));
+    }
+
+    /** Records {@code body} on a thread named main: the phase thread. */
+    public static Path onMain(Path file, WeftEvents.Body body) throws Exception {
+        return Recordings.record(file, true, () -> {
+            Throwable[] failed = new Throwable[1];
+            Thread main = new Thread(() -> {
+                try {
+                    body.run();
+                } catch (Throwable t) {
+                    failed[0] = t;
+                }
+            }, "main");
+            start(main);
+            main.join();
+            if (failed[0] != null) {
+                throw new IllegalStateException(failed[0]);
+            }
+        });
+    }
+}
