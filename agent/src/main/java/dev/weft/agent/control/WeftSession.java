@@ -41,6 +41,11 @@ public final class WeftSession {
         return jfr;
     }
 
+    /** The Instrumentation Weft was started with: a test framework adds its workload through it. */
+    public Instrumentation instrumentation() {
+        return inst;
+    }
+
     /**
      * Ends the recording now, while the JVM runs on: JFR writes the {@code .jfr}, the report is
      * rendered as at exit, the instrumentation is removed and the exit hook left with nothing to do.

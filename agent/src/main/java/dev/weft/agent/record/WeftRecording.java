@@ -80,16 +80,21 @@ public final class WeftRecording {
         return s;
     }
 
+    /** The settings of a recording made while the agent runs: {@link #settings} but the JVM's sleep event. */
+    public static Map<String, String> agentSettings(boolean stacks) {
+        Map<String, String> settings = settings(stacks);
+        // the .jfc keeps the JVM's sleep event for recordings made without the agent; the agent's own
+        // advice sees every Thread.sleep, and a second event per sleep only doubled the volume
+        settings.put("jdk.ThreadSleep#enabled", "false");
+        return settings;
+    }
+
     public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter,
                                   String phases) throws IOException {
         Runnable status = new StatusHook(health, options, filter, phases);
         FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
         statusHook = status;
-        Map<String, String> settings = settings(stacks);
-        // the .jfc keeps the JVM's sleep event for recordings made without the agent; the agent's own
-        // advice sees every Thread.sleep, and a second event per sleep only doubled the volume
-        settings.put("jdk.ThreadSleep#enabled", "false");
-        Recording r = new Recording(settings);
+        Recording r = new Recording(agentSettings(stacks));
         r.setName("weft");
         r.setToDisk(true);
         r.setDestination(jfr);
@@ -108,13 +113,13 @@ public final class WeftRecording {
     }
 
     /** Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts. */
-    private static final class StatusHook implements Runnable {
+    public static final class StatusHook implements Runnable {
         private final AgentHealth health;
         private final String options;
         private final String filter;
         private final String phases;
 
-        StatusHook(AgentHealth health, String options, String filter, String phases) {
+        public StatusHook(AgentHealth health, String options, String filter, String phases) {
             this.health = health;
             this.options = options;
             this.filter = filter;

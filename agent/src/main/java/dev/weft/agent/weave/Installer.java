@@ -72,17 +72,39 @@ public final class Installer {
             transformer.byteBuddy();
         }
         inst.addTransformer(transformer, true);
+        retransform(inst, withLoadedWorkload(inst, workload, targets), health);
+        return transformer;
+    }
+
+    /**
+     * Weaves the methods {@code workload} names, and nothing of the JDK: for a JVM where Weft already
+     * weaves the JDK's waits and a test adds its own workload (weft-junit's {@code @WeftWorkload}).
+     * {@link WeavingTransformer#uninstall} removes it again.
+     */
+    public static WeavingTransformer installWorkload(Instrumentation inst, WorkloadFilter workload, AgentHealth health) {
+        WeavingTransformer transformer = new WeavingTransformer(Set.of(), workload, null,
+                () -> byteBuddy(workload, health, false), health, false);
+        inst.addTransformer(transformer, true);
+        retransform(inst, withLoadedWorkload(inst, workload, new ArrayList<>()), health);
+        return transformer;
+    }
+
+    /** {@code targets} and the classes already loaded that the workload filter may name. */
+    private static List<Class<?>> withLoadedWorkload(Instrumentation inst, WorkloadFilter workload,
+                                                      List<Class<?>> targets) {
         for (Class<?> loaded : inst.getAllLoadedClasses()) {
             if (!loaded.isArray() && inst.isModifiableClass(loaded) && (loaded.getClassLoader() != null
                     && workload.mayMatchLoaded(loaded) || WaitTypes.ON_LOAD.contains(loaded.getName()))) {
                 targets.add(loaded);
             }
         }
-        retransform(inst, targets, health);
-        return transformer;
+        return targets;
     }
 
     private static void retransform(Instrumentation inst, List<Class<?>> classes, AgentHealth health) {
+        if (classes.isEmpty()) {
+            return;
+        }
         try {
             inst.retransformClasses(classes.toArray(new Class<?>[0]));
         } catch (Throwable batch) {
