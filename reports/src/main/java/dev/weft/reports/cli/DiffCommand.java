@@ -107,11 +107,6 @@ public final class DiffCommand implements Command {
 
     /** {@code dir/after.jfr} → {@code dir/after.diff.html}. */
     static Path defaultOutput(Path after) {
-        Path name = after.getFileName();
-        String base = name == null ? "recording" : name.toString();
-        if (base.length() > 4 && base.regionMatches(true, base.length() - 4, ".jfr", 0, 4)) {
-            base = base.substring(0, base.length() - 4);
-        }
-        return after.resolveSibling(base + ".diff.html");
+        return Output.besideRecording(after, ".diff.html");
     }
 }

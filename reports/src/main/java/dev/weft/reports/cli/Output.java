@@ -39,6 +39,16 @@ final class Output {
         }
     }
 
+    /** {@code dir/app.jfr} → {@code dir/app<suffix>}: the default output of a command, beside the recording. */
+    static Path besideRecording(Path jfr, String suffix) {
+        Path name = jfr.getFileName();
+        String base = name == null ? "recording" : name.toString();
+        if (base.length() > 4 && base.regionMatches(true, base.length() - 4, ".jfr", 0, 4)) {
+            base = base.substring(0, base.length() - 4);
+        }
+        return jfr.resolveSibling(base + suffix);
+    }
+
     /** Refuses an output that would replace the recording being read. */
     static void notTheRecording(Path output, Path jfr, Command command) throws UsageException {
         if (output.toAbsolutePath().normalize().equals(jfr.toAbsolutePath().normalize())) {

@@ -78,11 +78,6 @@ public final class TraceCommand implements Command {
 
     /** {@code dir/app.jfr} → {@code dir/app.trace.json}. */
     static Path defaultOutput(Path jfr) {
-        Path name = jfr.getFileName();
-        String base = name == null ? "recording" : name.toString();
-        if (base.length() > 4 && base.regionMatches(true, base.length() - 4, ".jfr", 0, 4)) {
-            base = base.substring(0, base.length() - 4);
-        }
-        return jfr.resolveSibling(base + ".trace.json");
+        return Output.besideRecording(jfr, ".trace.json");
     }
 }

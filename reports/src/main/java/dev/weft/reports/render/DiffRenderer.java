@@ -24,8 +24,6 @@ public final class DiffRenderer {
     /** The template resource, next to this class. */
     public static final String TEMPLATE = "diff.html";
 
-    private static volatile PageTemplate template;
-
     private DiffRenderer() {
     }
 
@@ -59,11 +57,6 @@ public final class DiffRenderer {
     }
 
     private static PageTemplate template() {
-        PageTemplate t = template;
-        if (t == null) {
-            t = PageTemplate.load(TEMPLATE);
-            template = t;
-        }
-        return t;
+        return PageTemplate.of(TEMPLATE);
     }
 }

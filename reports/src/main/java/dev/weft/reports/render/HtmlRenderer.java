@@ -21,8 +21,6 @@ public final class HtmlRenderer {
     /** The template resource, next to this class. */
     public static final String TEMPLATE = "timeline.html";
 
-    private static volatile PageTemplate template;
-
     private HtmlRenderer() {
     }
 
@@ -50,11 +48,6 @@ public final class HtmlRenderer {
     }
 
     private static PageTemplate template() {
-        PageTemplate t = template;
-        if (t == null) {
-            t = PageTemplate.load(TEMPLATE);
-            template = t;
-        }
-        return t;
+        return PageTemplate.of(TEMPLATE);
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One of the viewer's page templates (the timeline, the diff), as the build assembled it from the
@@ -26,6 +28,9 @@ final class PageTemplate {
     static final String TEMPLATE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "base-uri 'none'; form-action 'none'";
 
+    /** The templates read so far, by resource name: each is read and hashed once. */
+    private static final Map<String, PageTemplate> LOADED = new ConcurrentHashMap<>();
+
     private final String head;
     private final String tail;
     private final String policy;
@@ -36,8 +41,12 @@ final class PageTemplate {
         this.policy = policy;
     }
 
-    /** Reads and checks the template resource {@code name}, next to this class. */
-    static PageTemplate load(String name) {
+    /** The template resource {@code name}, next to this class: read and checked on first use. */
+    static PageTemplate of(String name) {
+        return LOADED.computeIfAbsent(name, PageTemplate::load);
+    }
+
+    private static PageTemplate load(String name) {
         try (InputStream in = PageTemplate.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("template resource " + name + " is missing");
