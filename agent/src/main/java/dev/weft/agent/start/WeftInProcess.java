@@ -13,6 +13,7 @@ import dev.weft.boot.Workloads;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
@@ -103,12 +104,24 @@ public final class WeftInProcess {
 
     /**
      * Makes the methods {@code filter} names workload spans (JEP 520 filter syntax, as the agent's
-     * {@code workload=}), classes already loaded included.
+     * {@code workload=}), classes already loaded included. The classes the filter names outright are
+     * loaded through {@code loader} now, so that they are woven before anything is recorded; one that
+     * cannot be found is a problem, as is an entry that is not valid.
      */
-    public Workload weave(String filter) {
+    public Workload weave(String filter, ClassLoader loader) {
         WorkloadFilter parsed = WorkloadFilter.parse(filter);
+        List<String> problems = new ArrayList<>(parsed.problems());
         WeavingTransformer transformer = parsed.isEmpty() ? null : Installer.installWorkload(inst, parsed, health);
-        return new Workload(parsed.problems(), transformer);
+        for (WorkloadFilter.Entry e : parsed.entries()) {
+            if (e.className() != null) {
+                try {
+                    Class.forName(e.className(), false, loader);
+                } catch (ClassNotFoundException | LinkageError notThere) {
+                    problems.add("workload filter entry '" + e.text() + "' names a class that is not there: " + e.className());
+                }
+            }
+        }
+        return new Workload(problems, transformer);
     }
 
     /**

@@ -84,6 +84,8 @@ public final class Installer {
     public static WeavingTransformer installWorkload(Instrumentation inst, WorkloadFilter workload, AgentHealth health) {
         WeavingTransformer transformer = new WeavingTransformer(Set.of(), workload, null,
                 () -> byteBuddy(workload, health, false), health, false);
+        // built now, not on the first class it weaves: that may be inside what a test times
+        transformer.byteBuddy();
         inst.addTransformer(transformer, true);
         retransform(inst, withLoadedWorkload(inst, workload, new ArrayList<>()), health);
         return transformer;

@@ -62,7 +62,7 @@ class WeftInProcessIT {
 
     @Test
     void aRunRecordsItsSpanItsThreadsWorkAndWaitsAndNothingStaysOn() throws Exception {
-        WeftInProcess.Workload workload = weft.weave(TASK);
+        WeftInProcess.Workload workload = weft.weave(TASK, WeftInProcessIT.class.getClassLoader());
         try {
             assertEquals(List.of(), workload.problems());
             Path jfr = dir.resolve("run.jfr");
@@ -107,7 +107,7 @@ class WeftInProcessIT {
 
     @Test
     void aRemovedWorkloadIsNoLongerWoven() throws Exception {
-        weft.weave(FixtureApp.class.getName()).remove();
+        weft.weave(FixtureApp.class.getName(), WeftInProcessIT.class.getClassLoader()).remove();
         Path jfr = dir.resolve("after-remove.jfr");
         WeftInProcess.Run run = weft.startRun("example.SomeTest::plain", jfr);
         FixtureApp.work(1);
@@ -132,11 +132,13 @@ class WeftInProcessIT {
     }
 
     @Test
-    void aBadFilterEntryIsSaidAndLeftOut() {
-        WeftInProcess.Workload w = weft.weave("com.example.Ok::fine;not a filter");
+    void aBadFilterEntryOrAMissingClassIsSaid() {
+        WeftInProcess.Workload w = weft.weave(TASK + ";not a filter;com.example.Missing::fine",
+                WeftInProcessIT.class.getClassLoader());
         try {
-            assertEquals(1, w.problems().size(), w.problems().toString());
+            assertEquals(2, w.problems().size(), w.problems().toString());
             assertTrue(w.problems().get(0).contains("'not a filter'"), w.problems().get(0));
+            assertTrue(w.problems().get(1).contains("not there: com.example.Missing"), w.problems().get(1));
             assertNotNull(w);
         } finally {
             w.remove();
