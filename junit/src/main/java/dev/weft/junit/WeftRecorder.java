@@ -1,6 +1,7 @@
 package dev.weft.junit;
 
 import dev.weft.agent.start.WeftInProcess;
+import dev.weft.reports.model.ThreadInfo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,7 @@ public final class WeftRecorder {
         }
         String method = testClass.getName() + "::" + WeftAssertions.oneLine(name);
         long caller = RunReport.threadId(Thread.currentThread());
+        Set<Long> liveAtStart = livePlatformThreads();
         WeftInProcess.Run run;
         try {
             run = weft.startRun(method, jfr);
@@ -70,7 +72,6 @@ public final class WeftRecorder {
                     + "right now: with parallel test execution, annotate the Weft test classes with @Isolated and "
                     + "@Execution(ExecutionMode.SAME_THREAD)", e);
         }
-        Set<Long> liveAtStart = livePlatformThreads();
         Throwable failed = null;
         try {
             body.run();
@@ -114,10 +115,13 @@ public final class WeftRecorder {
         }
     }
 
+    /** The live platform threads but the JVM's and the tools' own (JFR's start with the first recording). */
     private static Set<Long> livePlatformThreads() {
         Set<Long> ids = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            ids.add(RunReport.threadId(t));
+            if (!ThreadInfo.isSystemName(t.getName())) {
+                ids.add(RunReport.threadId(t));
+            }
         }
         return ids;
     }

@@ -37,18 +37,27 @@ public final class Pool {
         }
     }
 
-    /** Jobs that each hold one monitor while they work. */
+    /**
+     * Jobs that each hold one monitor while they work, started while the caller holds it: all of them
+     * block on entering it, then work one after the other.
+     */
     public static void countAll(int jobs, long millis) throws Exception {
         Object counter = new Object();
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < jobs; i++) {
-            Thread t = new Thread(() -> {
-                synchronized (counter) {
-                    job(millis);
-                }
-            }, "counter-" + i);
-            t.start();
-            threads.add(t);
+        synchronized (counter) {
+            for (int i = 0; i < jobs; i++) {
+                Thread t = new Thread(() -> {
+                    synchronized (counter) {
+                        job(millis);
+                    }
+                }, "counter-" + i);
+                t.start();
+                threads.add(t);
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (threads.stream().anyMatch(t -> t.getState() != Thread.State.BLOCKED) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
         }
         for (Thread t : threads) {
             t.join();

