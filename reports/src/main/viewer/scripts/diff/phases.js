@@ -1,4 +1,4 @@
-// The phases table: each phase before -> after with ratios, waits by kind, how the two were matched.
+// The phases table: each phase before -> after with ratios, time blocked by kind, how the two were matched.
 (function (viewer) {
   'use strict';
   var $ = viewer.$, el = viewer.el, clear = viewer.clear, Fmt = viewer.Fmt, beforeAfter = viewer.beforeAfter, ms = viewer.diffMs;
@@ -6,6 +6,8 @@
   var MATCH = { name: '', order: 'matched by order: the names differ', 'before-only': 'before only', 'after-only': 'after only' };
 
   function val(f, key) { return f ? f[key] : null; }
+
+  function threads(x) { return x.toFixed(2); }
 
   function kinds(p) {
     var names = {};
@@ -26,6 +28,7 @@
         el('td', { class: 'r' }, [beforeAfter(val(p.before, 'wallMs'), val(p.after, 'wallMs'), ms, true)]),
         el('td', { class: 'r' }, [beforeAfter(val(p.before, 'workMs'), val(p.after, 'workMs'), ms, null)]),
         el('td', { class: 'r' }, [beforeAfter(val(p.before, 'speedUp'), val(p.after, 'speedUp'), Fmt.speed, false)]),
+        el('td', { class: 'r' }, [beforeAfter(val(p.before, 'inFlight'), val(p.after, 'inFlight'), threads, null)]),
         el('td', { class: 'r' }, [beforeAfter(val(p.before, 'waitingMs'), val(p.after, 'waitingMs'), ms, true)]),
         el('td', { class: 'kinds' }, kinds(p))
       ]));

@@ -65,8 +65,10 @@
     add('Wall time', beforeAfter(wall('before'), wall('after'), ms, true), d.phases.length ? 'summed over the phases' : 'the whole recordings');
     add('Threads', beforeAfter(b.threads.platform + b.threads.virtual, a.threads.platform + a.threads.virtual, Fmt.int, null),
       'platform ' + Fmt.int(b.threads.platform) + ' \u2192 ' + Fmt.int(a.threads.platform) + ' \u00b7 virtual ' + Fmt.int(b.threads.virtual) + ' \u2192 ' + Fmt.int(a.threads.virtual));
-    add('Parallelism', beforeAfter(b.parallelism.peak, a.parallelism.peak, Fmt.int, false), 'peak threads in workload at once');
-    add('Time waiting', beforeAfter(sum(b.waitingByKind), sum(a.waitingByKind), ms, true), 'summed over application threads');
+    add('In flight', beforeAfter(b.inFlight.peak, a.inFlight.peak, Fmt.int, false), 'peak threads inside workload at once');
+    add('Running', beforeAfter(b.running.peak, a.running.peak, Fmt.int, false), 'peak threads in workload and not waiting');
+    add('Time blocked', beforeAfter(sum(b.waitingByKind), sum(a.waitingByKind), ms, true),
+      'summed over application threads; idle ' + ms(b.idleMs) + ' \u2192 ' + ms(a.idleMs));
     add('Alive at exit', beforeAfter(b.aliveAtExit, a.aliveAtExit, Fmt.int, true), 'threads cut short at exit', a.aliveAtExit > 0 ? 'danger' : null);
   }
 

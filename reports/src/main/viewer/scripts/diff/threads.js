@@ -13,8 +13,9 @@
         body.appendChild(el('tr', null, [
           el('td', { class: 'name', title: t.name }, [t.name, t.group ? el('span', { class: 'pill', text: 'group' }) : null]),
           el('td', { class: 'r' }, [beforeAfter(b.threads, a.threads, Fmt.int, null)]),
-          el('td', { class: 'r' }, [beforeAfter(b.workloadMs, a.workloadMs, ms, null)]),
+          el('td', { class: 'r' }, [beforeAfter(b.runningMs, a.runningMs, ms, null)]),
           el('td', { class: 'r' }, [beforeAfter(b.waitingMs, a.waitingMs, ms, true)]),
+          el('td', { class: 'r' }, [beforeAfter(b.idleMs, a.idleMs, ms, null)]),
           el('td', { class: 'r' }, [beforeAfter(b.otherMs, a.otherMs, ms, null)]),
           el('td', { class: 'r num', text: ms(t.changeMs) })
         ]));

@@ -17,9 +17,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * Turns a run's recording into its HTML report and its {@link WeftRun}. The run is the phase of its own
- * span on the calling thread; its figures come from the analysis through {@link Figures}, the one mapping
- * the diff uses too.
+ * Turns a run's recording into its HTML report and its {@link WeftRun}. The run is the one phase of the
+ * analysis, which is told the run's span is the phase; its figures come from the analysis through
+ * {@link Figures}, the one mapping the diff uses too.
  */
 final class RunReport {
 
@@ -29,15 +29,15 @@ final class RunReport {
     static WeftRun of(String name, String method, long callerId, Path jfr, Path html) {
         Analysis analysis;
         try {
-            analysis = Reports.analyse(jfr);
+            // the run's own span is its one phase, on whatever thread the test runs
+            analysis = Reports.analyse(jfr, method);
             HtmlRenderer.write(analysis, html, "weft-junit " + Reports.VERSION);
         } catch (ReportException | IOException e) {
             throw new IllegalStateException("Weft could not report the run '" + name + "': " + e.getMessage(), e);
         }
-        Phase phase = phaseOf(analysis, method, callerId);
+        Phase phase = phaseOf(analysis, method);
         if (phase == null) {
-            throw new IllegalStateException("Weft found no span of the run '" + name + "' on its thread in " + jfr
-                    + "; a run must return on the thread that started it");
+            throw new IllegalStateException("Weft found no span of the run '" + name + "' in " + jfr);
         }
         Figures.OfPhase figures = Figures.of(analysis, phase);
         List<String> left = new ArrayList<>();
@@ -46,16 +46,11 @@ final class RunReport {
                 left.add(t.displayName());
             }
         }
-        return new WeftRun(name, figures.wall(), figures.work(), figures.speedUp(), figures.peakInFlight(),
-                figures.waitingByKind(), left, html, jfr);
+        return new WeftRun(name, figures, left, html, jfr);
     }
 
-    /** The run's phase: its span on the calling thread. */
-    private static Phase phaseOf(Analysis analysis, String method, long callerId) {
-        ThreadInfo phaseThread = analysis.phaseThread();
-        if (phaseThread == null || phaseThread.id() != callerId) {
-            return null;
-        }
+    /** The run's phase: its span. */
+    private static Phase phaseOf(Analysis analysis, String method) {
         for (Phase p : analysis.phases()) {
             if (method.equals(p.method())) {
                 return p;

@@ -12,27 +12,27 @@ import java.util.Locale;
  */
 public final class WeftAssertions {
 
-    /** The wait kinds Weft records; {@link #assertNoWaits} and {@link WeftRun#waitingMillis} refuse any other. */
+    /** The wait kinds Weft records ({@code idle} among them); {@link #assertNoWaits} and {@link WeftRun#waitingMillis} refuse any other. */
     public static final List<String> KINDS = Figures.KINDS;
 
     private WeftAssertions() {
     }
 
-    /** The summed workload divided by the run's wall time is at least {@code min}. */
+    /** The run's work (time running in workload methods, summed over threads) divided by its wall time is at least {@code min}. */
     public static void assertSpeedUpAtLeast(WeftRun run, double min) {
         if (!(run.speedUp() >= min)) {
             fail(run, String.format(Locale.ROOT, "speed-up %.2fx, expected at least %.2fx", run.speedUp(), min));
         }
     }
 
-    /** The summed workload divided by the run's wall time is at most {@code max}: e.g. that it ran in sequence. */
+    /** The run's work divided by its wall time is at most {@code max}: e.g. that it ran in sequence. */
     public static void assertSpeedUpAtMost(WeftRun run, double max) {
         if (!(run.speedUp() <= max)) {
             fail(run, String.format(Locale.ROOT, "speed-up %.2fx, expected at most %.2fx", run.speedUp(), max));
         }
     }
 
-    /** At some moment of the run, at least {@code min} threads were in workload and not waiting. */
+    /** At some moment of the run, at least {@code min} threads were in workload methods. */
     public static void assertPeakInFlightAtLeast(WeftRun run, int min) {
         if (run.peakInFlight() < min) {
             fail(run, "peak " + run.peakInFlight() + " threads in flight, expected at least " + min);

@@ -61,7 +61,7 @@ public final class WeftRecorder {
         } catch (IOException e) {
             throw new UncheckedIOException("Weft cannot write its reports to " + dir, e);
         }
-        String method = testClass.getName() + "::" + WeftAssertions.oneLine(name);
+        String method = testClass.getName() + "::" + identifier(name);
         long caller = RunReport.threadId(Thread.currentThread());
         Set<Long> liveAtStart = livePlatformThreads();
         WeftInProcess.Run run;
@@ -143,6 +143,22 @@ public final class WeftRecorder {
     static String fileName(String s) {
         String safe = s.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.length() > 120 ? safe.substring(0, 120) : safe;
+    }
+
+    /**
+     * The run's name as the method of its span: a Java identifier, so that the phase filter the
+     * analysis is given can name it ({@code "two runs"} is {@code two_runs}, {@code "1st"} is {@code _1st}).
+     */
+    static String identifier(String name) {
+        StringBuilder b = new StringBuilder();
+        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+            b.append('_');
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            b.append(Character.isJavaIdentifierPart(c) ? c : '_');
+        }
+        return b.toString();
     }
 
     /** Throws {@code t} as it is, checked or not: the body's own exception reaches the test unchanged. */

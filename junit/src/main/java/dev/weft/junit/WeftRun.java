@@ -1,35 +1,32 @@
 package dev.weft.junit;
 
+import dev.weft.reports.diff.Figures;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one {@link WeftRecorder#run} recorded: the code, the threads it started (and those they
  * started), their work, their waits, and what was still running when it returned. Times are in
- * milliseconds. Its {@link #report()} is the HTML timeline of the run.
+ * milliseconds. The figures are Weft's report's, in its words: a thread is <em>in flight</em> inside
+ * workload spans, <em>running</em> when in flight and not waiting, <em>blocked</em> in a wait, and
+ * <em>idle</em> when it is a pool worker waiting for its next task. Its {@link #report()} is the
+ * HTML timeline of the run.
  */
 public final class WeftRun {
 
     private final String name;
-    private final long wallNanos;
-    private final long workNanos;
-    private final double speedUp;
-    private final int peakInFlight;
-    private final Map<String, Long> waitingByKind;
+    private final Figures.OfPhase figures;
     private final List<String> threadsLeftRunning;
     private final Path report;
     private final Path recording;
 
-    WeftRun(String name, long wallNanos, long workNanos, double speedUp, int peakInFlight,
-            Map<String, Long> waitingByKind, List<String> threadsLeftRunning, Path report, Path recording) {
+    WeftRun(String name, Figures.OfPhase figures, List<String> threadsLeftRunning, Path report, Path recording) {
         this.name = name;
-        this.wallNanos = wallNanos;
-        this.workNanos = workNanos;
-        this.speedUp = speedUp;
-        this.peakInFlight = peakInFlight;
-        this.waitingByKind = Map.copyOf(waitingByKind);
+        this.figures = figures;
         this.threadsLeftRunning = List.copyOf(threadsLeftRunning);
         this.report = report;
         this.recording = recording;
@@ -42,46 +39,55 @@ public final class WeftRun {
 
     /** Wall time of the run: from the call to its return. */
     public double wallMillis() {
-        return wallNanos / 1e6;
+        return figures.wall() / 1e6;
     }
 
     /**
-     * Workload: the time each thread spent in {@link WeftWorkload} methods during the run, summed over
-     * the threads (a thread's nested calls count once).
+     * Work: the time the run's threads spent running in {@link WeftWorkload} methods — in them and not
+     * waiting — summed over the threads (a thread's nested calls count once).
      */
     public double workMillis() {
-        return workNanos / 1e6;
+        return figures.work() / 1e6;
     }
 
     /**
-     * {@code workMillis() / wallMillis()}: about 1 when the work ran in sequence, about N when N threads
-     * worked at the same time; the run's wall time when it ran no workload, so 1.
+     * {@code workMillis() / wallMillis()}, the threads running on average: about 1 when the work ran in
+     * sequence, about N when N threads worked at the same time; waiting is not work, so a run whose
+     * workload only sleeps has a speed-up near 0.
      */
     public double speedUp() {
-        return speedUp;
+        return figures.speedUp();
     }
 
-    /** The most threads in workload, and not waiting, at the same moment of the run. */
+    /** The threads in workload methods on average, waiting or not: the run's concurrency. */
+    public double inFlight() {
+        return figures.inFlight();
+    }
+
+    /** The most threads in workload methods at the same moment of the run. */
     public int peakInFlight() {
-        return peakInFlight;
+        return figures.peakInFlight();
     }
 
     /**
-     * Time the run's threads waited on {@code kind} ({@code lock}, {@code monitor-enter}, {@code join},
-     * {@code latch}, {@code future}, {@code queue} … see {@link WeftAssertions#KINDS}), summed over threads;
-     * 0 when they never did.
+     * Time the run's threads were blocked on {@code kind} ({@code lock}, {@code monitor-enter}, {@code join},
+     * {@code latch}, {@code future}, {@code queue} … see {@link WeftAssertions#KINDS}), summed over threads,
+     * or idle for {@code idle}; 0 when they never were.
      *
      * @throws IllegalArgumentException for a kind Weft never records (a typo would otherwise read as 0)
      */
     public double waitingMillis(String kind) {
         WeftAssertions.checkKind(kind);
-        return waitingByKind.getOrDefault(kind, 0L) / 1e6;
+        return figures.waiting(kind) / 1e6;
     }
 
-    /** Every kind the run's threads waited on, in milliseconds. */
+    /** Every kind the run's threads waited on, in milliseconds ({@code idle} too, when they were). */
     public Map<String, Double> waitingByKind() {
-        Map<String, Double> millis = new java.util.TreeMap<>();
-        waitingByKind.forEach((k, v) -> millis.put(k, v / 1e6));
+        Map<String, Double> millis = new TreeMap<>();
+        figures.waitingByKind().forEach((k, v) -> millis.put(k, v / 1e6));
+        if (figures.idle() > 0) {
+            millis.put("idle", figures.idle() / 1e6);
+        }
         return millis;
     }
 
@@ -109,8 +115,8 @@ public final class WeftRun {
         StringBuilder waits = new StringBuilder();
         waitingByKind().forEach((kind, ms) -> waits.append(waits.length() == 0 ? "" : ", ")
                 .append(String.format(Locale.ROOT, "%s %.1f ms", kind, ms)));
-        return String.format(Locale.ROOT, "run '%s': wall %.1f ms, work %.1f ms, speed-up %.2fx, peak %d in flight, "
+        return String.format(Locale.ROOT, "run '%s': wall %.1f ms, work %.1f ms, speed-up %.2fx, in flight %.2f (peak %d), "
                 + "waiting [%s], %d threads left running; report: %s", WeftAssertions.oneLine(name), wallMillis(),
-                workMillis(), speedUp, peakInFlight, waits, threadsLeftRunning.size(), report);
+                workMillis(), speedUp(), inFlight(), peakInFlight(), waits, threadsLeftRunning.size(), report);
     }
 }

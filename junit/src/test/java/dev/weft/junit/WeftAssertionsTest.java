@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.reports.diff.Figures;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ class WeftAssertionsTest {
     static final Path REPORT = Path.of("/work/project/target/weft/example.T/m-run.html");
 
     static WeftRun run(double speedUp, Map<String, Long> waits, List<String> left) {
-        return new WeftRun("down\nload", 1_000_000_000L, (long) (speedUp * 1e9), speedUp, 3, waits, left, REPORT,
-                Path.of("r.jfr"));
+        long waiting = waits.values().stream().mapToLong(Long::longValue).sum();
+        Figures.OfPhase figures = new Figures.OfPhase("T.down_load", 1_000_000_000L, (long) (speedUp * 1e9), speedUp,
+                speedUp, 3, waiting, 0, waits);
+        return new WeftRun("down\nload", figures, left, REPORT, Path.of("r.jfr"));
     }
 
     @Test
@@ -62,6 +66,20 @@ class WeftAssertionsTest {
         AssertionError e = assertThrows(AssertionError.class,
                 () -> WeftAssertions.assertPeakInFlightAtLeast(run(1, Map.of(), List.of()), 4));
         assertEquals("run 'down load': peak 3 threads in flight, expected at least 4; report: " + REPORT, e.getMessage());
+    }
+
+    @Test
+    void idleIsAKindOfItsOwn() {
+        Figures.OfPhase figures = new Figures.OfPhase("T.pool", 1_000_000_000L, 0, 0, 0, 1, 0, 7_000_000L, Map.of());
+        WeftRun run = new WeftRun("pool", figures, List.of(), REPORT, Path.of("r.jfr"));
+        assertEquals(7.0, run.waitingMillis("idle"), 1e-9);
+        assertEquals(Map.of("idle", 7.0), run.waitingByKind());
+    }
+
+    @Test
+    void runNamesBecomeSpanMethodsAndFileNames() {
+        assertEquals("two_runs", WeftRecorder.identifier("two runs"));
+        assertEquals("_1st", WeftRecorder.identifier("1st"));
     }
 
     @Test

@@ -87,11 +87,17 @@ public final class Installer {
         // built now, not on the first class it weaves: that may be inside what a test times
         transformer.byteBuddy();
         inst.addTransformer(transformer, true);
-        retransform(inst, withLoadedWorkload(inst, workload, new ArrayList<>()), health);
+        List<Class<?>> targets = new ArrayList<>();
+        for (Class<?> loaded : withLoadedWorkload(inst, workload, new ArrayList<>())) {
+            if (loaded.getClassLoader() != null) {
+                targets.add(loaded); // the JDK's own were woven with the waits
+            }
+        }
+        retransform(inst, targets, health);
         return transformer;
     }
 
-    /** {@code targets} and the classes already loaded that the workload filter may name. */
+    /** {@code targets} and the classes already loaded that the workload filter may name, or that are woven on load. */
     private static List<Class<?>> withLoadedWorkload(Instrumentation inst, WorkloadFilter workload,
                                                       List<Class<?>> targets) {
         for (Class<?> loaded : inst.getAllLoadedClasses()) {

@@ -11,7 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code diff <before.jfr> <after.jfr> [-o <out.html>] [--json]}: two recordings compared. */
+/** {@code diff <before.jfr> <after.jfr> [-o <out.html>] [--json] [--phases <FILTER>]}: two recordings compared. */
 public final class DiffCommand implements Command {
 
     @Override
@@ -26,20 +26,21 @@ public final class DiffCommand implements Command {
 
     @Override
     public String usage() {
-        return "diff <before.jfr> <after.jfr> [-o <out.html>] [--json]";
+        return "diff <before.jfr> <after.jfr> [-o <out.html>] [--json] [--phases <FILTER>]";
     }
 
     @Override
     public String help() {
         return """
-                Usage: %1$s diff <before.jfr> <after.jfr> [-o <out.html>] [--json]
+                Usage: %1$s diff <before.jfr> <after.jfr> [-o <out.html>] [--json] [--phases <FILTER>]
 
                 Compares two recordings of the same program, e.g. before and after a change.
 
                 The HTML page (the default) shows both timelines on one time scale, one above the
-                other; the phases side by side with wall time, summed work, speed-up and waiting by
-                kind, before -> after with the ratio after / before; and the threads and groups of
-                threads (pools, virtual threads) with the biggest change first.
+                other; the phases side by side with wall time, work (time running, summed over
+                threads), speed-up (work / wall: the threads running on average), threads in flight
+                and time blocked by kind, before -> after with the ratio after / before; and the
+                threads and groups of threads (pools, virtual threads) with the biggest change first.
 
                 Phases are matched by name. Phases left over on both sides, as many on each, are
                 paired in time order (say, a sequential run against a concurrent one); the rest are
@@ -56,9 +57,12 @@ public final class DiffCommand implements Command {
                                        standard output)
                       --json           write the JSON figures instead of the page (schema "%2$s",
                                        schemaVersion %3$d: phases[] {name, match, before, after
-                                       {wallMs, workMs, speedUp, waitingMs, waitingByKind}, ratios},
-                                       threads[] {name, group, changeMs, before, after}, and the
-                                       recordings' totals)
+                                       {wallMs, workMs, speedUp, inFlight, inFlightPeak, waitingMs,
+                                       idleMs, waitingByKind}, ratios}, threads[] {name, group,
+                                       changeMs, before, after}, and the recordings' totals;
+                                       waiting = blocked, idle apart)
+                      --phases <FILTER> the methods whose calls are the phases, in both recordings
+                                       (the workload filter's syntax; default: as the html command)
                   -h, --help           show this help
 
                 Exit codes: 0 done, 1 a recording could not be read or the output written, 2 wrong
@@ -68,7 +72,7 @@ public final class DiffCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws UsageException, ReportException {
-        Args args = Args.parse(argList, true, this, List.of(), List.of("json"));
+        Args args = Args.parse(argList, true, this, List.of("phases"), List.of("json"));
         if (args.help) {
             out.print(help());
             return 0;
@@ -89,8 +93,8 @@ public final class DiffCommand implements Command {
             Output.notTheRecording(target, before, this);
             Output.notTheRecording(target, after, this);
         }
-        Analysis b = Reports.analyse(before);
-        Analysis a = Reports.analyse(after);
+        Analysis b = Reports.analyse(before, args.options.get("phases"));
+        Analysis a = Reports.analyse(after, args.options.get("phases"));
         RecordingDiff diff = RecordingDiff.of(b, a);
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = json ? o -> DiffJson.write(diff, o, generator) : o -> DiffRenderer.write(diff, o, generator);

@@ -4,6 +4,7 @@ import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.analyse.ThreadBreakdown;
 import dev.weft.reports.model.ThreadInfo;
+import dev.weft.reports.model.WaitKinds;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,71 +23,70 @@ import java.util.Map;
 public final class Figures {
 
     /**
-     * The wait kinds Weft records, as the analysis names them: the APIs the agent instruments and the
-     * JVM's own events. A kind not in this list never has waiting time.
+     * The wait kinds Weft records, as the analysis names them (its one list, {@link WaitKinds}); a kind
+     * not in this list never has waiting time.
      */
-    public static final List<String> KINDS = List.of("sleep", "join", "future", "latch", "barrier", "phaser",
-            "semaphore", "lock", "condition", "monitor", "monitor-enter", "monitor-wait", "queue", "executor", "park",
-            "io");
+    public static final List<String> KINDS = WaitKinds.names();
 
     private Figures() {
     }
 
     /**
-     * What a phase (or a weft-junit run) took. Durations are nanoseconds.
+     * What a phase (or a weft-junit run) took, in the analysis's vocabulary. Durations are nanoseconds.
      *
      * @param name          the phase's name, e.g. {@code Scenario02Concurrent.run}
      * @param wall          wall time of the phase
-     * @param work          workload summed over the threads taking part
-     * @param speedUp       {@code work / wall}: about 1 in sequence, about N with N threads at once
-     * @param waiting       time the threads taking part waited, all kinds
-     * @param waitingByKind that time by kind ({@code lock}, {@code join} …), kinds without time left out
-     * @param peakInFlight  the most threads in workload, and not waiting, at the same moment
+     * @param work          thread time running: in workload and not waiting, summed over threads
+     * @param speedUp       {@code work / wall}, the average threads running: about 1 in sequence, about N
+     *                      with N threads working at once (at most the cores, when the work is the CPU's)
+     * @param inFlight      the average threads in workload, waiting or not: the Go lesson's concurrency
+     * @param peakInFlight  the most threads in workload at the same moment
+     * @param waiting       time the threads taking part were blocked, all kinds but idle
+     * @param idle          time they were idle: pool workers waiting for their next task
+     * @param waitingByKind blocked time by kind ({@code lock}, {@code join} …), kinds without time left out
      */
-    public record OfPhase(String name, long wall, long work, double speedUp, long waiting,
-                          Map<String, Long> waitingByKind, int peakInFlight) {
+    public record OfPhase(String name, long wall, long work, double speedUp, double inFlight, int peakInFlight,
+                          long waiting, long idle, Map<String, Long> waitingByKind) {
 
         public OfPhase {
             waitingByKind = Collections.unmodifiableMap(new LinkedHashMap<>(waitingByKind));
         }
 
-        /** Waiting of one kind, 0 when none. */
+        /** Time of one kind: blocked on it, or idle for {@code idle}; 0 when none. */
         public long waiting(String kind) {
-            return waitingByKind.getOrDefault(kind, 0L);
+            return WaitKinds.isIdle(kind) ? idle : waitingByKind.getOrDefault(kind, 0L);
         }
     }
 
     /**
-     * Where the lifetime of one thread (or the summed lifetimes of a group) went, without overlap.
-     * Durations are nanoseconds.
+     * Where the lifetime of one thread (or the summed lifetimes of a group) went, without overlap:
+     * running, blocked (by kind), idle, other. Durations are nanoseconds.
      */
-    public record OfLane(int threads, long workload, long waiting, long other, Map<String, Long> waitingByKind) {
+    public record OfLane(int threads, long running, long waiting, long idle, long other, Map<String, Long> waitingByKind) {
 
-        public static final OfLane NONE = new OfLane(0, 0, 0, 0, Map.of());
+        public static final OfLane NONE = new OfLane(0, 0, 0, 0, 0, Map.of());
 
         public OfLane {
             waitingByKind = Collections.unmodifiableMap(new LinkedHashMap<>(waitingByKind));
         }
 
         public long lifetime() {
-            return workload + waiting + other;
+            return running + waiting + idle + other;
         }
 
         /** The lane's figures with {@code o}'s added: a group's lane is the sum of its threads'. */
         public OfLane plus(OfLane o) {
             Map<String, Long> kinds = new LinkedHashMap<>(waitingByKind);
             o.waitingByKind.forEach((k, v) -> kinds.merge(k, v, Long::sum));
-            return new OfLane(threads + o.threads, workload + o.workload, waiting + o.waiting, other + o.other, kinds);
+            return new OfLane(threads + o.threads, running + o.running, waiting + o.waiting, idle + o.idle,
+                    other + o.other, kinds);
         }
     }
 
-    /**
-     * A phase's figures. The peak is the recording's: the analysis counts it over the whole recording,
-     * which for a weft-junit run (one recording per run) is the run.
-     */
+    /** A phase's figures. */
     public static OfPhase of(Analysis analysis, Phase phase) {
-        return new OfPhase(phase.name(), phase.wall(), phase.work(), phase.speedUp(), phase.waiting(),
-                phase.waitByKind(), analysis.concurrency().peak());
+        return new OfPhase(phase.name(), phase.wall(), phase.runningTime(), phase.running(), phase.inFlight(),
+                phase.inFlightPeak(), phase.blocked(), phase.idle(), phase.blockedByKind());
     }
 
     /** The figures of the thread at {@code index} of the model's threads. */
@@ -95,11 +95,11 @@ public final class Figures {
         Map<String, Long> byKind = new LinkedHashMap<>();
         List<String> kinds = analysis.kinds();
         for (int k = 0; k < kinds.size(); k++) {
-            if (b.waiting(k) > 0) {
+            if (b.waiting(k) > 0 && !WaitKinds.isIdle(kinds.get(k))) {
                 byKind.put(kinds.get(k), b.waiting(k));
             }
         }
-        return new OfLane(1, b.workload(), b.waiting(), b.other(), byKind);
+        return new OfLane(1, b.workload(), b.waiting(), b.idle(), b.other(), byKind);
     }
 
     /**

@@ -11,11 +11,11 @@ package dev.weft.reports.diff;
 public record LaneChange(String name, boolean group, Figures.OfLane before, Figures.OfLane after) {
 
     /**
-     * How much changed, in nanoseconds: the workload, waiting and other time moved, each taken
+     * How much changed, in nanoseconds: the running, blocked, idle and other time moved, each taken
      * without sign and summed. The diff lists the biggest change first.
      */
     public long change() {
-        return Math.abs(after.workload() - before.workload()) + Math.abs(after.waiting() - before.waiting())
-                + Math.abs(after.other() - before.other());
+        return Math.abs(after.running() - before.running()) + Math.abs(after.waiting() - before.waiting())
+                + Math.abs(after.idle() - before.idle()) + Math.abs(after.other() - before.other());
     }
 }

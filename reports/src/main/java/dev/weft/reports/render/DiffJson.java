@@ -1,6 +1,7 @@
 package dev.weft.reports.render;
 
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.analyse.Concurrency;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.diff.Figures;
 import dev.weft.reports.diff.LaneChange;
@@ -22,15 +23,18 @@ import java.util.Set;
  * The figures of {@code reports.jar diff --json}, for CI gates ({@code jq '.phases[0].ratios.wall < 0.5'});
  * the HTML diff embeds the same object. Durations are milliseconds with microsecond precision; a
  * ratio is {@code after / before}, {@code null} when there is none (a side missing, or a zero before).
+ * The figures are the analysis's, through {@link Figures}: work is thread time running (in workload,
+ * not waiting), speed-up the average threads running, waiting is time blocked (idle apart).
  *
  * <pre>
  * schema "weft-diff", schemaVersion, generator,
- * before, after   {file, partial, durationMs, threads{platform, virtual}, parallelism{peak, average},
- *                  aliveAtExit, waitingByKind{kind: ms}}
+ * before, after   {file, partial, durationMs, threads{platform, virtual}, inFlight{peak, average},
+ *                  running{peak, average}, aliveAtExit, waitingByKind{kind: ms}, idleMs}
  * phases[]        {name, match (name | order | before-only | after-only),
- *                  before, after {name, wallMs, workMs, speedUp, waitingMs, waitingByKind{kind: ms}} | null,
- *                  ratios {wall, work, speedUp, waiting, waitingByKind{kind: ratio}}}
- * threads[]       {name, group, changeMs, before, after {threads, workloadMs, waitingMs, otherMs,
+ *                  before, after {name, wallMs, workMs, speedUp, inFlight, inFlightPeak, waitingMs, idleMs,
+ *                                 waitingByKind{kind: ms}} | null,
+ *                  ratios {wall, work, speedUp, inFlight, waiting, waitingByKind{kind: ratio}}}
+ * threads[]       {name, group, changeMs, before, after {threads, runningMs, waitingMs, idleMs, otherMs,
  *                  waitingByKind{kind: ms}}}   the biggest change first
  * </pre>
  */
@@ -93,16 +97,19 @@ public final class DiffJson {
         ms("durationMs", m.duration());
         json.name("threads").beginObject().name("platform", a.platformThreads()).name("virtual", a.virtualThreads())
                 .endObject();
-        json.name("parallelism").beginObject().name("peak", a.concurrency().peak())
-                .name("average", a.concurrency().average()).endObject();
+        Concurrency c = a.concurrency();
+        json.name("inFlight").beginObject().name("peak", c.inFlight().peak()).name("average", c.inFlight().average()).endObject();
+        json.name("running").beginObject().name("peak", c.peak()).name("average", c.average()).endObject();
         json.name("aliveAtExit", m.aliveAtExit().size());
         json.name("waitingByKind").beginObject();
-        for (WaitTotal w : a.waitTotals()) {
+        for (WaitTotal w : a.blockedTotals()) {
             if (w.count() > 0) {
                 ms(w.kind(), w.time());
             }
         }
-        json.endObject().endObject();
+        json.endObject();
+        ms("idleMs", a.idleTotal());
+        json.endObject();
     }
 
     private void phase(PhasePair p) throws IOException {
@@ -117,6 +124,7 @@ public final class DiffJson {
         json.name("wall", b == null || a == null ? Double.NaN : PhasePair.ratio(b.wall(), a.wall()));
         json.name("work", b == null || a == null ? Double.NaN : PhasePair.ratio(b.work(), a.work()));
         json.name("speedUp", b == null || a == null ? Double.NaN : PhasePair.ratio(b.speedUp(), a.speedUp()));
+        json.name("inFlight", b == null || a == null ? Double.NaN : PhasePair.ratio(b.inFlight(), a.inFlight()));
         json.name("waiting", b == null || a == null ? Double.NaN : PhasePair.ratio(b.waiting(), a.waiting()));
         json.name("waitingByKind").beginObject();
         if (b != null && a != null) {
@@ -137,16 +145,18 @@ public final class DiffJson {
         json.beginObject().name("name", f.name());
         ms("wallMs", f.wall());
         ms("workMs", f.work());
-        json.name("speedUp", f.speedUp());
+        json.name("speedUp", f.speedUp()).name("inFlight", f.inFlight()).name("inFlightPeak", f.peakInFlight());
         ms("waitingMs", f.waiting());
+        ms("idleMs", f.idle());
         byKind(f.waitingByKind());
         json.endObject();
     }
 
     private void lane(Figures.OfLane f) throws IOException {
         json.beginObject().name("threads", f.threads());
-        ms("workloadMs", f.workload());
+        ms("runningMs", f.running());
         ms("waitingMs", f.waiting());
+        ms("idleMs", f.idle());
         ms("otherMs", f.other());
         byKind(f.waitingByKind());
         json.endObject();

@@ -149,7 +149,7 @@ class DiffBrowserIT {
         assertTrue(ratio < 0.6, "after / before of the wall time: " + ratio);
         WebElement speed = cells.get(3).findElement(By.className("ratio"));
         assertTrue(speed.getAttribute("class").contains("better"), "more speed-up after is better: " + speed.getText());
-        assertTrue(cells.get(5).getText().contains("join"), "the join main waits on after: " + cells.get(5).getText());
+        assertTrue(cells.get(6).getText().contains("join"), "the join main is blocked on after: " + cells.get(6).getText());
         String cards = browser.driver().findElement(By.id("cards")).getText();
         assertTrue(cards.toLowerCase(java.util.Locale.ROOT).contains("wall time") && cards.contains("\u2192"), cards);
     }

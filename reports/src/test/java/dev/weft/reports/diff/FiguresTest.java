@@ -56,9 +56,12 @@ class FiguresTest {
         Phase p = a.phases().get(0);
         Figures.OfPhase f = Figures.of(a, p);
         assertEquals(p.wall(), f.wall());
-        assertEquals(p.work(), f.work());
-        assertEquals(p.speedUp(), f.speedUp());
-        assertEquals(p.waitByKind(), f.waitingByKind());
+        assertEquals(p.runningTime(), f.work(), "work is time running: in workload, not waiting");
+        assertEquals(p.running(), f.speedUp());
+        assertEquals(p.inFlight(), f.inFlight());
+        assertEquals(p.blocked(), f.waiting(), "waiting is time blocked, idle apart");
+        assertEquals(p.blockedByKind(), f.waitingByKind());
+        assertEquals(p.inFlightPeak(), f.peakInFlight());
         assertTrue(f.peakInFlight() >= 2, "the pool's threads worked at once: " + f.peakInFlight());
         assertTrue(Figures.KINDS.containsAll(f.waitingByKind().keySet()), "every kind it waited on is a known kind");
     }

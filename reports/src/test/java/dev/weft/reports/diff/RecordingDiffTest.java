@@ -63,7 +63,7 @@ class RecordingDiffTest {
         assertTrue(pool.group());
         assertEquals(0, pool.before().threads());
         assertEquals(DiffRecordings.TASKS, pool.after().threads());
-        assertTrue(pool.after().workload() >= DiffRecordings.TASKS * DiffRecordings.TASK_MILLIS * 1_000_000,
+        assertTrue(pool.after().running() >= DiffRecordings.TASKS * DiffRecordings.TASK_MILLIS * 1_000_000,
                 pool.after().toString());
         LaneChange main = lanes.stream().filter(l -> l.name().equals("main")).findFirst().orElseThrow();
         assertFalse(main.group());
