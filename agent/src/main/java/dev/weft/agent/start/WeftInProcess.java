@@ -30,7 +30,7 @@ import jdk.jfr.Recording;
  *     {@link #start(Instrumentation)} with any Instrumentation (e.g. byte-buddy-agent's self-attach):
  *     Weft then weaves the JDK's waits into this JVM, once, but records nothing of its own and writes
  *     no report at exit.</li>
- * <li>{@link #weave(String)}: the methods a workload filter names become workload spans, until
+ * <li>{@link #weave(String, ClassLoader)}: the methods a workload filter names become workload spans, until
  *     {@link Workload#remove()}.</li>
  * <li>{@link #startRun(String, Path)} on the thread that runs the code, then {@link Run#endSpan()} on
  *     the same thread and {@link Run#stop()}: a JFR recording of its own, with Weft's events, and one
