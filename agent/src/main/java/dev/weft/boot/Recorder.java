@@ -65,17 +65,19 @@ public final class Recorder {
     }
 
     /**
-     * Threads whose waits are not recorded: Weft's own, JFR's, and the JDK's (see {@link JdkThreads}).
-     * Their lanes still come from the JVM's thread events; the report marks them as the JDK's.
+     * Threads whose waits are not recorded: Weft's own (known by their class, never by name: an
+     * application thread called "weft-…" is the application's), JFR's, and the JDK's (see
+     * {@link JdkThreads}). Their lanes still come from the JVM's thread events; the report marks
+     * them as the JDK's.
      */
     static boolean isIgnoredThread(Thread t) {
-        if (t.getClass() == CARRIER_THREAD || JdkThreads.isJdkThread(t)) {
+        Class<?> c = t.getClass();
+        if (c == CARRIER_THREAD || c == AgentThread.class || JdkThreads.isJdkThread(t)) {
             return true;
         }
         String name = t.getName();
         // JDK 25's sub-pollers: virtual threads of the JDK, parked most of their lives
-        return name.startsWith("weft-") || name.startsWith("JFR ")
-                || t.isVirtual() && name.startsWith(JdkThreads.SUB_POLLER);
+        return name.startsWith("JFR ") || t.isVirtual() && name.startsWith(JdkThreads.SUB_POLLER);
     }
 
     private static Class<?> carrierThreadClass() {

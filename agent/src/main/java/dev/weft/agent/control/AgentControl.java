@@ -3,6 +3,8 @@ package dev.weft.agent.control;
 import dev.weft.agent.AgentOptions;
 import dev.weft.agent.Console;
 import dev.weft.agent.start.AgentStarter;
+import dev.weft.agent.start.BootBridge;
+import dev.weft.boot.AgentThread;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -28,7 +30,8 @@ public final class AgentControl {
         }
         try {
             // free the target's Attach Listener at once; the command bounds its wait for the reply
-            Thread worker = new Thread(() -> answer(request, inst), "weft-control");
+            BootBridge.appendIfMissing(inst);
+            Thread worker = AgentThread.create(() -> answer(request, inst), "weft-control");
             worker.setDaemon(true);
             worker.start();
         } catch (Throwable t) {

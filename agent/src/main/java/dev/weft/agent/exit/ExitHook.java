@@ -1,6 +1,7 @@
 package dev.weft.agent.exit;
 
 import dev.weft.agent.Console;
+import dev.weft.boot.AgentThread;
 import dev.weft.boot.Recorder;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
@@ -47,7 +48,7 @@ public final class ExitHook {
             if (!hookRegistered) {
                 hookInLateSlot = registerInLateSlot(inst);
                 if (!hookInLateSlot) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(ExitHook::runArmed, "weft-exit"));
+                    Runtime.getRuntime().addShutdownHook(AgentThread.create(ExitHook::runArmed, "weft-exit"));
                 }
                 hookRegistered = true;
             }

@@ -18,6 +18,7 @@ public final class BootBridge {
     static final String[] CLASSES = {
         "dev.weft.boot.Recorder",
         "dev.weft.boot.Recorder$StateLocal",
+        "dev.weft.boot.AgentThread",
         "dev.weft.boot.WaitState",
         "dev.weft.boot.WaitEvent",
         "dev.weft.boot.WorkloadEvent",
@@ -46,20 +47,7 @@ public final class BootBridge {
             // a later attach in the same JVM: the bootstrap path cannot be undone, and needs no second copy
             return "already loaded (" + installedBy + ")";
         }
-        String how = "Boot-Class-Path";
-        if (!onBootPath()) {
-            // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
-            Path jar = Files.createTempFile("weft-boot", ".jar");
-            try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
-                if (in == null) {
-                    throw new IOException("agent.jar lacks " + EMBEDDED);
-                }
-                Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
-            }
-            jar.toFile().deleteOnExit();
-            inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
-            how = "embedded copy";
-        }
+        String how = appendIfMissing(inst);
         for (String name : CLASSES) {
             Class<?> c = Class.forName(name, true, null);
             if (c.getClassLoader() != null) {
@@ -68,6 +56,30 @@ public final class BootBridge {
         }
         installedBy = how;
         return how;
+    }
+
+    /**
+     * Makes the bridge loadable from the bootstrap class path, without initialising anything: its
+     * classes then exist once, in the boot loader, whoever asks first (the control thread of an
+     * attach is a {@code dev.weft.boot.AgentThread}, made before any recording starts).
+     *
+     * @return how the bridge got there
+     */
+    public static synchronized String appendIfMissing(Instrumentation inst) throws IOException {
+        if (onBootPath()) {
+            return "Boot-Class-Path";
+        }
+        // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
+        Path jar = Files.createTempFile("weft-boot", ".jar");
+        try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
+            if (in == null) {
+                throw new IOException("agent.jar lacks " + EMBEDDED);
+            }
+            Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+        }
+        jar.toFile().deleteOnExit();
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+        return "embedded copy";
     }
 
     private static boolean onBootPath() {

@@ -208,6 +208,16 @@ class AgentForkedIT {
     }
 
     @Test
+    void anApplicationThreadNamedLikeWeftsOwnIsRecorded() throws Exception {
+        ForkedJvm.Result r = run(WORKLOAD, "weft-named");
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<RecordedEvent> all = events(r.only(".jfr"));
+        assertEquals(1, onThread(all, "weft.Workload", "weft-app-worker").size(), r.stderr());
+        assertEquals(List.of("sleep"), onThread(all, "weft.Wait", "weft-app-worker").stream()
+                .map(e -> e.getString("kind")).toList());
+    }
+
+    @Test
     void badOptionsGiveOneLineEachAndTheAppRuns() throws Exception {
         ForkedJvm.Result r = ForkedJvm.run(out, "out=" + out + ",colour=blue,workload=bad..filter", "quick");
         assertEquals(0, r.exitCode(), r.stderr());
