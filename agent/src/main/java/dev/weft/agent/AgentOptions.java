@@ -36,6 +36,7 @@ public final class AgentOptions {
     private boolean verbose;
     private boolean help;
     private Path cacheDir = WeavingCache.defaultRoot();
+    private boolean cacheNamed;
     private final String raw;
     private final List<String> problems = new ArrayList<>();
 
@@ -99,6 +100,7 @@ public final class AgentOptions {
                     problems.add("option 'cache' needs a directory or none, e.g. cache=none");
                 } else {
                     cacheDir = value.equals("none") ? null : Path.of(value);
+                    cacheNamed = cacheDir != null;
                 }
             }
             case "stacks" -> stacks = bool(key, value, stacks);
@@ -148,6 +150,9 @@ public final class AgentOptions {
 
     /** Where woven classes are cached between runs; {@code null} for no cache. */
     public Path cacheDir() { return cacheDir; }
+
+    /** Whether the user named the cache directory ({@code cache=DIR}): then a refusal to use it is always said. */
+    public boolean cacheNamed() { return cacheNamed; }
 
     public String raw() { return raw; }
 

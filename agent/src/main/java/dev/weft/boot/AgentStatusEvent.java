@@ -47,6 +47,14 @@ public final class AgentStatusEvent extends Event {
     @Name(AgentStatus.SUPPRESSED_ERRORS)
     public long suppressedErrors;
 
+    @Label("Types Not Instrumented")
+    @Description("Each type the agent meant to instrument and could not, with the reason; empty when none")
+    public String failedTypes;
+
+    @Label("First Suppressed Error")
+    @Description("The first Throwable swallowed inside Weft's advice, with its stack trace; empty when none")
+    public String firstSuppressedError;
+
     @Label("Startup Time")
     @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
     @Name(AgentStatus.STARTUP_MILLIS)

@@ -21,11 +21,17 @@ public final class ExitReport {
     private final Path html;
     private final AgentHealth health;
 
-    /** @param html where the report goes, or null when only the recording is kept */
-    public ExitReport(Path jfr, Path html, AgentHealth health) {
+    private final boolean verbose;
+
+    /**
+     * @param html    where the report goes, or null when only the recording is kept
+     * @param verbose whether the first error swallowed inside advice is shown with its stack
+     */
+    public ExitReport(Path jfr, Path html, AgentHealth health, boolean verbose) {
         this.jfr = jfr;
         this.html = html;
         this.health = health;
+        this.verbose = verbose;
     }
 
     public Path jfr() {
@@ -43,6 +49,10 @@ public final class ExitReport {
             return false;
         }
         String health = healthNote();
+        if (verbose && Recorder.firstSuppressed() != null) {
+            Console.line("first error suppressed inside Weft's advice (of " + Recorder.suppressedCount() + "):");
+            AgentHealth.stackText(Recorder.firstSuppressed()).lines().forEach(l -> Console.line("  " + l));
+        }
         if (html == null) {
             Console.line("recording: " + jfr + health);
             return true;

@@ -135,7 +135,9 @@ public final class WeftRecording {
             e.phaseFilter = phases;
             e.instrumentedTypes = health.instrumentedTypes();
             e.transformErrors = health.transformErrors();
+            e.failedTypes = health.failedTypes();
             e.suppressedErrors = Recorder.suppressedCount();
+            e.firstSuppressedError = AgentHealth.stackText(Recorder.firstSuppressed());
             e.startupMillis = health.startupMillis;
             e.commit();
         }

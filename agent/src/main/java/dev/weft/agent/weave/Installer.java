@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -66,13 +67,17 @@ public final class Installer {
                 // not in this JDK: nothing to instrument there
             }
         }
+        Set<String> byteBuddyFailed = ConcurrentHashMap.newKeySet();
         WeavingTransformer transformer = new WeavingTransformer(Set.copyOf(internalNames), workload, cache,
-                () -> byteBuddy(workload, health, verbose), health, verbose);
+                () -> byteBuddy(workload, health, verbose, byteBuddyFailed), byteBuddyFailed, health, verbose);
         if (cache == null) {
             transformer.byteBuddy();
         }
         inst.addTransformer(transformer, true);
-        retransform(inst, withLoadedWorkload(inst, workload, targets), health);
+        retransform(inst, withLoadedWorkload(inst, workload, targets), health, transformer, verbose);
+        if (cache != null) {
+            cache.pruneIfGrown();
+        }
         return transformer;
     }
 
@@ -82,8 +87,9 @@ public final class Installer {
      * {@link WeavingTransformer#uninstall} removes it again.
      */
     public static WeavingTransformer installWorkload(Instrumentation inst, WorkloadFilter workload, AgentHealth health) {
+        Set<String> byteBuddyFailed = ConcurrentHashMap.newKeySet();
         WeavingTransformer transformer = new WeavingTransformer(Set.of(), workload, null,
-                () -> byteBuddy(workload, health, false), health, false);
+                () -> byteBuddy(workload, health, false, byteBuddyFailed), byteBuddyFailed, health, false);
         // built now, not on the first class it weaves: that may be inside what a test times
         transformer.byteBuddy();
         inst.addTransformer(transformer, true);
@@ -93,7 +99,7 @@ public final class Installer {
                 targets.add(loaded); // the JDK's own were woven with the waits
             }
         }
-        retransform(inst, targets, health);
+        retransform(inst, targets, health, transformer, false);
         return transformer;
     }
 
@@ -109,27 +115,56 @@ public final class Installer {
         return targets;
     }
 
-    private static void retransform(Instrumentation inst, List<Class<?>> classes, AgentHealth health) {
+    static void retransform(Instrumentation inst, List<Class<?>> classes, AgentHealth health,
+                            WeavingTransformer transformer, boolean verbose) {
         if (classes.isEmpty()) {
             return;
         }
         try {
             inst.retransformClasses(classes.toArray(new Class<?>[0]));
         } catch (Throwable batch) {
-            // one bad class fails the whole batch: retry one by one to keep every class that works
+            // one refused class fails the whole batch: retry one by one to keep every class that works
             for (Class<?> c : classes) {
-                try {
-                    inst.retransformClasses(c);
-                } catch (Throwable single) {
-                    health.transformError();
-                    Console.line("could not instrument " + c.getName() + ": " + single);
-                }
+                retransform(inst, c, health, transformer, verbose);
             }
         }
     }
 
+    /**
+     * Retransforms one class. If the JVM refuses a class served from the cache, the entry is evicted
+     * and the class woven afresh at once, so the run ends instrumented and the next start finds a
+     * repaired entry; a class still refused counts as a transformation error.
+     */
+    private static void retransform(Instrumentation inst, Class<?> c, AgentHealth health,
+                                    WeavingTransformer transformer, boolean verbose) {
+        try {
+            inst.retransformClasses(c);
+            return;
+        } catch (Throwable refused) {
+            if (!transformer.evictRefused(c)) {
+                failed(health, c, refused);
+                return;
+            }
+            if (verbose) {
+                Console.line("the JVM refused the cached weaving of " + c.getName() + " (" + refused
+                        + "); weaving it afresh");
+            }
+        }
+        try {
+            inst.retransformClasses(c);
+        } catch (Throwable again) {
+            failed(health, c, again);
+        }
+    }
+
+    private static void failed(AgentHealth health, Class<?> c, Throwable why) {
+        health.failed(c.getName(), why);
+        Console.line("could not instrument " + c.getName() + ": " + why);
+    }
+
     /** Byte Buddy's transformer for everything Weft weaves; built only when the cache cannot serve a class. */
-    static ClassFileTransformer byteBuddy(WorkloadFilter workload, AgentHealth health, boolean verbose) {
+    static ClassFileTransformer byteBuddy(WorkloadFilter workload, AgentHealth health, boolean verbose,
+                                          Set<String> failed) {
         // Byte Buddy otherwise reaches for sun.misc.Unsafe and JDK 25 prints warnings (DESIGN §4 trap 8)
         System.setProperty("net.bytebuddy.safe", "true");
         Advice.ExceptionHandler handler;
@@ -144,7 +179,7 @@ public final class Installer {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
-                .with(new ErrorListener(health))
+                .with(new ErrorListener(health, failed))
                 // The default ignores every bootstrap class: Weft's whole point is the JDK's wait calls (trap 1)
                 .ignore(isSynthetic()
                         .or(nameStartsWith(APPLICATION_BYTE_BUDDY))
@@ -208,18 +243,25 @@ public final class Installer {
         };
     }
 
-    /** Reports what Byte Buddy could not weave, one line each; successes are counted by the caller. */
+    /**
+     * Reports what Byte Buddy could not weave, one line each, and tells the transformer: Byte Buddy's
+     * raw transformer returns null after an error just as for a class it leaves alone, and a failure
+     * must never be cached as "unchanged".
+     */
     private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
         private final AgentHealth health;
+        private final Set<String> failed;
 
-        ErrorListener(AgentHealth health) {
+        ErrorListener(AgentHealth health, Set<String> failed) {
             this.health = health;
+            this.failed = failed;
         }
 
         @Override
         public void onError(String typeName, ClassLoader loader, net.bytebuddy.utility.JavaModule module,
                             boolean loaded, Throwable error) {
-            health.transformError();
+            failed.add(typeName);
+            health.failed(typeName, error);
             Console.line("could not instrument " + typeName + ": " + error);
         }
     }

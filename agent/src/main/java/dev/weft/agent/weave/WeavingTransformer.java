@@ -7,6 +7,7 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,11 +30,19 @@ public final class WeavingTransformer implements ClassFileTransformer {
     private volatile ClassFileTransformer byteBuddy;
     private final AtomicInteger cacheHits = new AtomicInteger();
     private final AtomicInteger cacheMisses = new AtomicInteger();
+    /** Binary names of the types Byte Buddy failed to weave, told by its listener during {@code transform}. */
+    private final Set<String> byteBuddyFailed;
+    /** The cache key of each class whose bytes last came from the cache, in case the JVM refuses them. */
+    private final Map<String, String> servedFromCache = new ConcurrentHashMap<>();
+    /** Classes whose cached bytes the JVM refused in this run: woven afresh from now on. */
+    private final Set<String> bypassCache = ConcurrentHashMap.newKeySet();
     /** Internal names of the classes woven, to give them back their original code on {@link #uninstall}. */
     private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
     WeavingTransformer(Set<String> jdkTargets, WorkloadFilter workload, WeavingCache cache,
-                       Supplier<ClassFileTransformer> byteBuddyFactory, AgentHealth health, boolean verbose) {
+                       Supplier<ClassFileTransformer> byteBuddyFactory, Set<String> byteBuddyFailed,
+                       AgentHealth health, boolean verbose) {
+        this.byteBuddyFailed = byteBuddyFailed;
         this.jdkTargets = jdkTargets;
         this.workload = workload;
         this.cache = cache;
@@ -53,29 +62,40 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 return null;
             }
             String key = cache == null ? null : cache.key(internalName, bytes);
-            byte[] cached = cache == null ? null : cache.get(key);
-            if (cached != null) {
-                cacheHits.incrementAndGet();
-                if (WeavingCache.isUnchanged(cached)) {
-                    return null;
+            if (key != null && !bypassCache.contains(internalName)) {
+                WeavingCacheEntry.Content cached = cache.get(key, internalName);
+                if (cached != null) {
+                    cacheHits.incrementAndGet();
+                    if (cached.unchanged()) {
+                        return null;
+                    }
+                    servedFromCache.put(internalName, key);
+                    instrumented(internalName);
+                    return cached.woven();
                 }
-                instrumented(internalName);
-                return cached;
             }
-            cacheMisses.incrementAndGet();
-            if (verbose && cache != null) {
-                Console.line("weaving cache miss: " + internalName.replace('/', '.'));
-            }
-            byte[] woven = byteBuddy().transform(loader, internalName, redefined, domain, bytes);
             if (cache != null) {
-                cache.put(key, woven);
+                cacheMisses.incrementAndGet();
+                if (verbose) {
+                    Console.line("weaving cache miss: " + internalName.replace('/', '.'));
+                }
+            }
+            servedFromCache.remove(internalName);
+            String type = internalName.replace('/', '.');
+            byte[] woven = byteBuddy().transform(loader, internalName, redefined, domain, bytes);
+            if (byteBuddyFailed.remove(type)) {
+                // Byte Buddy said why and counted it; its null here means "failed", never "unchanged"
+                return null;
+            }
+            if (key != null) {
+                cache.put(key, internalName, woven);
             }
             if (woven != null) {
                 instrumented(internalName);
             }
             return woven;
         } catch (Throwable t) {
-            health.transformError();
+            health.failed(internalName.replace('/', '.'), t);
             Console.line("could not instrument " + internalName.replace('/', '.') + ": " + t);
             return null;
         }
@@ -83,10 +103,29 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     private void instrumented(String internalName) {
         woven.add(internalName);
-        health.instrumented(internalName);
+        String type = internalName.replace('/', '.');
+        health.instrumented(type);
         if (verbose) {
-            Console.line("instrumented " + internalName.replace('/', '.'));
+            Console.line("instrumented " + type);
         }
+    }
+
+    /**
+     * The JVM refused the class this transformer handed it for {@code c}. If those bytes came from the
+     * cache, the entry is evicted and the cache is bypassed for {@code c} in this run, so that a
+     * retransformation weaves it afresh with Byte Buddy (and stores the repaired entry).
+     *
+     * @return whether a second attempt may succeed
+     */
+    boolean evictRefused(Class<?> c) {
+        String internalName = c.getName().replace('.', '/');
+        String key = servedFromCache.remove(internalName);
+        if (key == null || cache == null) {
+            return false;
+        }
+        cache.evict(key);
+        bypassCache.add(internalName);
+        return true;
     }
 
     /** Byte Buddy's transformer, built the first time a class is not in the cache. */
@@ -136,5 +175,10 @@ public final class WeavingTransformer implements ClassFileTransformer {
 
     public int cacheMisses() {
         return cacheMisses.get();
+    }
+
+    /** The cache this transformer reads and fills, or null. */
+    public WeavingCache cache() {
+        return cache;
     }
 }

@@ -1,0 +1,169 @@
+package dev.weft.agent.weave;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The name of a cache entry: a SHA-256 over what shapes the weaving (agent build, JDK, filter),
+ * the class name and the class file the JVM handed to the transformer, read in a form that does
+ * not depend on the order of its methods.
+ *
+ * <p>Why the order: a class loaded before the agent is retransformed from bytes the JVM rebuilds
+ * from its own structures. HotSpot keeps a class's methods sorted by the address of their name
+ * symbols and writes them back in that order unless it kept the original order (JVMTI's
+ * {@code can_maintain_original_method_order}, which the Java agent does not ask for). Symbols
+ * created at run time land at other addresses in every JVM, so the same class comes back with its
+ * methods shuffled: {@code CompletableFuture} on JDK 21 almost every start, {@code FutureTask} on 25
+ * now and then. Every other byte — constant pool, fields, each method's own bytes, attributes — is
+ * equal. The order of methods in a class file carries no meaning (the JVM sorts them again), so
+ * two inputs with the same key are the same class, and the woven bytes of one serve the other.
+ */
+final class WeavingCacheKey {
+
+    private final byte[] salt;
+
+    /** @param salt everything besides the class that the woven bytes depend on */
+    WeavingCacheKey(byte[] salt) {
+        this.salt = salt.clone();
+    }
+
+    /** The entry's name (64 hex digits), or null if SHA-256 is missing from this JVM. */
+    String of(String internalName, byte[] classFile) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(internalName.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            digestIgnoringMethodOrder(sha, classFile);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Feeds the class file to {@code sha} with its methods in a canonical order. A class file this
+     * reader cannot walk is fed as it is: still a correct key, only not a stable one.
+     */
+    static void digestIgnoringMethodOrder(MessageDigest sha, byte[] b) {
+        int[] methods = methodBounds(b);
+        if (methods == null) {
+            sha.update((byte) 0);
+            sha.update(b);
+            return;
+        }
+        sha.update((byte) 1);
+        int first = methods[0];
+        int end = methods[methods.length - 1];
+        sha.update(b, 0, first);
+        List<int[]> slices = new ArrayList<>(methods.length - 1);
+        for (int i = 0; i + 1 < methods.length; i++) {
+            slices.add(new int[] {methods[i], methods[i + 1]});
+        }
+        slices.sort((x, y) -> Arrays.compareUnsigned(b, x[0], x[1], b, y[0], y[1]));
+        for (int[] s : slices) {
+            int length = s[1] - s[0];
+            sha.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+            sha.update(b, s[0], length);
+        }
+        sha.update(b, end, b.length - end);
+    }
+
+    /**
+     * The offsets where each method_info starts, followed by the offset where the last one ends
+     * (JVMS §4.1); null if {@code b} is not a class file.
+     */
+    static int[] methodBounds(byte[] b) {
+        try {
+            return walk(new Reader(b));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException notAClassFile) {
+            return null;
+        }
+    }
+
+    private static int[] walk(Reader r) {
+        if (r.u4() != 0xCAFEBABE) {
+            return null;
+        }
+        r.skip(4); // minor, major
+        int count = r.u2();
+        for (int i = 1; i < count; i++) {
+            int tag = r.u1();
+            switch (tag) {
+                case 1 -> r.skip(r.u2()); // Utf8
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> r.skip(4);
+                case 5, 6 -> { // Long, Double: two slots
+                    r.skip(8);
+                    i++;
+                }
+                case 7, 8, 16, 19, 20 -> r.skip(2);
+                case 15 -> r.skip(3); // MethodHandle
+                default -> throw new IllegalArgumentException("constant pool tag " + tag);
+            }
+        }
+        r.skip(6); // access, this, super
+        r.skip(2 * r.u2()); // interfaces
+        skipMembers(r, r.u2()); // fields
+        int methodCount = r.u2();
+        int[] bounds = new int[methodCount + 1];
+        for (int m = 0; m < methodCount; m++) {
+            bounds[m] = r.pos;
+            skipMembers(r, 1);
+        }
+        bounds[methodCount] = r.pos;
+        skipAttributes(r); // the class's own attributes: they must end exactly at the end of the file
+        return r.atEnd() ? bounds : null;
+    }
+
+    private static void skipMembers(Reader r, int count) {
+        for (int i = 0; i < count; i++) {
+            r.skip(6); // access, name, descriptor
+            skipAttributes(r);
+        }
+    }
+
+    private static void skipAttributes(Reader r) {
+        int count = r.u2();
+        for (int i = 0; i < count; i++) {
+            r.skip(2);
+            r.skip(r.u4());
+        }
+    }
+
+    private static final class Reader {
+        private final byte[] b;
+        int pos;
+
+        Reader(byte[] b) {
+            this.b = b;
+        }
+
+        int u1() {
+            return b[pos++] & 0xFF;
+        }
+
+        int u2() {
+            return (u1() << 8) | u1();
+        }
+
+        int u4() {
+            return (u2() << 16) | u2();
+        }
+
+        boolean atEnd() {
+            return pos == b.length;
+        }
+
+        void skip(int n) {
+            if (n < 0 || pos + n > b.length) {
+                throw new IndexOutOfBoundsException("class file ends early");
+            }
+            pos += n;
+        }
+    }
+}
