@@ -49,10 +49,12 @@ public final class AgentStatusEvent extends Event {
 
     @Label("Types Not Instrumented")
     @Description("Each type the agent meant to instrument and could not, with the reason; empty when none")
+    @Name(AgentStatus.FAILED_TYPES)
     public String failedTypes;
 
     @Label("First Suppressed Error")
     @Description("The first Throwable swallowed inside Weft's advice, with its stack trace; empty when none")
+    @Name(AgentStatus.FIRST_SUPPRESSED_ERROR)
     public String firstSuppressedError;
 
     @Label("Startup Time")

@@ -176,6 +176,8 @@ class PipelineTest {
         assertEquals(7, model.agentStatus().instrumentedTypes());
         assertEquals(1, model.agentStatus().transformErrors());
         assertEquals(2, model.agentStatus().suppressedErrors());
+        assertEquals(Scenarios.FAILED_TYPES, model.agentStatus().failedTypes());
+        assertEquals(Scenarios.FIRST_SUPPRESSED, model.agentStatus().firstSuppressed());
         assertEquals(1, model.wakeCount());
         assertTrue(model.hasAgentData());
     }

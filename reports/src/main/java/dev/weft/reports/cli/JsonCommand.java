@@ -73,8 +73,10 @@ public final class JsonCommand implements Command {
                   wakeEdges     {count, matchedWaits, eligibleWaits, matchedShare, wakesRecorded}
                                  (waits whose waker is known, of the waits that can have one)
                   aliveAtExit[] {name, id, virtual, daemon, state, activity}
-                  agent         {present, version, options, workloadFilter, instrumentedTypes,
-                                 transformErrors, suppressedErrors, startupMs}  (null when not recorded)
+                  agent         {present, version, options, workloadFilter, healthy, instrumentedTypes,
+                                 transformErrors, failedTypes, suppressedErrors, firstSuppressed,
+                                 startupMs}  (null when not recorded; healthy: no transformation
+                                 error and no suppressed error; firstSuppressed: its stack trace)
                   warnings[]    what is missing or damaged in the recording
 
                 Exit codes: 0 done, 1 the recording could not be read or the output written, 2 wrong

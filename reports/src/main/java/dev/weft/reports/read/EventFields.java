@@ -119,7 +119,9 @@ final class EventFields {
     static final int IO_PORT = 47;
     static final int IO_PATH = 48;
     static final int PINNED_REASON = 49;
-    static final int FIELDS = 50;
+    static final int FAILED_TYPES = 50;
+    static final int FIRST_SUPPRESSED_ERROR = 51;
+    static final int FIELDS = 52;
 
     /** Field names by number. */
     static final String[] NAMES = new String[FIELDS];
@@ -175,6 +177,8 @@ final class EventFields {
         NAMES[IO_PORT] = "port";
         NAMES[IO_PATH] = "path";
         NAMES[PINNED_REASON] = "pinnedReason";
+        NAMES[FAILED_TYPES] = AgentStatus.FAILED_TYPES;
+        NAMES[FIRST_SUPPRESSED_ERROR] = AgentStatus.FIRST_SUPPRESSED_ERROR;
         for (int i = 0; i < FIELDS; i++) {
             if (NAMES[i] == null) {
                 throw new ExceptionInInitializerError("field " + i + " has no name");
@@ -194,7 +198,7 @@ final class EventFields {
             THREAD_CLASS, SYSTEM};
         READ[ALIVE_AT_EXIT] = new int[] {THREAD, THREAD_ID, THREAD_NAME, ALIVE_VIRTUAL, ALIVE_DAEMON, STATE, ACTIVITY};
         READ[AGENT_STATUS] = new int[] {VERSION, OPTIONS, WORKLOAD_FILTER, INSTRUMENTED_TYPES, TRANSFORM_ERRORS,
-                SUPPRESSED_ERRORS, STARTUP_MILLIS, PHASE_FILTER};
+                FAILED_TYPES, SUPPRESSED_ERRORS, FIRST_SUPPRESSED_ERROR, STARTUP_MILLIS, PHASE_FILTER};
         READ[THREAD_START] = new int[] {THREAD, PARENT_THREAD};
         READ[THREAD_END] = new int[] {THREAD};
         READ[VIRTUAL_START] = new int[] {JAVA_THREAD_ID};

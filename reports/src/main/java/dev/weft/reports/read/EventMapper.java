@@ -75,7 +75,8 @@ final class EventMapper implements EventSink {
                 case AGENT_STATUS -> builder.agentStatus(new AgentStatus(event.string(VERSION),
                         event.string(OPTIONS), event.string(WORKLOAD_FILTER),
                         (int) event.number(INSTRUMENTED_TYPES, 0), (int) event.number(TRANSFORM_ERRORS, 0),
-                        event.number(SUPPRESSED_ERRORS, 0), event.number(STARTUP_MILLIS, 0), event.string(PHASE_FILTER)));
+                        event.string(FAILED_TYPES), event.number(SUPPRESSED_ERRORS, 0),
+                        event.string(FIRST_SUPPRESSED_ERROR), event.number(STARTUP_MILLIS, 0), event.string(PHASE_FILTER)));
                 case THREAD_START -> {
                     ThreadInfo started = field(event, THREAD, thread);
                     if (started != null) {

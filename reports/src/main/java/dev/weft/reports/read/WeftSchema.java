@@ -97,7 +97,11 @@ public final class WeftSchema {
         public static final String WORKLOAD_FILTER = "workloadFilter";
         public static final String INSTRUMENTED_TYPES = "instrumentedTypes";
         public static final String TRANSFORM_ERRORS = "transformErrors";
+        /** Each type the agent meant to instrument and could not, with the reason. */
+        public static final String FAILED_TYPES = "failedTypes";
         public static final String SUPPRESSED_ERRORS = "suppressedErrors";
+        /** The first Throwable swallowed inside the advice, with its stack trace. */
+        public static final String FIRST_SUPPRESSED_ERROR = "firstSuppressedError";
         public static final String STARTUP_MILLIS = "startupMillis";
         public static final String PHASE_FILTER = "phaseFilter";
 
@@ -129,8 +133,9 @@ public final class WeftSchema {
                 ThreadAliveAtExit.DAEMON, "boolean", ThreadAliveAtExit.STATE, STRING, ThreadAliveAtExit.ACTIVITY, STRING));
         events.put(AgentStatus.NAME, fields(AgentStatus.VERSION, STRING, AgentStatus.OPTIONS, STRING,
                 AgentStatus.WORKLOAD_FILTER, STRING, AgentStatus.INSTRUMENTED_TYPES, "int",
-                AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.SUPPRESSED_ERRORS, "long",
-                AgentStatus.STARTUP_MILLIS, "long", AgentStatus.PHASE_FILTER, STRING));
+                AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.FAILED_TYPES, STRING, AgentStatus.SUPPRESSED_ERRORS, "long",
+                AgentStatus.FIRST_SUPPRESSED_ERROR, STRING, AgentStatus.STARTUP_MILLIS, "long",
+                AgentStatus.PHASE_FILTER, STRING));
         events.put(VirtualThreadBlocked.NAME, fields(VirtualThreadBlocked.VIRTUAL_THREAD, THREAD));
         return events;
     }

@@ -29,8 +29,8 @@ import java.util.Map;
  *
  * <pre>
  * format, version, generator, source, generated, startEpochMs, durationUs, partial, notes[],
- * agentData, agent{version, options, workloadFilter, instrumentedTypes, transformErrors,
- *                  suppressedErrors, startupMs} | null,
+ * agentData, agent{version, options, workloadFilter, instrumentedTypes, transformErrors, failedTypes,
+ *                  suppressedErrors, firstSuppressed, startupMs} | null,
  * dataLoss{reported, bytes}   JFR's own jdk.DataLoss events (events dropped under contention)
  * counts{events, threads, platform, virtual, system, workloadSpans, waitSpans, wakes, mergedWaits,
  *        wakeEdges, matchedWaits, eligibleWaits},
@@ -205,7 +205,8 @@ final class DataWriter {
         }
         json.beginObject().name("version", s.version()).name("options", s.options())
                 .name("workloadFilter", s.workloadFilter()).name("instrumentedTypes", s.instrumentedTypes())
-                .name("transformErrors", s.transformErrors()).name("suppressedErrors", s.suppressedErrors())
+                .name("transformErrors", s.transformErrors()).name("failedTypes", s.failedTypes())
+                .name("suppressedErrors", s.suppressedErrors()).name("firstSuppressed", s.firstSuppressed())
                 .name("startupMs", s.startupMillis()).endObject();
     }
 

@@ -274,11 +274,14 @@ public final class JsonSummary {
                 .name("options", s == null ? null : s.options())
                 .name("workloadFilter", s == null ? null : s.workloadFilter());
         if (s == null) {
-            json.name("instrumentedTypes").nullValue().name("transformErrors").nullValue()
-                    .name("suppressedErrors").nullValue().name("startupMs").nullValue();
+            json.name("healthy").nullValue().name("instrumentedTypes").nullValue().name("transformErrors").nullValue()
+                    .name("failedTypes").nullValue().name("suppressedErrors").nullValue()
+                    .name("firstSuppressed").nullValue().name("startupMs").nullValue();
         } else {
-            json.name("instrumentedTypes", s.instrumentedTypes()).name("transformErrors", s.transformErrors())
-                    .name("suppressedErrors", s.suppressedErrors()).name("startupMs", s.startupMillis());
+            json.name("healthy", s.healthy()).name("instrumentedTypes", s.instrumentedTypes())
+                    .name("transformErrors", s.transformErrors()).name("failedTypes", s.failedTypes())
+                    .name("suppressedErrors", s.suppressedErrors()).name("firstSuppressed", s.firstSuppressed())
+                    .name("startupMs", s.startupMillis());
         }
         json.endObject();
     }

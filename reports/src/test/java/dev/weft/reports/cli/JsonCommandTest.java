@@ -195,7 +195,10 @@ class JsonCommandTest {
         assertEquals("0.0-test", agent.get("version"));
         assertEquals(7.0, agent.get("instrumentedTypes"));
         assertEquals(1.0, agent.get("transformErrors"));
+        assertEquals(Scenarios.FAILED_TYPES, agent.get("failedTypes"));
         assertEquals(2.0, agent.get("suppressedErrors"));
+        assertEquals(Scenarios.FIRST_SUPPRESSED, agent.get("firstSuppressed"));
+        assertEquals(Boolean.FALSE, agent.get("healthy"), "a type not instrumented is not healthy");
         assertEquals(42.0, agent.get("startupMs"));
         assertTrue(json.get("warnings") instanceof List);
     }

@@ -24,6 +24,10 @@ public final class Scenarios {
     public static final int WORKERS = 4;
     public static final long STEP_MILLIS = 100;
     public static final long TASK_MILLIS = 500;
+    /** What the demo's agent says it could not instrument, and the first error swallowed in its advice. */
+    public static final String FAILED_TYPES = "java.lang.Thread (java.lang.ClassFormatError: truncated class file)";
+    public static final String FIRST_SUPPRESSED =
+            "java.lang.IllegalStateException: advice failed\n\tat dev.weft.boot.Waits.latch(Waits.java:42)";
 
     /** What the scenario recorded, with the ids of the threads it made. */
     public record Demo(Path jfr, long mainId, List<Long> workerIds, long virtualId, long mergerId, long forgottenId) {
@@ -51,7 +55,9 @@ public final class Scenarios {
             status.workloadFilter = "dev.weft.demo.*";
             status.instrumentedTypes = 7;
             status.transformErrors = 1;
+            status.failedTypes = FAILED_TYPES;
             status.suppressedErrors = 2;
+            status.firstSuppressedError = FIRST_SUPPRESSED;
             status.startupMillis = 42;
             status.commit();
 

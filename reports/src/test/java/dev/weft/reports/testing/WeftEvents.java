@@ -104,8 +104,12 @@ public final class WeftEvents {
         public int instrumentedTypes;
         @Name(WeftSchema.AgentStatus.TRANSFORM_ERRORS)
         public int transformErrors;
+        @Name(WeftSchema.AgentStatus.FAILED_TYPES)
+        public String failedTypes;
         @Name(WeftSchema.AgentStatus.SUPPRESSED_ERRORS)
         public long suppressedErrors;
+        @Name(WeftSchema.AgentStatus.FIRST_SUPPRESSED_ERROR)
+        public String firstSuppressedError;
         @Name(WeftSchema.AgentStatus.STARTUP_MILLIS)
         public long startupMillis;
         @Name(WeftSchema.AgentStatus.PHASE_FILTER)
