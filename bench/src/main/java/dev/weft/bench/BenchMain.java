@@ -33,6 +33,9 @@ public final class BenchMain {
               --rounds=N    JMH forks per variant, interleaved (default 2)
               --runs=N      process runs per variant for startup and scenario (default 10)
               --out=DIR     where the JMH logs and results.md go (default weft-out/bench-TIME)
+              --baseline-agent=JAR
+                            startup: also time this (older) agent.jar, e.g. main's build, against
+                            the one under test, each with a warm weaving cache of its own
             """;
 
     private static final String NO_AGENT = "no agent";
@@ -50,6 +53,7 @@ public final class BenchMain {
         Integer rounds = null;
         Integer runs = null;
         Path out = null;
+        Path baselineAgent = null;
         for (String a : args) {
             if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
                 System.out.print(USAGE);
@@ -62,6 +66,12 @@ public final class BenchMain {
                 runs = positive(a);
             } else if (a.startsWith("--out=")) {
                 out = Path.of(a.substring("--out=".length()));
+            } else if (a.startsWith("--baseline-agent=")) {
+                baselineAgent = Path.of(a.substring("--baseline-agent=".length())).toAbsolutePath();
+                if (!Files.isRegularFile(baselineAgent)) {
+                    System.err.println("bench: no such agent jar: " + baselineAgent);
+                    System.exit(2);
+                }
             } else if (List.of("calls", "spans", "startup", "scenario").contains(a)) {
                 groups.add(a);
             } else {
@@ -92,7 +102,7 @@ public final class BenchMain {
         List<JmhPairs.Fork> pair = List.of(
                 new JmhPairs.Fork(NO_AGENT, List.of()),
                 new JmhPairs.Fork(WITH_AGENT, List.of(StartupBench.agentArg(agentOut, "report=none"))));
-        StartupBench startup = new StartupBench(out, progress);
+        StartupBench startup = new StartupBench(out, progress, baselineAgent);
 
         if (groups.contains("calls")) {
             Set<String> instrumented = startup.instrumentedClasses();
@@ -232,10 +242,21 @@ public final class BenchMain {
                     agentCpu.describe("ms"), String.format("%+.0f ms", agentCpu.median() - jfrCpu.median()), "",
                     "(info)");
         }
+        Sample baseline = r.wall().get(StartupBench.BASELINE);
+        if (baseline != null) {
+            Sample baselineCpu = r.cpu().get(StartupBench.BASELINE);
+            table.row("   agent vs the baseline agent (--baseline-agent), both report=none, warm caches",
+                    baseline.describe("ms"), agent.describe("ms"), String.format("%+.0f ms", agent.median() - baseline.median()),
+                    "", "(info)");
+            if (baselineCpu.size() > 0 && agentCpu.size() > 0) {
+                table.row("   same, CPU time (user+sys)", baselineCpu.describe("ms"), agentCpu.describe("ms"),
+                        String.format("%+.0f ms", agentCpu.median() - baselineCpu.median()), "", "(info)");
+            }
+        }
         StringBuilder parts = new StringBuilder("Agent's own start-up (verbose=true, median of " + r.verboseLines().size()
                 + " runs):");
         r.parts().forEach((name, s) -> parts.append(' ').append(name).append(' ').append(String.format("%.0f", s.median()))
-                .append(" ms,"));
+                .append(name.equals(StartupBench.CACHE_MISSES) ? "," : " ms,"));
         table.note(r.parts().isEmpty() ? "Agent's own start-up lines: " + r.verboseLines()
                 : parts.substring(0, parts.length() - 1) + ".");
         table.note("Goal 3: whole-process wall time, median (min–max) of " + jfr.size()

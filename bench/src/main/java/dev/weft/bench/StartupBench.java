@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 /**
  * Goal 3: what the agent adds to a JVM's start-up. A trivial main runs in turns, plain, with a
  * JFR recording from the command line, and with the agent (with and without its HTML report at
- * exit); the turns rotate so that no variant always runs first after a pause. The agent's own
- * account of its start-up comes from extra runs with {@code verbose=true}.
+ * exit, and optionally an older agent.jar to compare with); the turns rotate so that no variant
+ * always runs first after a pause. Each agent jar has a weaving cache of its own in the work
+ * directory, filled by the warm-up round, so every counted agent run starts warm. The agent's own
+ * account of its start-up, the weaving cache's share included (keys, reading and verifying the
+ * entries' MACs), comes from extra runs with {@code verbose=true}.
  */
 final class StartupBench {
 
@@ -25,10 +28,15 @@ final class StartupBench {
     static final String JFR = "JFR only (-XX:StartFlightRecording)";
     static final String AGENT = "agent, report=none";
     static final String AGENT_REPORT = "agent (HTML report at exit)";
+    static final String BASELINE = "baseline agent (--baseline-agent), report=none";
+    /** The verbose parts that are counts, not times. */
+    static final String CACHE_MISSES = "cache misses";
 
     private static final Pattern BREAKDOWN =
             Pattern.compile("start-up (\\d+) ms: bridge (\\d+), recording (\\d+), instrumentation (\\d+)");
     private static final Pattern INSTRUMENTED = Pattern.compile("\\[weft\\] instrumented (\\S+)");
+    private static final Pattern CACHE =
+            Pattern.compile("weaving cache \\d+ hits, (\\d+) misses \\(keys (\\d+) ms, reads and checks (\\d+) ms");
 
     /** Wall and CPU time per variant, in ms; the agent's own start-up parts, in ms; its verbose lines. */
     record Result(Map<String, Sample> wall, Map<String, Sample> cpu, Map<String, Sample> parts,
@@ -36,10 +44,13 @@ final class StartupBench {
 
     private final Path work;
     private final Progress progress;
+    private final Path baselineAgent;
 
-    StartupBench(Path work, Progress progress) {
+    /** @param baselineAgent an older agent.jar to compare with, or null */
+    StartupBench(Path work, Progress progress, Path baselineAgent) {
         this.work = work;
         this.progress = progress;
+        this.baselineAgent = baselineAgent;
     }
 
     Result run(int runs, int verboseRuns) throws IOException, InterruptedException {
@@ -47,8 +58,13 @@ final class StartupBench {
         Map<String, List<String>> variants = new LinkedHashMap<>();
         variants.put(PLAIN, List.of());
         variants.put(JFR, List.of("-XX:StartFlightRecording:filename=" + work.resolve("jfr-only.jfr")));
-        variants.put(AGENT, List.of(agentArg(agentOut, "report=none")));
-        variants.put(AGENT_REPORT, List.of(agentArg(agentOut, null)));
+        String cache = "cache=" + work.resolve("weaving-cache");
+        variants.put(AGENT, List.of(agentArg(agentOut, "report=none," + cache)));
+        variants.put(AGENT_REPORT, List.of(agentArg(agentOut, cache)));
+        if (baselineAgent != null) {
+            variants.put(BASELINE, List.of("-javaagent:" + baselineAgent + "=out=" + agentOut + ",report=none,cache="
+                    + work.resolve("baseline-weaving-cache")));
+        }
 
         Map<String, Sample> wall = new LinkedHashMap<>();
         Map<String, Sample> cpu = new LinkedHashMap<>();
@@ -77,7 +93,7 @@ final class StartupBench {
         List<String> lines = new ArrayList<>();
         progress.line("start-up, " + verboseRuns + " runs with verbose=true for the agent's own breakdown");
         for (int i = 0; i < verboseRuns; i++) {
-            Processes.Run r = trivial(List.of(agentArg(agentOut, "report=none,verbose=true")));
+            Processes.Run r = trivial(List.of(agentArg(agentOut, "report=none,verbose=true," + cache)));
             Processes.clean(agentOut);
             for (String line : r.stderr().lines().toList()) {
                 Matcher m = BREAKDOWN.matcher(line);
@@ -86,6 +102,13 @@ final class StartupBench {
                     String[] names = {"total", "bridge", "recording", "instrumentation"};
                     for (int g = 0; g < names.length; g++) {
                         parts.computeIfAbsent(names[g], k -> new Sample()).add(Double.parseDouble(m.group(g + 1)));
+                    }
+                    Matcher c = CACHE.matcher(line);
+                    if (c.find()) {
+                        String[] cacheParts = {CACHE_MISSES, "cache keys", "cache reads and MAC checks"};
+                        for (int g = 0; g < cacheParts.length; g++) {
+                            parts.computeIfAbsent(cacheParts[g], k -> new Sample()).add(Double.parseDouble(c.group(g + 1)));
+                        }
                     }
                 } else if (line.contains("start-up")) {
                     lines.add(line); // a format this parser does not know: shown as it is

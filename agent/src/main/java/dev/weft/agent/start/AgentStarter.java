@@ -133,15 +133,22 @@ public final class AgentStarter {
         return (to - from) / 1_000_000;
     }
 
-    /** "28 hits, 0 misses (keys, reads and checks 9 ms)", and what the cache threw away. */
+    /** "28 hits, 0 misses (keys 5 ms, reads and checks 4 ms)", and what the cache threw away. */
     private static String cacheSummary(WeavingTransformer weaving) {
         WeavingCache cache = weaving.cache();
         if (cache == null) {
             return "off";
         }
-        return weaving.cacheHits() + " hits, " + weaving.cacheMisses() + " misses (keys, reads and checks "
-                + cache.readMillis() + " ms" + (cache.discarded() > 0 ? ", " + cache.discarded() + " damaged entries discarded" : "")
-                + (cache.evicted() > 0 ? ", " + cache.evicted() + " refused by the JVM and woven afresh" : "") + ")";
+        StringBuilder b = new StringBuilder().append(weaving.cacheHits()).append(" hits, ")
+                .append(weaving.cacheMisses()).append(" misses (keys ").append(cache.keyMillis())
+                .append(" ms, reads and checks ").append(cache.readMillis()).append(" ms");
+        if (cache.discarded() > 0) {
+            b.append(", ").append(cache.discarded()).append(" damaged entries discarded");
+        }
+        if (cache.evicted() > 0) {
+            b.append(", ").append(cache.evicted()).append(" refused by the JVM and woven afresh");
+        }
+        return b.append(')').toString();
     }
 
     /**

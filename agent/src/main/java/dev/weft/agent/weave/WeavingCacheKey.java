@@ -1,17 +1,19 @@
 package dev.weft.agent.weave;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * The name of a cache entry: a SHA-256 over what shapes the weaving (agent build, JDK, filter),
- * the class name and the class file the JVM handed to the transformer, read in a form that does
- * not depend on the order of its methods.
+ * The name of a cache entry: a SHA-256 over what shapes the weaving (agent build, JDK, filter), the
+ * class name and a fingerprint of the class file the JVM handed to the transformer, read in a form
+ * that does not depend on the order of its methods.
  *
  * <p>Why the order: a class loaded before the agent is retransformed from bytes the JVM rebuilds
  * from its own structures. HotSpot keeps a class's methods sorted by the address of their name
@@ -21,7 +23,14 @@ import java.util.List;
  * methods shuffled: {@code CompletableFuture} on JDK 21 almost every start, {@code FutureTask} on 25
  * now and then. Every other byte — constant pool, fields, each method's own bytes, attributes — is
  * equal. The order of methods in a class file carries no meaning (the JVM sorts them again), so
- * two inputs with the same key are the same class, and the woven bytes of one serve the other.
+ * two inputs that differ only there are the same class, and the woven bytes of one serve the other.
+ *
+ * <p>Why a fingerprint: SHA-256 runs interpreted this early in a JVM's life, about 30–60 ms per
+ * megabyte here, and the entry's MAC already has to hash the whole woven class. The input is read
+ * with CRC-32C and CRC-32 together (both intrinsics from the JVM's first instruction), 64 bits that
+ * differ for every input differing in fewer than 64 consecutive bits and, otherwise, collide with a
+ * probability of 2<sup>-64</sup>; with the class's length and name, for one agent build, JDK and
+ * filter. Whoever could choose such a colliding input already writes the application's classes.
  */
 final class WeavingCacheKey {
 
@@ -32,46 +41,45 @@ final class WeavingCacheKey {
         this.salt = salt.clone();
     }
 
-    /** The entry's name (64 hex digits), or null if SHA-256 is missing from this JVM. */
+    /** The entry's name (64 hex digits). */
     String of(String internalName, byte[] classFile) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(internalName.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            digestIgnoringMethodOrder(sha, classFile);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            return null;
-        }
+        MessageDigest sha = WeavingCacheSecret.sha256();
+        sha.update(salt);
+        sha.update(internalName.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(ByteBuffer.allocate(12).putLong(fingerprint(classFile)).putInt(classFile.length).array());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
-    /**
-     * Feeds the class file to {@code sha} with its methods in a canonical order. A class file this
-     * reader cannot walk is fed as it is: still a correct key, only not a stable one.
-     */
-    static void digestIgnoringMethodOrder(MessageDigest sha, byte[] b) {
+    /** CRC-32C and CRC-32 of the class file with its methods in a canonical order, or as it is if it is no class file. */
+    static long fingerprint(byte[] b) {
+        CRC32C high = new CRC32C();
+        CRC32 low = new CRC32();
         int[] methods = methodBounds(b);
         if (methods == null) {
-            sha.update((byte) 0);
-            sha.update(b);
-            return;
+            high.update(b, 0, b.length);
+            low.update(b, 0, b.length);
+            return high.getValue() << 32 | low.getValue();
         }
-        sha.update((byte) 1);
         int first = methods[0];
         int end = methods[methods.length - 1];
-        sha.update(b, 0, first);
         List<int[]> slices = new ArrayList<>(methods.length - 1);
         for (int i = 0; i + 1 < methods.length; i++) {
             slices.add(new int[] {methods[i], methods[i + 1]});
         }
         slices.sort((x, y) -> Arrays.compareUnsigned(b, x[0], x[1], b, y[0], y[1]));
+        byte[] marker = {1};
+        high.update(marker, 0, 1);
+        low.update(marker, 0, 1);
+        high.update(b, 0, first);
+        low.update(b, 0, first);
         for (int[] s : slices) {
-            int length = s[1] - s[0];
-            sha.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
-            sha.update(b, s[0], length);
+            high.update(b, s[0], s[1] - s[0]);
+            low.update(b, s[0], s[1] - s[0]);
         }
-        sha.update(b, end, b.length - end);
+        high.update(b, end, b.length - end);
+        low.update(b, end, b.length - end);
+        return high.getValue() << 32 | low.getValue();
     }
 
     /**
