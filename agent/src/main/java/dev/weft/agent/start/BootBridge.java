@@ -36,7 +36,9 @@ public final class BootBridge {
 
     static final String EMBEDDED = "META-INF/weft/weft-boot.jar";
 
-    /** How the bridge got onto the bootstrap path in this JVM, once it did. */
+    /** How the bridge got onto the bootstrap path in this JVM, once it did; guarded by BootBridge.class. */
+    private static String appendedBy;
+    /** The same, once the bridge is also loaded and initialised. */
     private static volatile String installedBy;
 
     private BootBridge() { }
@@ -66,9 +68,13 @@ public final class BootBridge {
      * @return how the bridge got there
      */
     public static synchronized String appendIfMissing(Instrumentation inst) throws IOException {
-        if (onBootPath()) {
-            return "Boot-Class-Path";
+        if (appendedBy == null) {
+            appendedBy = onBootPath() ? "Boot-Class-Path" : appendEmbeddedCopy(inst);
         }
+        return appendedBy;
+    }
+
+    private static String appendEmbeddedCopy(Instrumentation inst) throws IOException {
         // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
         Path jar = Files.createTempFile("weft-boot", ".jar");
         try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(EMBEDDED)) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +27,9 @@ public final class WeavingTransformer implements ClassFileTransformer {
     private final AgentHealth health;
     private final boolean verbose;
     private volatile ClassFileTransformer byteBuddy;
-    private final AtomicInteger cacheHits = new AtomicInteger();
-    private final AtomicInteger cacheMisses = new AtomicInteger();
+    /** Classes served from the cache, and classes the cache did not have: each counted once, however often retransformed. */
+    private final Set<String> cacheHits = ConcurrentHashMap.newKeySet();
+    private final Set<String> cacheMisses = ConcurrentHashMap.newKeySet();
     /** Binary names of the types Byte Buddy failed to weave, told by its listener during {@code transform}. */
     private final Set<String> byteBuddyFailed;
     /** The cache key of each class whose bytes last came from the cache, in case the JVM refuses them. */
@@ -65,7 +65,7 @@ public final class WeavingTransformer implements ClassFileTransformer {
             if (key != null && !bypassCache.contains(internalName)) {
                 WeavingCacheEntry.Content cached = cache.get(key, internalName);
                 if (cached != null) {
-                    cacheHits.incrementAndGet();
+                    cacheHits.add(internalName);
                     if (cached.unchanged()) {
                         return null;
                     }
@@ -75,8 +75,8 @@ public final class WeavingTransformer implements ClassFileTransformer {
                 }
             }
             if (cache != null) {
-                cacheMisses.incrementAndGet();
-                if (verbose) {
+                cacheHits.remove(internalName);
+                if (cacheMisses.add(internalName) && verbose) {
                     Console.line("weaving cache miss: " + internalName.replace('/', '.'));
                 }
             }
@@ -170,11 +170,11 @@ public final class WeavingTransformer implements ClassFileTransformer {
     }
 
     public int cacheHits() {
-        return cacheHits.get();
+        return cacheHits.size();
     }
 
     public int cacheMisses() {
-        return cacheMisses.get();
+        return cacheMisses.size();
     }
 
     /** The cache this transformer reads and fills, or null. */
