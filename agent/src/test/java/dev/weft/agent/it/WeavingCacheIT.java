@@ -219,46 +219,48 @@ class WeavingCacheIT {
         healed.assertLike(clean);
     }
 
-    @Test
-    void anEntryWithoutTheUsersMacOrForAnotherClassIsNeverLoaded() throws Exception {
+    /** A cache filled by one clean run, its entries matched to their classes. */
+    private record Filled(Path cache, Run clean, CacheEntries entries) { }
+
+    private Filled filled() throws Exception {
         Path cache = out.resolve("cache");
         Run clean = run(cache);
-        CacheEntries entries = CacheEntries.of(cache, clean.instrumented());
-        Path thread = entries.fileOf("java/lang/Thread");
-        Path latch = entries.fileOf("java/util/concurrent/CountDownLatch");
-        Path object = entries.fileOf("java/lang/Object");
-        byte[] objectEntry = Files.readAllBytes(object);
-        // Thread: Object's woven class under a MAC made with another secret
-        Files.write(thread, entries.forged(objectEntry));
-        // CountDownLatch: Object's genuine entry, renamed
-        Files.write(latch, objectEntry);
+        return new Filled(cache, clean, CacheEntries.of(cache, clean.instrumented()));
+    }
 
-        Run r = run(cache);
-        r.assertLike(clean);
+    @Test
+    void anEntryWithoutTheUsersMacOrForAnotherClassIsNeverLoaded() throws Exception {
+        Filled f = filled();
+        Path thread = f.entries().fileOf("java/lang/Thread");
+        byte[] objectEntry = Files.readAllBytes(f.entries().fileOf("java/lang/Object"));
+        // Thread: Object's woven class under a MAC made with another secret
+        Files.write(thread, f.entries().forged(objectEntry));
+        // CountDownLatch: Object's genuine entry, renamed
+        Files.write(f.entries().fileOf("java/util/concurrent/CountDownLatch"), objectEntry);
+
+        Run r = run(f.cache());
+        r.assertLike(f.clean());
         assertEquals(2, r.misses(), r.result().stderr());
         assertTrue(r.result().stderr().contains("2 damaged entries discarded"), r.result().stderr());
         assertFalse(r.result().stderr().contains("refused"), "never handed to the JVM: " + r.result().stderr());
-        assertTrue(entries.genuine("java/lang/Thread", Files.readAllBytes(thread)), "rewoven and stored with a true MAC");
+        assertTrue(f.entries().genuine("java/lang/Thread", Files.readAllBytes(thread)), "rewoven and stored with a true MAC");
     }
 
     @Test
     void aCachedClassTheJvmRefusesIsWovenAfreshAndRepaired() throws Exception {
-        Path cache = out.resolve("cache");
-        Run clean = run(cache);
-        CacheEntries entries = CacheEntries.of(cache, clean.instrumented());
-        Path thread = entries.fileOf("java/lang/Thread");
+        Filled f = filled();
         byte[] notAClass = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 0x41, 1, 2, 3};
         // signed with the user's own secret: only the JVM can tell it is no class
-        Files.write(thread, entries.signed("java/lang/Thread", notAClass));
+        Files.write(f.entries().fileOf("java/lang/Thread"), f.entries().signed("java/lang/Thread", notAClass));
 
-        Run r = run(cache);
-        r.assertLike(clean);
+        Run r = run(f.cache());
+        r.assertLike(f.clean());
         assertTrue(r.result().stderr().contains("refused the cached weaving of java.lang.Thread"), r.result().stderr());
         assertTrue(r.result().stderr().contains("1 refused by the JVM and woven afresh"), r.result().stderr());
         assertEquals(1, r.misses(), "only Thread was woven again");
-        Run later = run(cache);
+        Run later = run(f.cache());
         assertEquals(0, later.misses(), "a later start hits the repaired entry: " + later.result().stderr());
-        later.assertLike(clean);
+        later.assertLike(f.clean());
     }
 
     @Test
