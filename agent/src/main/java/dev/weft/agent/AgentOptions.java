@@ -23,8 +23,8 @@ public final class AgentOptions {
             "                   top-level workload spans of main); they are recorded as workload too",
             "  report=html|none write the HTML timeline at exit (default: html)",
             "  stacks=true      record stack traces with wait and workload events (default: false)",
-            "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up",
-            "                   (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
+            "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up; used only",
+            "                   if nobody but you can write it (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
             "  help             print this text; the application runs as usual");
 
