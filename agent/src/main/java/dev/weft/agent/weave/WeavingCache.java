@@ -153,8 +153,7 @@ public final class WeavingCache {
     /** Stores the woven bytes of {@code className}; {@code woven == null}: it needs no weaving. */
     void put(String key, String className, byte[] woven) {
         try {
-            WeavingCacheTrust.writePrivateFile(dir, dir.resolve(key),
-                    WeavingCacheEntry.encode(secret, key, className, woven), true);
+            WeavingCacheTrust.writePrivateFile(dir.resolve(key), WeavingCacheEntry.encode(secret, key, className, woven));
             wrote.set(true);
         } catch (IOException | RuntimeException e) {
             // not stored: the next start weaves it again

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class WeavingCachePruner {
 
-    private static final Pattern OURS = Pattern.compile("[0-9a-f]{64}|\\.weaving.*\\.tmp");
+    /** Entries, and the temporary files {@code AtomicFile} writes them through. */
+    private static final Pattern OURS = Pattern.compile("\\.?[0-9a-f]{64}(\\.[0-9a-f]+\\.tmp)?");
 
     private record Entry(Path path, long size, FileTime modified) { }
 

@@ -53,7 +53,9 @@ final class WeavingCacheSecret {
                 try {
                     a = WeavingCacheTrust.attributes(file);
                 } catch (NoSuchFileException e) {
-                    WeavingCacheTrust.writePrivateFile(root, file, fresh(), false);
+                    // two JVMs starting at once may each write one: the one that stays wins, and what
+                    // the other wrote under its own misses once
+                    WeavingCacheTrust.writePrivateFile(file, fresh());
                     continue;
                 }
                 if (!trust.trustedFile(a) || !WeavingCacheTrust.ownerOnly(a)) {
@@ -64,7 +66,7 @@ final class WeavingCacheSecret {
                 if (key.length == LENGTH) {
                     return new WeavingCacheSecret(key);
                 }
-                WeavingCacheTrust.writePrivateFile(root, file, fresh(), true);
+                WeavingCacheTrust.writePrivateFile(file, fresh());
             }
             throw new WeavingCacheTrust.Refused(file + " keeps changing under the agent");
         } catch (IOException | SecurityException e) {

@@ -1,12 +1,11 @@
 package dev.weft.agent.weave;
 
+import dev.weft.reports.io.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -127,36 +126,8 @@ final class WeavingCacheTrust {
         return Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
     }
 
-    /**
-     * Writes {@code content} to {@code target} in a private directory: into a new {@code 0600} file
-     * first, then moved into place, so that a reader never sees half an entry.
-     *
-     * @param replace whether an existing target is replaced; if not and one exists, nothing is written
-     */
-    static void writePrivateFile(Path dir, Path target, byte[] content, boolean replace) throws IOException {
-        Path tmp = Files.createTempFile(dir, ".weaving", ".tmp", PRIVATE_FILE);
-        try {
-            Files.write(tmp, content);
-            if (replace) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } else {
-                try {
-                    // a hard link, or a move without replace, fails if the target exists: the first writer wins
-                    try {
-                        Files.createLink(target, tmp);
-                    } catch (UnsupportedOperationException e) {
-                        Files.move(tmp, target);
-                    }
-                } catch (FileAlreadyExistsException e) {
-                    // kept: another JVM wrote it first
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Writes {@code content} to {@code target}, whole or not at all, as a {@code 0600} file from its first byte. */
+    static void writePrivateFile(Path target, byte[] content) throws IOException {
+        AtomicFile.write(target, content, PRIVATE_FILE);
     }
 }

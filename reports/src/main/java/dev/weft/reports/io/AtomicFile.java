@@ -2,12 +2,15 @@ package dev.weft.reports.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.util.EnumSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -33,9 +36,11 @@ public final class AtomicFile {
      * Writes {@code content} to {@code target}, replacing an existing file; creates the target's
      * directory when missing.
      *
+     * @param attributes given to the file as it is created (the weaving cache's entries are 0600 from
+     *                   their first byte, not chmod-ed after)
      * @return the size of the file written, in bytes
      */
-    public static long write(Path target, Content content) throws IOException {
+    public static long write(Path target, Content content, FileAttribute<?>... attributes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null) {
@@ -49,7 +54,8 @@ public final class AtomicFile {
                 tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 try {
-                    out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    out = Channels.newOutputStream(Files.newByteChannel(tmp,
+                            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes));
                 } catch (FileAlreadyExistsException e) {
                     tmp = null;
                     if (attempt == 8) {
@@ -79,9 +85,9 @@ public final class AtomicFile {
         }
     }
 
-    /** Writes {@code bytes} to {@code target} as {@link #write(Path, Content)} does. */
-    public static long write(Path target, byte[] bytes) throws IOException {
-        return write(target, new Bytes(bytes));
+    /** Writes {@code bytes} to {@code target} as {@link #write(Path, Content, FileAttribute[])} does. */
+    public static long write(Path target, byte[] bytes, FileAttribute<?>... attributes) throws IOException {
+        return write(target, new Bytes(bytes), attributes);
     }
 
     /** A class, not a lambda: the agent writes its weaving cache from inside its class file transformer. */

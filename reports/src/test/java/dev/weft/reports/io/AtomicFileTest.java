@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,17 @@ class AtomicFileTest {
         try (var s = Files.list(d)) {
             return s.sorted().toList();
         }
+    }
+
+    @Test
+    void theFileHasItsAttributesFromTheStart() throws Exception {
+        Path target = dir.resolve("entry");
+        Files.writeString(target, "readable by all");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        AtomicFile.write(target, new byte[] {1, 2}, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertArrayEquals(new byte[] {1, 2}, Files.readAllBytes(target));
     }
 
     @Test
