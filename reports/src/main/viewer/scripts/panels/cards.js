@@ -24,6 +24,12 @@
     return bar;
   }
 
+  /** A folded block of text that explains an error count (shown as text, never as markup); null when there is none. */
+  function problem(id, summary, text) {
+    if (!text) return null;
+    return el('details', { class: 'problem', id: id }, [el('summary', { text: summary }), el('pre', { text: text })]);
+  }
+
   function renderCards(m) {
     var d = m.d, c = d.counts || {}, box = $('cards');
     clear(box);
@@ -75,7 +81,10 @@
     if (a) {
       var errors = (a.transformErrors || 0) + (a.suppressedErrors || 0) + (loss.bytes > 0 ? 1 : 0);
       box.appendChild(card('Agent health', errors ? 'errors' : 'healthy', null,
-        (a.version ? 'v' + a.version + ' \u00b7 ' : '') + Fmt.plural(a.instrumentedTypes || 0, 'type') + ' instrumented', (errors ? 'warn' : 'ok') + ' wide', health));
+        (a.version ? 'v' + a.version + ' \u00b7 ' : '') + Fmt.plural(a.instrumentedTypes || 0, 'type') + ' instrumented', (errors ? 'warn' : 'ok') + ' wide',
+        el('div', null, [health,
+          problem('health-failed', 'types not instrumented, and why', a.failedTypes ? a.failedTypes.split('; ').join('\n') : ''),
+          problem('health-suppressed', 'first suppressed error, with its stack', a.firstSuppressed)])));
     } else {
       box.appendChild(card('Agent health', d.agentData ? 'unknown' : 'no agent', null,
         d.agentData ? 'the agent did not report its health' : 'recorded without the Weft agent', (d.agentData ? '' : 'warn') + ' wide', health));

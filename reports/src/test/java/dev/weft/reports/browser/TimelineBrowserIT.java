@@ -91,6 +91,10 @@ class TimelineBrowserIT {
         WeftEvents.AgentStatus status = new WeftEvents.AgentStatus();
         status.version = IMG_NAME;
         status.options = SCRIPT_NAME;
+        status.transformErrors = 1;
+        status.failedTypes = SCRIPT_NAME;
+        status.suppressedErrors = 1;
+        status.firstSuppressedError = IMG_NAME;
         status.commit();
         Object lock = new Object();
         for (String name : HOSTILE) {
@@ -166,6 +170,18 @@ class TimelineBrowserIT {
         assertEquals(Boolean.FALSE, browser.js("return document.getElementById('report').hidden"));
         assertEquals(Boolean.TRUE, browser.js("return document.getElementById('empty').hidden"));
         browser.screenshot(out.resolve("synthetic-demo.png"));
+    }
+
+    @Test
+    void theHealthCardSaysWhatWasNotInstrumentedAndShowsTheFirstSuppressedErrorWithItsStack() {
+        WebElement failed = browser.driver().findElement(By.id("health-failed"));
+        WebElement suppressed = browser.driver().findElement(By.id("health-suppressed"));
+        assertEquals(Boolean.FALSE, browser.js("return arguments[0].open", suppressed), "folded at first");
+        browser.js("arguments[0].open = true; arguments[1].open = true", failed, suppressed);
+        assertEquals(Scenarios.FAILED_TYPES, failed.findElement(By.tagName("pre")).getText());
+        assertEquals(Scenarios.FIRST_SUPPRESSED, browser.js("return arguments[0].querySelector('pre').textContent", suppressed),
+                "the stack as the agent recorded it");
+        assertTrue(browser.driver().findElement(By.cssSelector(".card.warn.wide")).getText().contains("errors"));
     }
 
     @Test
@@ -398,6 +414,8 @@ class TimelineBrowserIT {
         }
         assertEquals(SCRIPT_NAME, browser.js("return document.querySelector('#alive tbody td.name').textContent"));
         assertEquals(NEWLINE_NAME, browser.js("return document.querySelector('#alive pre.activity').textContent"));
+        assertEquals(SCRIPT_NAME, browser.js("return document.querySelector('#health-failed pre').textContent"));
+        assertEquals(IMG_NAME, browser.js("return document.querySelector('#health-suppressed pre').textContent"));
         for (String name : HOSTILE) {
             int index = (int) browser.number("return weft.model.threads.findIndex(t => t.name === arguments[0])", name);
             assertTrue(index >= 0, name);
