@@ -101,13 +101,22 @@ public final class WeavingCache {
         return System.getProperty("java.vm.version", "jdk").replaceAll("[^A-Za-z0-9.-]", "_") + "-" + digest;
     }
 
-    /** The default place: $XDG_CACHE_HOME/weft or ~/.cache/weft. */
+    /**
+     * The default place: $XDG_CACHE_HOME/weft or ~/.cache/weft; null (no cache) when neither is an
+     * absolute path, as for a user without a home directory ("?"), rather than a cache in the
+     * application's working directory.
+     */
     public static Path defaultRoot() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "weft");
+        return defaultRoot(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home", ""));
+    }
+
+    static Path defaultRoot(String xdgCacheHome, String userHome) {
+        // the XDG spec: a relative XDG_CACHE_HOME is invalid and to be ignored
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
+            return Path.of(xdgCacheHome, "weft");
         }
-        return Path.of(System.getProperty("user.home"), ".cache", "weft");
+        Path home = Path.of(userHome);
+        return home.isAbsolute() ? home.resolve(".cache").resolve("weft") : null;
     }
 
     /** The key of {@code className} given these input bytes, or null (then there is no cache for it). */

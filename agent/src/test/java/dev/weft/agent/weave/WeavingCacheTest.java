@@ -99,6 +99,14 @@ class WeavingCacheTest {
     }
 
     @Test
+    void theDefaultPlaceIsTheUsersCacheDirectoryOrNone() {
+        assertEquals(Path.of("/x/cache/weft"), WeavingCache.defaultRoot("/x/cache", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/weft"), WeavingCache.defaultRoot(null, "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/weft"), WeavingCache.defaultRoot("relative", "/home/u"), "XDG: ignored");
+        assertNull(WeavingCache.defaultRoot(null, "?"), "no home: no cache, rather than one in the working directory");
+    }
+
+    @Test
     void anUnusableDirectoryMeansNoCacheNotAnError() throws Exception {
         Path file = Files.writeString(root.resolve("a-file"), "x");
         assertNull(WeavingCache.open(file.resolve("sub"), "build", "", false));
