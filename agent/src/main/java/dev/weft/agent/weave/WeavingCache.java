@@ -44,6 +44,7 @@ public final class WeavingCache {
     private final AtomicLong keyNanos = new AtomicLong();
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicBoolean wrote = new AtomicBoolean();
+    private long openNanos;
 
     private WeavingCache(Path root, Path dir, WeavingCacheTrust trust, WeavingCacheSecret secret, byte[] salt) {
         this.root = root;
@@ -69,6 +70,7 @@ public final class WeavingCache {
             }
             return null;
         }
+        long t0 = System.nanoTime();
         try {
             WeavingCacheTrust trust = WeavingCacheTrust.forCurrentUser(root);
             Path realRoot = trust.privateDirectory(root);
@@ -79,8 +81,10 @@ public final class WeavingCache {
             Path dir = trust.privateDirectory(realRoot.resolve(setName(set)));
             // the pruner's "last used": a set still opened by some JVM outlives those no longer opened
             Files.setLastModifiedTime(dir, FileTime.fromMillis(System.currentTimeMillis()));
-            return new WeavingCache(realRoot, dir, trust, secret,
+            WeavingCache cache = new WeavingCache(realRoot, dir, trust, secret,
                     (set + '\0' + filter + '\0').getBytes(StandardCharsets.UTF_8));
+            cache.openNanos = System.nanoTime() - t0;
+            return cache;
         } catch (WeavingCacheTrust.Refused e) {
             if (sayWhy) {
                 Console.line("weaving cache not used: " + e.getMessage());
@@ -202,6 +206,11 @@ public final class WeavingCache {
     /** Entries the JVM refused in this run. */
     public int evicted() {
         return evicted.get();
+    }
+
+    /** Time {@link #open} took, in ms. */
+    public long openMillis() {
+        return openNanos / 1_000_000;
     }
 
     /** Time spent computing keys (hashing the classes handed over), in ms. */

@@ -94,25 +94,31 @@ final class WeavingCacheKey {
         }
     }
 
+    /** Bytes each constant pool entry takes after its tag (JVMS §4.4), by tag; 0 for no such tag, and for Utf8. */
+    private static final byte[] CONSTANT_SIZE = constantSizes();
+
+    private static byte[] constantSizes() {
+        byte[] size = new byte[21];
+        for (int tag : new int[] {3, 4, 9, 10, 11, 12, 17, 18}) {
+            size[tag] = 4;
+        }
+        size[5] = 8; // Long and Double also take two slots
+        size[6] = 8;
+        for (int tag : new int[] {7, 8, 16, 19, 20}) {
+            size[tag] = 2;
+        }
+        size[15] = 3;
+        return size;
+    }
+
     private static int[] walk(Reader r) {
         if (r.u4() != 0xCAFEBABE) {
             return null;
         }
         r.skip(4); // minor, major
-        int count = r.u2();
-        for (int i = 1; i < count; i++) {
-            int tag = r.u1();
-            switch (tag) {
-                case 1 -> r.skip(r.u2()); // Utf8
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> r.skip(4);
-                case 5, 6 -> { // Long, Double: two slots
-                    r.skip(8);
-                    i++;
-                }
-                case 7, 8, 16, 19, 20 -> r.skip(2);
-                case 15 -> r.skip(3); // MethodHandle
-                default -> throw new IllegalArgumentException("constant pool tag " + tag);
-            }
+        r.pos = skipConstantPool(r.b, r.u2(), r.pos);
+        if (r.pos > r.b.length) {
+            return null;
         }
         r.skip(6); // access, this, super
         r.skip(2 * r.u2()); // interfaces
@@ -126,6 +132,30 @@ final class WeavingCacheKey {
         bounds[methodCount] = r.pos;
         skipAttributes(r); // the class's own attributes: they must end exactly at the end of the file
         return r.atEnd() ? bounds : null;
+    }
+
+    /**
+     * The position after the constant pool's {@code count - 1} entries starting at {@code p}. Thousands
+     * of entries per class, run by the interpreter this early in the JVM's life: one tight loop, no
+     * calls (it took most of the key's time as calls per entry). A bad tag or a short array throws.
+     */
+    private static int skipConstantPool(byte[] b, int count, int p) {
+        for (int i = 1; i < count; i++) {
+            int tag = b[p];
+            if (tag == 1) {
+                p += 3 + ((b[p + 1] & 0xFF) << 8 | b[p + 2] & 0xFF);
+            } else {
+                int size = CONSTANT_SIZE[tag];
+                if (size == 0) {
+                    throw new IllegalArgumentException("constant pool tag " + tag);
+                }
+                p += 1 + size;
+                if (tag == 5 || tag == 6) {
+                    i++;
+                }
+            }
+        }
+        return p;
     }
 
     private static void skipMembers(Reader r, int count) {

@@ -107,6 +107,24 @@ class WeavingCacheTest {
     }
 
     @Test
+    void theOpenerOpensOnItsOwnThreadAndSaysWhyItCannot() throws Exception {
+        List<String> said = new java.util.ArrayList<>();
+        dev.weft.agent.Console.relayTo(said::add);
+        try {
+            WeavingCache cache = WeavingCacheOpener.start(root, () -> "build", "", true).await();
+            assertNotNull(cache);
+            assertEquals(root.toRealPath(), cache.dir().getParent());
+            Path shared = Files.createDirectory(root.resolve("shared"));
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+            assertNull(WeavingCacheOpener.start(shared, () -> "build", "", true).await());
+            assertEquals(1, said.size(), said.toString());
+            assertTrue(said.get(0).startsWith("weaving cache not used: ") && said.get(0).contains("writable"), said.get(0));
+        } finally {
+            dev.weft.agent.Console.relayTo(null);
+        }
+    }
+
+    @Test
     void anUnusableDirectoryMeansNoCacheNotAnError() throws Exception {
         Path file = Files.writeString(root.resolve("a-file"), "x");
         assertNull(WeavingCache.open(file.resolve("sub"), "build", "", false));
