@@ -113,7 +113,8 @@ public final class BenchMain {
                     jmh.run(RecordedCalls.class, pair));
         }
         if (groups.contains("startup")) {
-            startup(table, startup.run(processRuns, quick ? 1 : 3));
+            // with a baseline, as many verbose runs as timed ones: its instrumentation phase is compared too
+            startup(table, startup.run(processRuns, quick ? 1 : baselineAgent != null ? processRuns : 3));
         }
         if (groups.contains("scenario")) {
             scenario(table, new ScenarioBench(out, progress).run(processRuns));
@@ -251,6 +252,19 @@ public final class BenchMain {
             if (baselineCpu.size() > 0 && agentCpu.size() > 0) {
                 table.row("   same, CPU time (user+sys)", baselineCpu.describe("ms"), agentCpu.describe("ms"),
                         String.format("%+.0f ms", agentCpu.median() - baselineCpu.median()), "", "(info)");
+            }
+            Sample before = r.baselineParts().get("instrumentation");
+            Sample after = r.parts().get("instrumentation");
+            if (before != null && after != null) {
+                table.row("   same, the agent's instrumentation phase (verbose), where the weaving cache works",
+                        before.describe("ms"), after.describe("ms"),
+                        String.format("%+.0f ms", after.median() - before.median()), "", "(info)");
+            }
+            Sample baselineMisses = r.baselineParts().get(StartupBench.CACHE_MISSES);
+            if (baselineMisses != null) {
+                table.note("Baseline agent's weaving cache misses per warm start (verbose runs): median "
+                        + String.format("%.0f", baselineMisses.median()) + ", max " + String.format("%.0f", baselineMisses.max())
+                        + "; a miss loads Byte Buddy.");
             }
         }
         StringBuilder parts = new StringBuilder("Agent's own start-up (verbose=true, median of " + r.verboseLines().size()

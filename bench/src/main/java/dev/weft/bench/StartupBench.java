@@ -35,13 +35,17 @@ final class StartupBench {
     private static final Pattern BREAKDOWN =
             Pattern.compile("start-up (\\d+) ms: bridge (\\d+), recording (\\d+), instrumentation (\\d+)");
     private static final Pattern INSTRUMENTED = Pattern.compile("\\[weft\\] instrumented (\\S+)");
+    private static final Pattern MISSES = Pattern.compile("weaving cache \\d+ hits, (\\d+) misses");
     private static final Pattern CACHE =
             Pattern.compile("weaving cache \\d+ hits, (\\d+) misses \\(keys (\\d+) ms, reads and checks (\\d+) ms, "
                     + "opened in (\\d+) ms");
 
-    /** Wall and CPU time per variant, in ms; the agent's own start-up parts, in ms; its verbose lines. */
+    /**
+     * Wall and CPU time per variant, in ms; the agent's own start-up parts, in ms, and the baseline
+     * agent's (empty without one); the agent's verbose lines.
+     */
     record Result(Map<String, Sample> wall, Map<String, Sample> cpu, Map<String, Sample> parts,
-                  List<String> verboseLines) { }
+                  Map<String, Sample> baselineParts, List<String> verboseLines) { }
 
     private final Path work;
     private final Progress progress;
@@ -91,33 +95,49 @@ final class StartupBench {
         }
 
         Map<String, Sample> parts = new LinkedHashMap<>();
+        Map<String, Sample> baselineParts = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
-        progress.line("start-up, " + verboseRuns + " runs with verbose=true for the agent's own breakdown");
+        progress.line("start-up, " + verboseRuns + " runs with verbose=true for the agent's own breakdown"
+                + (baselineAgent == null ? "" : ", each followed by one of the baseline agent"));
         for (int i = 0; i < verboseRuns; i++) {
-            Processes.Run r = trivial(List.of(agentArg(agentOut, "report=none,verbose=true," + cache)));
-            Processes.clean(agentOut);
-            for (String line : r.stderr().lines().toList()) {
-                Matcher m = BREAKDOWN.matcher(line);
-                if (m.find()) {
-                    lines.add(line);
-                    String[] names = {"total", "bridge", "recording", "instrumentation"};
-                    for (int g = 0; g < names.length; g++) {
-                        parts.computeIfAbsent(names[g], k -> new Sample()).add(Double.parseDouble(m.group(g + 1)));
-                    }
-                    Matcher c = CACHE.matcher(line);
-                    if (c.find()) {
-                        String[] cacheParts = {CACHE_MISSES, "cache keys", "cache reads and MAC checks",
-                            "cache opening (on its own thread, beside the recording's start)"};
-                        for (int g = 0; g < cacheParts.length; g++) {
-                            parts.computeIfAbsent(cacheParts[g], k -> new Sample()).add(Double.parseDouble(c.group(g + 1)));
-                        }
-                    }
-                } else if (line.contains("start-up")) {
-                    lines.add(line); // a format this parser does not know: shown as it is
-                }
+            verbose(List.of(agentArg(agentOut, "report=none,verbose=true," + cache)), parts, lines);
+            if (baselineAgent != null) {
+                verbose(List.of("-javaagent:" + baselineAgent + "=out=" + agentOut + ",report=none,verbose=true,cache="
+                        + work.resolve("baseline-weaving-cache")), baselineParts, new ArrayList<>());
             }
         }
-        return new Result(wall, cpu, parts, lines);
+        return new Result(wall, cpu, parts, baselineParts, lines);
+    }
+
+    /** One verbose run: its start-up parts into {@code parts}, its start-up line into {@code lines}. */
+    private void verbose(List<String> agent, Map<String, Sample> parts, List<String> lines)
+            throws IOException, InterruptedException {
+        Processes.Run r = trivial(agent);
+        Processes.clean(work.resolve("agent-out"));
+        for (String line : r.stderr().lines().toList()) {
+            Matcher m = BREAKDOWN.matcher(line);
+            if (m.find()) {
+                lines.add(line);
+                String[] names = {"total", "bridge", "recording", "instrumentation"};
+                for (int g = 0; g < names.length; g++) {
+                    parts.computeIfAbsent(names[g], k -> new Sample()).add(Double.parseDouble(m.group(g + 1)));
+                }
+                Matcher misses = MISSES.matcher(line);
+                if (misses.find()) {
+                    parts.computeIfAbsent(CACHE_MISSES, k -> new Sample()).add(Double.parseDouble(misses.group(1)));
+                }
+                Matcher c = CACHE.matcher(line);
+                if (c.find()) {
+                    String[] cacheParts = {"cache keys", "cache reads and MAC checks",
+                        "cache opening (on its own thread, beside the recording's start)"};
+                    for (int g = 0; g < cacheParts.length; g++) {
+                        parts.computeIfAbsent(cacheParts[g], k -> new Sample()).add(Double.parseDouble(c.group(g + 2)));
+                    }
+                }
+            } else if (line.contains("start-up")) {
+                lines.add(line); // a format this parser does not know: shown as it is
+            }
+        }
     }
 
     /** The JDK classes a verbose agent says it instrumented, once the call benchmarks' classes are loaded. */
