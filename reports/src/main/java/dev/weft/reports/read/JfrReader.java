@@ -381,7 +381,7 @@ public final class JfrReader {
         }
         ThreadInfo started = builder.thread(id, string(event, "startedThreadName"), bool(event, "virtual"));
         if (recorded != null) {
-            builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
+            builder.thread(id, recorded.getJavaName(), isVirtual(recorded));
         }
         if (fields.contains("daemon")) {
             builder.daemon(started, bool(event, "daemon"));
@@ -407,7 +407,7 @@ public final class JfrReader {
         boolean daemon = bool(event, "daemon");
         ThreadInfo t = builder.thread(id, name, virtual);
         if (recorded != null) {
-            builder.thread(id, recorded.getJavaName(), recorded.isVirtual());
+            builder.thread(id, recorded.getJavaName(), isVirtual(recorded));
         }
         builder.daemon(t, daemon);
         builder.aliveAtExit(t, new AliveAtExit(id, name == null || name.isEmpty() ? t.displayName() : name,
@@ -495,7 +495,7 @@ public final class JfrReader {
                 classNames.clear();
             }
             long id = javaId(recorded);
-            t = id > 0 ? builder.thread(id, recorded.getJavaName(), recorded.isVirtual()) : null;
+            t = id > 0 ? builder.thread(id, recorded.getJavaName(), isVirtual(recorded)) : null;
             if (t != null && recorded.getThreadGroup() != null) {
                 builder.group(t, recorded.getThreadGroup().getName());
             }
@@ -504,6 +504,14 @@ public final class JfrReader {
         lastRecorded = recorded;
         lastThread = t;
         return t;
+    }
+
+    /**
+     * {@code RecordedThread.isVirtual()} exists from JDK 21 on, and the reports run on 17: read the
+     * field itself, which recordings made before 21 do not have.
+     */
+    static boolean isVirtual(RecordedThread recorded) {
+        return recorded.hasField("virtual") && recorded.getBoolean("virtual");
     }
 
     private long javaId(RecordedThread recorded) {
