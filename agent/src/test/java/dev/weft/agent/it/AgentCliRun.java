@@ -1,6 +1,7 @@
 package dev.weft.agent.it;
 
 import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,12 @@ final class AgentCliRun {
     }
 
     static ChildProcess.Result run(Path agentJar, List<String> jvmArgs, String... args) throws Exception {
+        return run(ForkedJvm.TEST_JDK, agentJar, jvmArgs, args);
+    }
+
+    static ChildProcess.Result run(Jdk jdk, Path agentJar, List<String> jvmArgs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ForkedJvm.javaBinary());
+        cmd.add(jdk.java());
         cmd.addAll(jvmArgs);
         cmd.add("-jar");
         cmd.add(agentJar.toString());

@@ -1,7 +1,6 @@
 package dev.weft.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.fixture.FixtureApp;
@@ -170,11 +169,29 @@ class EveryJdkIT {
                 + "; the application runs without it"), r.err(), "exactly one line, naming the version needed");
     }
 
+    /** {@code java -jar agent.jar list|attach|stop}, the command and the JVM it attaches to both on {@code jdk}. */
     @ParameterizedTest
     @MethodSource(JDKS)
-    void agentJarCommandsRun(Jdk jdk) throws Exception {
-        ChildProcess.Result list = ChildProcess.run(List.of(jdk.java(), "-jar", ForkedJvm.AGENT_JAR.toString(), "list"), out);
-        assertEquals(0, list.exitCode(), "agent.jar list on " + jdk + ": " + list);
-        assertFalse(list.stderr().contains("Error"), list.toString());
+    void attachRecordsARunningJvmAndStopWritesTheReport(Jdk jdk) throws Exception {
+        try (LiveJvm app = LiveJvm.start(jdk, out, List.of())) {
+            String pid = Long.toString(app.pid());
+            ChildProcess.Result list = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "list");
+            assertEquals(0, list.exitCode(), "agent.jar list on " + jdk + ": " + list);
+            assertTrue(list.out().stream().anyMatch(l -> l.startsWith(pid + " ")), list.toString());
+
+            ChildProcess.Result attach = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "attach", pid,
+                    "out=" + out.resolve("attached"), "cache=" + out.resolve("cache"));
+            assertEquals(0, attach.exitCode(), attach.toString());
+            app.waits();
+            ChildProcess.Result stop = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "stop", pid);
+            assertEquals(0, stop.exitCode(), stop + "\napp:\n" + app.stderr());
+            Path jfr;
+            try (Stream<Path> files = Files.list(out.resolve("attached"))) {
+                jfr = files.filter(p -> p.toString().endsWith(".jfr")).findFirst().orElseThrow();
+            }
+            assertEquals(Map.of("sleep", 2, "latch", 1, "join", 1), waitKindsOf(Reports.analyse(jfr).model(), "main"),
+                    "one round of LiveApp's waits, on " + jdk);
+            assertEquals(4, app.exit(4), "the JVM keeps its own exit code");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.agent.it;
 
 import dev.weft.fixture.LiveApp;
 import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +24,13 @@ final class LiveJvm implements AutoCloseable {
 
     /** Starts it in {@code dir} with {@code jvmArgs} and returns once it said READY. */
     static LiveJvm start(Path dir, List<String> jvmArgs) throws Exception {
+        return start(ForkedJvm.TEST_JDK, dir, jvmArgs);
+    }
+
+    /** The same on {@code jdk}. */
+    static LiveJvm start(Jdk jdk, Path dir, List<String> jvmArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ForkedJvm.javaBinary());
+        cmd.add(jdk.java());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(ForkedJvm.testClasses().toString());
