@@ -141,12 +141,9 @@ class DemoUnderAgentIT {
         Map<String, Integer> mainWaits = waitKinds(model, model.threads().stream()
                 .filter(t -> "main".equals(t.name())).toList());
         // may or may not block: scenario 3 awaits its threads' start (latch); scenario 4's executor
-        // close waits for threads that ran their task but have not quite ended; main's narration
-        // contends with the workers' for System.out (a ReentrantLock inside PrintStream from 21 on,
-        // synchronized before)
-        for (String maybe : new String[] {"latch", "executor", "lock", "monitor-enter"}) {
-            mainWaits.remove(maybe);
-        }
+        // close waits for threads that ran their task but have not quite ended
+        mainWaits.remove("latch");
+        mainWaits.remove("executor");
         assertEquals(Map.of("sleep", 3, "phaser", virtual > 0 ? 2 : 1), mainWaits,
                 "3 in-line sleeps in scenario 1, one WaitGroup await in scenario 2 (and 4)");
         Map<String, Integer> virtualWaits = waitKinds(model, model.threads().stream().filter(ThreadInfo::isVirtual).toList());
@@ -158,12 +155,20 @@ class DemoUnderAgentIT {
         }
     }
 
+    /**
+     * The threads' waits by kind, but for lock and contended synchronized: the demo takes neither, and
+     * those come from System.out, which main and the workers narrate to at once (a ReentrantLock inside
+     * PrintStream from 21 on, synchronized before); which of them finds it taken is up to the scheduler.
+     */
     private static Map<String, Integer> waitKinds(Model model, List<ThreadInfo> threads) {
         Map<String, Integer> kinds = new TreeMap<>();
         for (ThreadInfo t : threads) {
             WaitSpans waits = t.waits();
             for (int i = 0; i < waits.size(); i++) {
-                kinds.merge(model.strings().get(waits.kind(i)), 1, Integer::sum);
+                String kind = model.strings().get(waits.kind(i));
+                if (!kind.equals("lock") && !kind.equals("monitor-enter")) {
+                    kinds.merge(kind, 1, Integer::sum);
+                }
             }
         }
         return kinds;
@@ -176,7 +181,9 @@ class DemoUnderAgentIT {
                 "one phase per scenario, in the order they ran");
         assertEquals(1.0, phases.get(0).inFlight(), 0.1, "in line: one at a time");
         phases.forEach(p -> assertTrue(p.running() <= p.inFlight() + 1e-9, "running is never more than in flight: " + p.name()));
-        assertEquals(TASKS, phases.get(1).inFlight(), TASKS * 0.1, "N threads awaited: about N in flight");
+        // about N in flight: more than N - 1 threads' work overlapped (a loaded machine starts them late), never more than N
+        double concurrent = phases.get(1).inFlight();
+        assertTrue(concurrent > TASKS - 1 && concurrent < TASKS + 0.1, "N threads awaited: about N in flight, not " + concurrent);
         if (virtual > 0) {
             Phase v = phases.get(2);
             assertTrue(v.inFlight() > 100, "10,000 virtual threads overlap: " + v.inFlight());
