@@ -26,7 +26,7 @@ public record Jdk(int feature, Path home) {
     /** One of its tools, e.g. {@code jfr}. */
     public String tool(String name) {
         if (home == null) {
-            String why = "JDK " + feature + " was not found (set WEFT_TEST_JDKS or JAVA" + feature + "_HOME)";
+            String why = "JDK " + feature + " was not found (set WEFT_TEST_JDKS or JDK" + feature + "_HOME)";
             if (inCi()) {
                 throw new AssertionError(why + ": under CI=true every JDK of weft.test.jdks.required must be there");
             }

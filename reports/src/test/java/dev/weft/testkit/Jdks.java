@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * maven-toolchains-plugin find JDKs, never by a path written into the project:
  * <ol>
  *   <li>{@code WEFT_TEST_JDKS} (or {@code -Dweft.test.jdks}): JDK homes separated by the path separator;</li>
- *   <li>{@code JAVA_HOME}, {@code JAVA<N>_HOME} (and CI runners' {@code JAVA_HOME_<N>_X64}), this JVM's own home;</li>
+ *   <li>{@code JAVA_HOME}, {@code JAVA<N>_HOME} and {@code JDK<N>_HOME} (the latter for a JDK the build's
+ *       toolchain discovery must not pick, see {@code .ci/run}), CI runners' {@code JAVA_HOME_<N>_X64}, this
+ *       JVM's own home;</li>
  *   <li>{@code ~/.m2/toolchains.xml};</li>
  *   <li>the usual install folders: {@code /usr/lib/jvm}, {@code /usr/java}, {@code /opt/java}, {@code /opt/*jdk*},
  *       SDKMAN!, IntelliJ's {@code ~/.jdks}, macOS's {@code /Library/Java/JavaVirtualMachines}.</li>
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class Jdks {
 
-    private static final Pattern JAVA_N_HOME = Pattern.compile("JAVA(\\d+)_HOME|JAVA_HOME_(\\d+)_[A-Z0-9]+");
+    private static final Pattern JAVA_N_HOME = Pattern.compile("J(AVA|DK)(\\d+)_HOME|JAVA_HOME_(\\d+)_[A-Z0-9]+");
     private static final Pattern JDK_HOME_XML = Pattern.compile("<jdkHome>\\s*([^<]+?)\\s*</jdkHome>");
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)", Pattern.MULTILINE);
 
@@ -53,11 +55,16 @@ public final class Jdks {
             if (!missing.isEmpty()) {
                 System.err.println("[weft-test] " + String.join(", ", missing) + " not found: "
                         + (Jdk.inCi() ? "their tests FAIL (CI=true)" : "their tests are SKIPPED")
-                        + "; found " + found + ". Set WEFT_TEST_JDKS or JAVA<N>_HOME.");
+                        + "; found " + found + ". Set WEFT_TEST_JDKS or JDK<N>_HOME.");
             }
             required = List.copyOf(list);
         }
         return required;
+    }
+
+    /** The required JDKs that have virtual threads (21 on): for tests of what only they can run. */
+    public static List<Jdk> withVirtualThreads() {
+        return required().stream().filter(Jdk::hasVirtualThreads).toList();
     }
 
     /**
