@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.fixture.FixtureApp;
 import dev.weft.reports.Reports;
 import dev.weft.reports.model.Model;
-import dev.weft.reports.model.ThreadInfo;
-import dev.weft.reports.model.WaitSpans;
 import dev.weft.testkit.ChildProcess;
 import dev.weft.testkit.Jdk;
+import dev.weft.testkit.WaitCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +51,6 @@ class EveryJdkIT {
         return ForkedJvm.run(jdk, out, "out=" + out + (agentArgs.isEmpty() ? "" : "," + agentArgs), args);
     }
 
-    /** Main's waits in the report, by kind: what a user sees, whichever event (Weft's or the JVM's) carried each. */
-    private static Map<String, Integer> waitKindsOf(Model model, String thread) {
-        ThreadInfo t = model.threads().stream().filter(x -> thread.equals(x.name())).findFirst().orElseThrow();
-        Map<String, Integer> kinds = new TreeMap<>();
-        WaitSpans waits = t.waits();
-        for (int i = 0; i < waits.size(); i++) {
-            kinds.merge(model.strings().get(waits.kind(i)), 1, Integer::sum);
-        }
-        return kinds;
-    }
-
     @ParameterizedTest
     @MethodSource(JDKS)
     void everyWaitOfMainIsOneSpanInTheReport(Jdk jdk) throws Exception {
@@ -79,7 +67,8 @@ class EveryJdkIT {
             // on 17 Object.wait(long) is native, which no advice wraps: the JVM's own event records it
             expected.put("monitor-wait", 1);
         }
-        assertEquals(expected, waitKindsOf(model, "main"), "main's waits on " + jdk);
+        assertEquals(expected, WaitCounts.ofThread(model, "main"), "main's waits on " + jdk + ": "
+                + WaitCounts.describe(model, "main"));
 
         long workloads = model.threads().stream().mapToLong(t -> t.workloads().size()).sum();
         assertEquals(jdk.hasVirtualThreads() ? 2 : 1, workloads, "work() on worker-1, and on the virtual thread");
@@ -189,7 +178,7 @@ class EveryJdkIT {
             try (Stream<Path> files = Files.list(out.resolve("attached"))) {
                 jfr = files.filter(p -> p.toString().endsWith(".jfr")).findFirst().orElseThrow();
             }
-            assertEquals(Map.of("sleep", 2, "latch", 1, "join", 1), waitKindsOf(Reports.analyse(jfr).model(), "main"),
+            assertEquals(Map.of("sleep", 2, "latch", 1, "join", 1), WaitCounts.ofThread(Reports.analyse(jfr).model(), "main"),
                     "one round of LiveApp's waits, on " + jdk);
             assertEquals(4, app.exit(4), "the JVM keeps its own exit code");
         }

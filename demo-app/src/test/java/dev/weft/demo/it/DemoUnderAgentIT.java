@@ -7,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
-import dev.weft.reports.model.WaitSpans;
 import dev.weft.testkit.Jdk;
+import dev.weft.testkit.WaitCounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
@@ -138,20 +140,18 @@ class DemoUnderAgentIT {
     @Test
     void waitsByKindMatchTheScenarios() throws Exception {
         Model model = demo().analysis().model();
-        Map<String, Integer> mainWaits = waitKinds(model, model.threads().stream()
-                .filter(t -> "main".equals(t.name())).toList());
+        Map<String, Integer> mainWaits = new TreeMap<>(waitKinds(model, t -> "main".equals(t.name())));
         // may or may not block: scenario 3 awaits its threads' start (latch); scenario 4's executor
         // close waits for threads that ran their task but have not quite ended
         mainWaits.remove("latch");
         mainWaits.remove("executor");
         assertEquals(Map.of("sleep", 3, "phaser", virtual > 0 ? 2 : 1), mainWaits,
                 "3 in-line sleeps in scenario 1, one WaitGroup await in scenario 2 (and 4)");
-        Map<String, Integer> virtualWaits = waitKinds(model, model.threads().stream().filter(ThreadInfo::isVirtual).toList());
+        Map<String, Integer> virtualWaits = waitKinds(model, ThreadInfo::isVirtual);
         assertEquals(virtual > 0 ? Map.of("sleep", virtual) : Map.of(), virtualWaits);
         for (int i = 1; i <= TASKS; i++) {
             String worker = "worker-" + i;
-            assertEquals(Map.of("sleep", 1), waitKinds(model, model.threads().stream()
-                    .filter(t -> worker.equals(t.name())).toList()), worker);
+            assertEquals(Map.of("sleep", 1), waitKinds(model, t -> worker.equals(t.name())), worker);
         }
     }
 
@@ -160,18 +160,8 @@ class DemoUnderAgentIT {
      * those come from System.out, which main and the workers narrate to at once (a ReentrantLock inside
      * PrintStream from 21 on, synchronized before); which of them finds it taken is up to the scheduler.
      */
-    private static Map<String, Integer> waitKinds(Model model, List<ThreadInfo> threads) {
-        Map<String, Integer> kinds = new TreeMap<>();
-        for (ThreadInfo t : threads) {
-            WaitSpans waits = t.waits();
-            for (int i = 0; i < waits.size(); i++) {
-                String kind = model.strings().get(waits.kind(i));
-                if (!kind.equals("lock") && !kind.equals("monitor-enter")) {
-                    kinds.merge(kind, 1, Integer::sum);
-                }
-            }
-        }
-        return kinds;
+    private static Map<String, Integer> waitKinds(Model model, Predicate<ThreadInfo> which) {
+        return WaitCounts.byKind(model, which, Set.of("lock", "monitor-enter"));
     }
 
     @Test
