@@ -77,7 +77,7 @@ public final class Recorder {
         }
         String name = t.getName();
         // JDK 25's sub-pollers: virtual threads of the JDK, parked most of their lives
-        return name.startsWith("JFR ") || t.isVirtual() && name.startsWith(JdkThreads.SUB_POLLER);
+        return name.startsWith("JFR ") || Threads.isVirtual(t) && name.startsWith(JdkThreads.SUB_POLLER);
     }
 
     private static Class<?> carrierThreadClass() {

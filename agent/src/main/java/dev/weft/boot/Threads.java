@@ -12,7 +12,31 @@ public final class Threads {
     /** How many application frames describe what a thread was doing. */
     private static final int ACTIVITY_FRAMES = 4;
 
+    /**
+     * What {@code Thread.isVirtual()} (JDK 21) tests, {@code null} on 17, which has no virtual threads.
+     * Weft runs on 17, and a class test needs no method-handle linkage inside {@code Thread.start}.
+     */
+    private static final Class<?> VIRTUAL = virtualThreadClass();
+
     private Threads() { }
+
+    /** {@code t.isVirtual()} on every JDK Weft supports. */
+    public static boolean isVirtual(Thread t) {
+        return VIRTUAL != null && VIRTUAL.isInstance(t);
+    }
+
+    /** {@code threadId()} is JDK 19+; {@code getId()} returns the same unless a subclass overrides it (it is not final). */
+    static long id(Thread t) {
+        return t.getId();
+    }
+
+    private static Class<?> virtualThreadClass() {
+        try {
+            return Class.forName("java.lang.BaseVirtualThread", false, null);
+        } catch (Throwable t) {
+            return null;
+        }
+    }
 
     /** Called on the starting thread once {@code started} has been started. */
     public static void started(Thread started) {
@@ -24,9 +48,9 @@ public final class Threads {
             return;
         }
         e.startedThread = started;
-        e.startedThreadId = started.threadId();
+        e.startedThreadId = id(started);
         e.startedThreadName = started.getName();
-        e.virtual = started.isVirtual();
+        e.virtual = isVirtual(started);
         e.daemon = started.isDaemon();
         e.threadClass = started.getClass();
         e.system = e.virtual ? JdkThreads.isSubPollerStart(started) : JdkThreads.isJdkThread(started);
@@ -96,9 +120,9 @@ public final class Threads {
             }
             ThreadAliveAtExitEvent e = new ThreadAliveAtExitEvent();
             e.thread = t;
-            e.threadId = t.threadId();
+            e.threadId = id(t);
             e.threadName = t.getName();
-            e.virtual = t.isVirtual();
+            e.virtual = isVirtual(t);
             e.daemon = t.isDaemon();
             e.state = t.getState().name();
             e.activity = describe(entry.getValue());

@@ -77,6 +77,11 @@ public final class Waits {
         return false;
     }
 
+    /**
+     * A join of a live thread blocks, so its span begins at once rather than at the first park or
+     * monitor wait inside: on JDK 17 {@code join(long)} waits in the native {@code Object.wait(long)},
+     * which no advice sees, and an armed join would never begin.
+     */
     public static WaitState join(Thread target, String api, boolean timed) {
         if (target == null || !target.isAlive() || target == Thread.currentThread()) {
             return null;
@@ -84,6 +89,7 @@ public final class Waits {
         WaitState s = arm(Kinds.JOIN, api, target, timed);
         if (s != null) {
             s.target = target;
+            s.begin();
         }
         return s;
     }

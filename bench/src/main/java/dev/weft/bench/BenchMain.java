@@ -36,6 +36,8 @@ public final class BenchMain {
               --baseline-agent=JAR
                             startup: also time this (older) agent.jar, e.g. main's build, against
                             the one under test, each with a warm weaving cache of its own
+              --jdk=HOME    the JDK that startup and scenario run the app on (default: this one;
+                            startup also runs on 17, scenario needs 21+)
             """;
 
     private static final String NO_AGENT = "no agent";
@@ -64,6 +66,8 @@ public final class BenchMain {
                 rounds = positive(a);
             } else if (a.startsWith("--runs=")) {
                 runs = positive(a);
+            } else if (a.startsWith("--jdk=")) {
+                System.setProperty(Locations.JDK_PROPERTY, a.substring("--jdk=".length()));
             } else if (a.startsWith("--out=")) {
                 out = Path.of(a.substring("--out=".length()));
             } else if (a.startsWith("--baseline-agent=")) {
@@ -147,7 +151,9 @@ public final class BenchMain {
     /** Noise is the first thing to judge a figure by: the JDK, the cores and the load around the run. */
     static String machine() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return "JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+        String forked = System.getProperty(Locations.JDK_PROPERTY);
+        return "JDK " + Runtime.version() + (forked == null ? "" : " (processes: " + forked + ")") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + (load < 0 ? "unknown" : String.format("%.2f", load));
     }
 

@@ -29,10 +29,15 @@ final class Locations {
         }
     }
 
-    /** The same JDK as this JVM, for every process the harnesses start. */
+    /**
+     * The JDK of every process the start-up and scenario harnesses start: {@code --jdk=HOME}
+     * ({@code weft.bench.jdk}), by default the JDK this runs on.
+     */
     static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return Path.of(System.getProperty(JDK_PROPERTY, System.getProperty("java.home")), "bin", "java").toString();
     }
+
+    static final String JDK_PROPERTY = "weft.bench.jdk";
 
     private static Path existing(String property, String inProject) {
         String given = System.getProperty(property);

@@ -46,8 +46,13 @@ public final class Main {
 
         out.println("Main function started");
         List<Lesson> lessons = Lesson.selectedBy(options.scenario());
+        int java = Runtime.version().feature();
         for (Lesson lesson : lessons) {
             out.println();
+            if (!lesson.runsOn(java)) {
+                out.println(lesson.unavailableOn(java));
+                continue;
+            }
             if (lesson == Lesson.FORGOTTEN_WAIT && lessons.size() > 1) {
                 out.println("Scenario 3 comes last on purpose: main does not wait for its threads,"
                         + " so the program ends while they still work.");

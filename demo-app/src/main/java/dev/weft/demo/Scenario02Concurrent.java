@@ -45,16 +45,15 @@ public final class Scenario02Concurrent {
     @Scenario("2 concurrent")
     public static void run(Options options) throws InterruptedException {
         var wg = new WaitGroup();
-        var workers = Thread.ofPlatform().name("worker-", 1); // a fresh builder numbers from 1 on every run
-        for (int i = 0; i < options.tasks(); i++) {
+        for (int i = 1; i <= options.tasks(); i++) {
             wg.add(1); // before the start, never inside the task: await must not see a count that is still rising
-            workers.start(() -> {
+            new Thread(() -> {
                 try {
                     heavyWorkload(options.millis(), options.work(), true);
                 } finally {
                     wg.done();
                 }
-            });
+            }, "worker-" + i).start();
         }
         System.out.println("main started worker-1..worker-" + options.tasks() + " and waits: wg.await()");
         wg.await();

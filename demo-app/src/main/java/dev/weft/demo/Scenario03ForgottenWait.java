@@ -61,12 +61,13 @@ public final class Scenario03ForgottenWait {
     public static void run(Options options) throws InterruptedException {
         long millis = workloadMillis(options);
         var running = new CountDownLatch(options.tasks());
-        var forgotten = Thread.ofPlatform().name("forgotten-", 1).daemon(true);
-        for (int i = 0; i < options.tasks(); i++) {
-            forgotten.start(() -> {
+        for (int i = 1; i <= options.tasks(); i++) {
+            var forgotten = new Thread(() -> {
                 running.countDown();
                 heavyWorkload(millis, options.work(), true);
-            });
+            }, "forgotten-" + i);
+            forgotten.setDaemon(true);
+            forgotten.start();
         }
         running.await(); // only until they run, never until they finish: that is the forgotten wait
         System.out.println("main started forgotten-1..forgotten-" + options.tasks() + " (" + millis

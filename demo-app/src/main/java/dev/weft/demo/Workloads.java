@@ -71,8 +71,8 @@ public final class Workloads {
     }
 
     static String describe(Thread thread) {
-        // Virtual threads are nameless by default.
-        return thread.getName().isEmpty() ? "virtual thread #" + thread.threadId() : thread.getName();
+        // Virtual threads are nameless by default. (getId, not threadId: the demo runs on Java 17 too.)
+        return thread.getName().isEmpty() ? "virtual thread #" + thread.getId() : thread.getName();
     }
 
     /** @return false if interrupted; the interrupt is kept for the caller to see */
@@ -88,7 +88,7 @@ public final class Workloads {
 
     private static void spin(long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        long x = Thread.currentThread().threadId();
+        long x = Thread.currentThread().getId();
         while (System.nanoTime() - deadline < 0) {
             x = x * 6364136223846793005L + 1442695040888963407L;
         }

@@ -18,7 +18,7 @@ final class AttachCommand implements CliCommand {
     public String arguments() { return "<pid> [option...]"; }
 
     @Override
-    public String summary() { return "load Weft into a running JVM (Java 21+) and start recording"; }
+    public String summary() { return "load Weft into a running JVM (Java 17+) and start recording"; }
 
     @Override
     public String help() {
@@ -27,7 +27,7 @@ final class AttachCommand implements CliCommand {
                 "",
                 "Loads Weft into the JVM with process id <pid> (see '" + AgentCli.PROGRAM + " list') and starts",
                 "recording there, from now on; '" + AgentCli.PROGRAM + " stop <pid>' ends it and writes the report.",
-                "The JVM must run Java 21 or newer as the same user and allow attach; on Java 21+ it prints a",
+                "The JVM must run Java 17 or newer as the same user and allow attach; on Java 21+ it prints a",
                 "warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading.",
                 "",
                 "Options are the agent's, as separate arguments or comma-separated (out=DIR workload=FILTER).",

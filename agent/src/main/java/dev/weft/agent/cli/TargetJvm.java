@@ -16,7 +16,7 @@ final class TargetJvm {
     /** How long a command waits for the agent's answer: a large report takes seconds to render. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 20;
-    private static final int MIN_JAVA = 21;
+    private static final int MIN_JAVA = 17;
 
     private TargetJvm() { }
 

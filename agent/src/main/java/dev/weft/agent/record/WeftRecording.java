@@ -5,6 +5,7 @@ import dev.weft.agent.Version;
 import dev.weft.boot.AgentStatusEvent;
 import dev.weft.boot.Recorder;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,13 +81,28 @@ public final class WeftRecording {
         return s;
     }
 
-    /** The settings of a recording made while the agent runs: {@link #settings} but the JVM's sleep event. */
+    /**
+     * The agent's own recording: {@link #settings} (the .jfc, for recordings made without the agent)
+     * with the JVM's sleep event set to complement the advice. From JDK 19 on {@code Thread.sleep} is
+     * Java code the advice wraps, and a second event per sleep would only double the volume; on 17
+     * {@code sleep(long)} is native, which advice cannot wrap, so the JVM's event records every sleep.
+     */
     public static Map<String, String> agentSettings(boolean stacks) {
-        Map<String, String> settings = settings(stacks);
-        // the .jfc keeps the JVM's sleep event for recordings made without the agent; the agent's own
-        // advice sees every Thread.sleep, and a second event per sleep only doubled the volume
-        settings.put("jdk.ThreadSleep#enabled", "false");
-        return settings;
+        Map<String, String> s = settings(stacks);
+        if (sleepIsWoven()) {
+            s.put("jdk.ThreadSleep#enabled", "false");
+        } else {
+            s.put("jdk.ThreadSleep#threshold", "0 ms");
+        }
+        return s;
+    }
+
+    private static boolean sleepIsWoven() {
+        try {
+            return !Modifier.isNative(Thread.class.getMethod("sleep", long.class).getModifiers());
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter,

@@ -4,7 +4,6 @@ import dev.weft.fixture.FixtureApp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -17,12 +16,15 @@ import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Layer 3: a fresh JVM with the real {@code -javaagent:agent.jar}; assertions on its exit code,
- * its stderr, the {@code .jfr} it leaves and the HTML report.
+ * its stderr, the {@code .jfr} it leaves and the HTML report. On the tests' own JDK; what must hold
+ * on every JDK (exit paths among it) is {@link EveryJdkIT}'s.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class AgentForkedIT {
 
     private static final String WORKLOAD = "workload=" + FixtureApp.class.getName() + "::work";
@@ -120,40 +122,6 @@ class AgentForkedIT {
     }
 
     @Test
-    void returnFromMainKeepsExitCodeZeroAndWritesBoth() throws Exception {
-        ForkedJvm.Result r = run("", "quick");
-        assertEquals(0, r.exitCode(), r.stderr());
-        assertWritten(r);
-    }
-
-    @Test
-    void systemExitKeepsItsCode() throws Exception {
-        ForkedJvm.Result r = run("", "exit", "3");
-        assertEquals(3, r.exitCode(), r.stderr());
-        assertWritten(r);
-    }
-
-    @Test
-    void uncaughtExceptionKeepsExitCodeOne() throws Exception {
-        ForkedJvm.Result r = run("", "throw");
-        assertEquals(1, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains("fixture fails on purpose"));
-        assertWritten(r);
-    }
-
-    @Test
-    void sigtermKeepsExitCode143() throws Exception {
-        Process p = ForkedJvm.start(out, "out=" + out, List.of(), FixtureApp.class.getName(), "term");
-        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        assertEquals("READY", reader.readLine());
-        p.destroy(); // SIGTERM
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM exits on SIGTERM");
-        ForkedJvm.Result r = ForkedJvm.finish(p, "", out);
-        assertEquals(143, r.exitCode(), r.stderr());
-        assertWritten(r);
-    }
-
-    @Test
     void forgottenDaemonThreadIsRecordedAsAliveAtExit() throws Exception {
         ForkedJvm.Result r = run(WORKLOAD, "forgotten");
         assertEquals(0, r.exitCode(), r.stderr());
@@ -191,7 +159,7 @@ class AgentForkedIT {
         List<String> lines = r.weftLines();
         assertEquals(1, lines.stream().filter(l -> l.contains("unknown option 'colour'")).count(), r.stderr());
         assertEquals(1, lines.stream().filter(l -> l.contains("'bad..filter'")).count(), r.stderr());
-        assertWritten(r);
+        ForkedJvm.assertWritten(r);
     }
 
     @Test
@@ -210,14 +178,5 @@ class AgentForkedIT {
         assertTrue(r.stdout().contains("fixture done: quick"));
         assertEquals(1, r.weftLines().size(), r.stderr());
         assertTrue(r.weftLines().get(0).contains("cannot write"), r.stderr());
-    }
-
-    private static void assertWritten(ForkedJvm.Result r) throws Exception {
-        Path jfr = r.only(".jfr");
-        assertTrue(Files.size(jfr) > 0, "the .jfr has data");
-        assertFalse(named(events(jfr), "weft.AgentStatus").isEmpty(), "the .jfr holds Weft's events");
-        Path html = r.only(".html");
-        assertTrue(Files.size(html) > 0);
-        assertNotNull(r.weftLines().stream().filter(l -> l.contains("report: ")).findFirst().orElse(null), r.stderr());
     }
 }

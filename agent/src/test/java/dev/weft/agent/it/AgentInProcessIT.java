@@ -1,20 +1,25 @@
 package dev.weft.agent.it;
 
+import dev.weft.agent.start.AgentStarter;
 import dev.weft.agent.start.WeftAgent;
 import dev.weft.fixture.FixtureApp;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,8 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Layer 2: the agent installed into this JVM with {@code ByteBuddyAgent.install()}, exactly as
  * {@code agentmain} would be by an attach; the JDK's own classes are instrumented for real.
- * Each case runs on a thread with a unique name and reads back only that thread's events.
+ * Each case runs on a thread with a unique name and reads back only that thread's events. The
+ * build runs it in a failsafe JVM of its own: the woven JDK classes cannot be restored.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class AgentInProcessIT {
 
     private static Recording weft;
@@ -33,9 +40,17 @@ class AgentInProcessIT {
     static void installAgent() throws Exception {
         Instrumentation inst = ByteBuddyAgent.install();
         Path out = Files.createDirectories(Path.of("target", "in-process-it"));
-        WeftAgent.agentmain("out=" + out + ",report=none", inst);
+        WeftAgent.agentmain("out=" + out + ",report=none,cache=" + out.resolve("cache"), inst);
         weft = FlightRecorder.getFlightRecorder().getRecordings().stream()
                 .filter(r -> r.getName().equals("weft")).findFirst().orElseThrow();
+    }
+
+    /** The recording ends with the class and its weaving is removed; the bridge stays (boot path), hence a JVM of its own. */
+    @AfterAll
+    static void stopRecording() {
+        assertTrue(AgentStarter.stop(), "the recording was still running and is written");
+        assertEquals(RecordingState.CLOSED, weft.getState());
+        assertTrue(FlightRecorder.getFlightRecorder().getRecordings().isEmpty(), "no recording left running");
     }
 
     interface Body {

@@ -1,6 +1,7 @@
 package dev.weft.agent.it;
 
 import dev.weft.fixture.LiveApp;
+import dev.weft.testkit.ChildProcess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,14 +46,14 @@ class AttachCliIT {
             String pid = Long.toString(app.pid());
             app.waits(); // before any attach: recorded nowhere
 
-            AgentCliRun.Result notYet = AgentCliRun.run("stop", pid);
+            ChildProcess.Result notYet = AgentCliRun.run("stop", pid);
             assertEquals(1, notYet.exitCode(), notYet.toString());
             assertEquals(List.of("[weft] Weft is not recording in JVM " + pid), notYet.err());
             assertEquals("", notYet.stdout());
             assertFalse(app.stderr().contains(DYNAMIC_AGENT_WARNING), "asking loaded nothing: " + app.stderr());
             assertEquals("-", weftColumn(pid));
 
-            AgentCliRun.Result attach = AgentCliRun.run("attach", pid, "out=" + first,
+            ChildProcess.Result attach = AgentCliRun.run("attach", pid, "out=" + first,
                     "workload=" + LiveApp.class.getName() + "::work");
             assertEquals(0, attach.exitCode(), attach.toString());
             assertEquals("", attach.stderr());
@@ -64,7 +65,7 @@ class AttachCliIT {
             assertTrue(app.stderr().contains(DYNAMIC_AGENT_WARNING), "the agent was loaded: " + app.stderr());
             assertEquals("recording", weftColumn(pid));
 
-            AgentCliRun.Result again = AgentCliRun.run("attach", pid, "out=" + second);
+            ChildProcess.Result again = AgentCliRun.run("attach", pid, "out=" + second);
             assertEquals(1, again.exitCode(), again.toString());
             assertEquals(1, again.err().size(), again.toString());
             assertTrue(again.err().get(0).startsWith("[weft] Weft is already recording in JVM " + pid + ", to " + jfr1),
@@ -72,7 +73,7 @@ class AttachCliIT {
 
             app.waits();
 
-            AgentCliRun.Result stop = AgentCliRun.run("stop", pid);
+            ChildProcess.Result stop = AgentCliRun.run("stop", pid);
             Path html1 = assertStopped(stop, jfr1);
             List<RecordedEvent> events1 = RecordingFile.readAllEvents(jfr1);
             assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(events1), "one round of waits, none from before the attach");
@@ -86,12 +87,12 @@ class AttachCliIT {
 
             app.waits(); // between the recordings: recorded nowhere
 
-            AgentCliRun.Result attach2 = AgentCliRun.run("attach", pid, "out=" + second);
+            ChildProcess.Result attach2 = AgentCliRun.run("attach", pid, "out=" + second);
             assertEquals(0, attach2.exitCode(), attach2.toString());
             Path jfr2 = recordingPath(attach2.out().get(0));
             assertEquals(second, jfr2.getParent());
             app.waits();
-            AgentCliRun.Result stop2 = AgentCliRun.run("stop", pid);
+            ChildProcess.Result stop2 = AgentCliRun.run("stop", pid);
             assertStopped(stop2, jfr2);
             List<RecordedEvent> events2 = RecordingFile.readAllEvents(jfr2);
             assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(events2));
@@ -117,7 +118,7 @@ class AttachCliIT {
             assertEquals("recording", weftColumn(pid));
             app.waits();
 
-            AgentCliRun.Result stop = AgentCliRun.run("stop", pid);
+            ChildProcess.Result stop = AgentCliRun.run("stop", pid);
             assertEquals(0, stop.exitCode(), stop.toString());
             Matcher m = REPORT.matcher(stop.stdout());
             assertTrue(m.find(), stop.toString());
@@ -128,7 +129,7 @@ class AttachCliIT {
             assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(RecordingFile.readAllEvents(jfr1)));
             assertTrue(Files.size(out.resolve(m.group(1))) > 0);
 
-            AgentCliRun.Result attach = AgentCliRun.run("attach", pid, "out=" + second);
+            ChildProcess.Result attach = AgentCliRun.run("attach", pid, "out=" + second);
             assertEquals(0, attach.exitCode(), attach.toString());
             Path jfr2 = recordingPath(attach.out().get(0));
             app.waits();
@@ -146,16 +147,16 @@ class AttachCliIT {
         Files.copy(ForkedJvm.AGENT_JAR, lone); // without weft-boot.jar beside it
         try (LiveJvm app = LiveJvm.start(out, List.of("-XX:+EnableDynamicAgentLoading"))) {
             String pid = Long.toString(app.pid());
-            AgentCliRun.Result attach = AgentCliRun.run(lone, List.of(), "attach", pid, "out=" + out, "verbose=true");
+            ChildProcess.Result attach = AgentCliRun.run(lone, List.of(), "attach", pid, "out=" + out, "verbose=true");
             assertEquals(0, attach.exitCode(), attach.toString());
             assertTrue(attach.stdout().contains("(bridge: embedded copy,"), attach.toString());
             app.waits();
-            AgentCliRun.Result stop = AgentCliRun.run(lone, List.of(), "stop", pid);
+            ChildProcess.Result stop = AgentCliRun.run(lone, List.of(), "stop", pid);
             Matcher m = REPORT.matcher(stop.stdout());
             assertTrue(stop.exitCode() == 0 && m.find(), stop.toString());
             assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(RecordingFile.readAllEvents(Path.of(m.group(2)))));
 
-            AgentCliRun.Result again = AgentCliRun.run(lone, List.of(), "attach", pid, "out=" + out, "verbose=true");
+            ChildProcess.Result again = AgentCliRun.run(lone, List.of(), "attach", pid, "out=" + out, "verbose=true");
             assertEquals(0, again.exitCode(), again.toString());
             assertTrue(again.stdout().contains("(bridge: already loaded (embedded copy),"), again.toString());
             assertEquals(0, app.exit(0));
@@ -170,7 +171,7 @@ class AttachCliIT {
             String[] row = listRow(pid, noAttach);
             assertEquals(List.of(pid, "-", LiveApp.class.getName()), List.of(row));
 
-            AgentCliRun.Result attach = AgentCliRun.run(ForkedJvm.AGENT_JAR, noAttach, "attach", pid);
+            ChildProcess.Result attach = AgentCliRun.run(ForkedJvm.AGENT_JAR, noAttach, "attach", pid);
             assertEquals(1, attach.exitCode(), attach.toString());
             assertEquals(List.of("[weft] this Java runtime cannot attach to other JVMs (it lacks the module jdk.attach);"
                     + " run the command with a JDK"), attach.err());
@@ -180,7 +181,7 @@ class AttachCliIT {
 
     @Test
     void attachToAPidWithoutProcessFailsInOneLine() throws Exception {
-        AgentCliRun.Result r = AgentCliRun.run("attach", "999999999");
+        ChildProcess.Result r = AgentCliRun.run("attach", "999999999");
         assertEquals(1, r.exitCode(), r.toString());
         assertEquals(List.of("[weft] no process with pid 999999999"), r.err());
         assertEquals("", r.stdout());
@@ -189,7 +190,7 @@ class AttachCliIT {
     @Test
     void attachRefusedByTheJvmFailsInOneLineAndTheJvmRunsOn() throws Exception {
         try (LiveJvm app = LiveJvm.start(out, List.of("-XX:+DisableAttachMechanism"))) {
-            AgentCliRun.Result r = AgentCliRun.run("attach", Long.toString(app.pid()));
+            ChildProcess.Result r = AgentCliRun.run("attach", Long.toString(app.pid()));
             assertEquals(1, r.exitCode(), r.toString());
             assertEquals(1, r.err().size(), r.toString());
             assertTrue(r.err().get(0).startsWith("[weft] JVM " + app.pid() + " does not allow attach"), r.toString());
@@ -200,22 +201,22 @@ class AttachCliIT {
 
     @Test
     void wrongUsageExitsTwoAndHelpZero() throws Exception {
-        AgentCliRun.Result noPid = AgentCliRun.run("attach");
+        ChildProcess.Result noPid = AgentCliRun.run("attach");
         assertEquals(2, noPid.exitCode(), noPid.toString());
         assertTrue(noPid.err().get(0).startsWith("[weft] missing the pid"), noPid.toString());
         assertTrue(noPid.err().get(1).startsWith("usage: java -jar agent.jar attach <pid>"), noPid.toString());
 
-        AgentCliRun.Result badOption = AgentCliRun.run("attach", "1", "colour=blue");
+        ChildProcess.Result badOption = AgentCliRun.run("attach", "1", "colour=blue");
         assertEquals(2, badOption.exitCode(), badOption.toString());
         assertTrue(badOption.err().get(0).contains("unknown option 'colour'"), badOption.toString());
 
-        AgentCliRun.Result help = AgentCliRun.run("--help");
+        ChildProcess.Result help = AgentCliRun.run("--help");
         assertEquals(0, help.exitCode(), help.toString());
         assertTrue(help.stdout().contains("java -jar agent.jar attach <pid> [option...]"), help.toString());
         assertEquals("", help.stderr());
     }
 
-    private static Path assertStopped(AgentCliRun.Result stop, Path jfr) throws Exception {
+    private static Path assertStopped(ChildProcess.Result stop, Path jfr) throws Exception {
         assertEquals(0, stop.exitCode(), stop.toString());
         assertEquals("", stop.stderr());
         assertEquals(2, stop.out().size(), stop.toString());
@@ -241,7 +242,7 @@ class AttachCliIT {
     }
 
     private static String[] listRow(String pid, List<String> jvmArgs) throws Exception {
-        AgentCliRun.Result list = AgentCliRun.run(ForkedJvm.AGENT_JAR, jvmArgs, "list");
+        ChildProcess.Result list = AgentCliRun.run(ForkedJvm.AGENT_JAR, jvmArgs, "list");
         assertEquals(0, list.exitCode(), list.toString());
         assertEquals(List.of("PID", "WEFT", "MAIN"), List.of(list.out().get(0).split("\\s+")), list.toString());
         return list.out().stream().map(l -> l.split("\\s+")).filter(cols -> cols[0].equals(pid)).findFirst()

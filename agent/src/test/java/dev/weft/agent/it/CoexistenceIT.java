@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.fixture.FixtureApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.jacoco.core.data.ExecutionData;
 import org.jacoco.core.internal.data.CRC64;
 import org.jacoco.core.tools.ExecFileLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * it would alone and keeps its exit code, Weft says at most one line about the situation, and
  * its recording and report are written wherever JFR is there to write them.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class CoexistenceIT {
 
     private static final String FIXTURE = FixtureApp.class.getName();

@@ -1,22 +1,41 @@
 package dev.weft.agent.it;
 
 import dev.weft.fixture.FixtureApp;
+import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordingFile;
 
-/** Runs a class in a fresh JVM (the same JDK as the tests) with the real {@code agent.jar}. */
+/**
+ * Runs the fixture in a fresh JVM with the real {@code agent.jar}: on the JDK the tests run on, or on
+ * any {@link Jdk}. Every run is bounded ({@link ChildProcess}) and weaves into a cache of the build's
+ * own, never the user's.
+ */
 final class ForkedJvm {
 
     static final Path AGENT_JAR = Path.of(System.getProperty("weft.agent.jar", "target/agent.jar")).toAbsolutePath();
 
+    /** The JDK these tests run on. */
+    static final Jdk TEST_JDK = new Jdk(Runtime.version().feature(), Path.of(System.getProperty("java.home")));
+
+    /** The weaving cache of every run that names none: temporary, in the build's own directory. */
+    private static final Path IT_CACHE = Path.of(System.getProperty("weft.it.cache", "target/it-cache")).toAbsolutePath();
+
+    /** The oldest class file the fixture may be: Java 17's, for the tests run it on every JDK. */
+    private static final int JAVA17_CLASS_FILE = 61;
+
     record Result(int exitCode, String stdout, String stderr, Path outDir) {
+
+        static Result of(ChildProcess.Result r, Path outDir) {
+            return new Result(r.exitCode(), r.stdout(), r.stderr(), outDir);
+        }
 
         List<String> weftLines() {
             return stderr.lines().filter(l -> l.startsWith("[weft]")).toList();
@@ -37,30 +56,38 @@ final class ForkedJvm {
     private ForkedJvm() { }
 
     static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
+        return TEST_JDK.java();
     }
 
-    static Process start(Path outDir, String agentArgs, List<String> jvmArgs, String mainClass, String... args)
-            throws IOException {
+    /**
+     * {@code -javaagent:agent.jar[=args]}, for callers that place the agent among other options themselves;
+     * with the build's weaving cache unless {@code agentArgs} name one.
+     */
+    static String agent(String agentArgs) {
+        String args = agentArgs == null || agentArgs.isEmpty() ? "" : agentArgs;
+        if (!args.equals("help") && !args.contains("cache=")) {
+            args = args + (args.isEmpty() ? "" : ",") + "cache=" + IT_CACHE;
+        }
+        return "-javaagent:" + AGENT_JAR + "=" + args;
+    }
+
+    /** Starts {@code mainClass} of the test classes on {@code jdk}, with the agent and {@code jvmArgs}. */
+    static ChildProcess start(Jdk jdk, Path outDir, String agentArgs, List<String> jvmArgs, String mainClass,
+                              String... args) throws IOException {
         List<String> options = new ArrayList<>();
         options.add(agent(agentArgs));
         options.addAll(jvmArgs);
-        return startWith(outDir, options, List.of(), mainClass, args);
-    }
-
-    /** {@code -javaagent:agent.jar[=args]}, for callers that place the agent among other options themselves. */
-    static String agent(String agentArgs) {
-        return "-javaagent:" + AGENT_JAR + (agentArgs == null ? "" : "=" + agentArgs);
+        return startWith(jdk, outDir, options, List.of(), mainClass, args);
     }
 
     /**
      * A JVM with exactly {@code jvmOptions} (the agent only if they name it) and the test classes,
      * followed by {@code classPath}, on the class path.
      */
-    static Process startWith(Path outDir, List<String> jvmOptions, List<Path> classPath, String mainClass,
-                             String... args) throws IOException {
+    static ChildProcess startWith(Jdk jdk, Path outDir, List<String> jvmOptions, List<Path> classPath,
+                                  String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaBinary());
+        cmd.add(jdk.java());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         StringBuilder cp = new StringBuilder(testClasses().toString());
@@ -70,15 +97,17 @@ final class ForkedJvm {
         cmd.add(cp.toString());
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(outDir.toFile());
-        pb.redirectError(outDir.resolve("stderr.txt").toFile());
-        return pb.start();
+        ChildProcess child = ChildProcess.start(new ProcessBuilder(cmd).directory(outDir.toFile()));
+        child.closeStdin();
+        return child;
     }
 
     /** Runs the fixture app with exactly these JVM options and extra class path entries, and waits for it. */
     static Result runWith(Path outDir, List<String> jvmOptions, List<Path> classPath, String... args)
-            throws Exception {
-        return await(startWith(outDir, jvmOptions, classPath, FixtureApp.class.getName(), args), outDir);
+            throws IOException {
+        try (ChildProcess child = startWith(TEST_JDK, outDir, jvmOptions, classPath, FixtureApp.class.getName(), args)) {
+            return Result.of(child.await(ChildProcess.DEFAULT_TIMEOUT), outDir);
+        }
     }
 
     static Path testClasses() {
@@ -94,27 +123,45 @@ final class ForkedJvm {
         return lib;
     }
 
-    static Result run(Path outDir, String agentArgs, String... args) throws Exception {
-        return run(outDir, agentArgs, List.of(), args);
+    static Result run(Path outDir, String agentArgs, String... args) throws IOException {
+        return run(TEST_JDK, outDir, agentArgs, args);
     }
 
-    static Result run(Path outDir, String agentArgs, List<String> jvmArgs, String... args) throws Exception {
-        return await(start(outDir, agentArgs, jvmArgs, FixtureApp.class.getName(), args), outDir);
-    }
-
-    private static Result await(Process p, Path outDir) throws Exception {
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("forked JVM did not exit within 120 s");
+    static Result run(Jdk jdk, Path outDir, String agentArgs, String... args) throws IOException {
+        try (ChildProcess child = start(jdk, outDir, agentArgs, List.of(), FixtureApp.class.getName(), args)) {
+            return Result.of(child.await(ChildProcess.DEFAULT_TIMEOUT), outDir);
         }
-        return finish(p, out, outDir);
     }
 
-    static Result finish(Process p, String out, Path outDir) throws IOException {
-        Path err = outDir.resolve("stderr.txt");
-        String stderr = Files.readString(err);
-        Files.delete(err);
-        return new Result(p.exitValue(), out, stderr, outDir);
+    /**
+     * Fails at once, and says why, if the fixture was compiled for a newer Java than 17 (a build
+     * directory left over from before the fixture's own compiler execution): on 17 it would not load.
+     */
+    static void assertFixtureRunsOnJava17() throws IOException {
+        for (String type : new String[] {"FixtureApp", "Catalogue", "LiveApp"}) {
+            try (InputStream in = Files.newInputStream(testClasses().resolve("dev/weft/fixture/" + type + ".class"))) {
+                byte[] header = in.readNBytes(8);
+                int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+                if (major > JAVA17_CLASS_FILE) {
+                    throw new AssertionError("dev.weft.fixture." + type + " is class file version " + major
+                            + ", not Java 17's " + JAVA17_CLASS_FILE + ": stale test classes, run mvn clean verify");
+                }
+            }
+        }
+    }
+
+    /** The run wrote a .jfr with Weft's events and the HTML report, and said where in its last line. */
+    static void assertWritten(Result r) throws Exception {
+        Path jfr = r.only(".jfr");
+        if (Files.size(jfr) == 0 || RecordingFile.readAllEvents(jfr).stream()
+                .noneMatch(e -> e.getEventType().getName().equals("weft.AgentStatus"))) {
+            throw new AssertionError("the .jfr lacks Weft's events: " + jfr + "\nstderr:\n" + r.stderr());
+        }
+        Path html = r.only(".html");
+        List<String> lines = r.weftLines();
+        if (Files.size(html) == 0 || lines.isEmpty() || !lines.get(lines.size() - 1).contains("report: ")
+                || !lines.get(lines.size() - 1).contains(html.getFileName().toString())) {
+            throw new AssertionError("no report line naming " + html + " last:\n" + r.stderr());
+        }
     }
 }

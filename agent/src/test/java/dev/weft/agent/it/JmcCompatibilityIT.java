@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import jdk.jfr.Name;
 import jdk.jfr.Timespan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmc.common.IMCThread;
 import org.openjdk.jmc.common.item.Attribute;
@@ -59,6 +61,7 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
  * Weft's event types keep their labels, descriptions, categories and field types, the values read
  * back, and JMC's automated-analysis rules run over the recording without any of them throwing.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class JmcCompatibilityIT {
 
     private static final List<String> EVENT_CLASSES = List.of("WaitEvent", "WorkloadEvent", "WakeEvent",

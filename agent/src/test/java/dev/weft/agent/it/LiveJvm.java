@@ -1,44 +1,41 @@
 package dev.weft.agent.it;
 
 import dev.weft.fixture.LiveApp;
+import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** A running {@link LiveApp} in its own JVM, driven line by line over stdin, for the attach tests. */
 final class LiveJvm implements AutoCloseable {
 
-    private final Process process;
-    private final BufferedReader out;
-    private final PrintWriter in;
-    private final Path stderr;
+    /** How long one command may take before the test fails (and the JVM is killed). */
+    private static final Duration ANSWER = Duration.ofMinutes(1);
 
-    private LiveJvm(Process process, Path stderr) {
+    private final ChildProcess process;
+
+    private LiveJvm(ChildProcess process) {
         this.process = process;
-        this.stderr = stderr;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     /** Starts it in {@code dir} with {@code jvmArgs} and returns once it said READY. */
-    static LiveJvm start(Path dir, List<String> jvmArgs) throws IOException {
+    static LiveJvm start(Path dir, List<String> jvmArgs) throws Exception {
+        return start(ForkedJvm.TEST_JDK, dir, jvmArgs);
+    }
+
+    /** The same on {@code jdk}. */
+    static LiveJvm start(Jdk jdk, Path dir, List<String> jvmArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ForkedJvm.javaBinary());
+        cmd.add(jdk.java());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(Path.of(System.getProperty("weft.test.classes", "target/test-classes")).toAbsolutePath().toString());
+        cmd.add(ForkedJvm.testClasses().toString());
         cmd.add(LiveApp.class.getName());
-        Path err = dir.resolve("live-stderr.txt");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();
-        LiveJvm jvm = new LiveJvm(p, err);
+        LiveJvm jvm = new LiveJvm(ChildProcess.start(new ProcessBuilder(cmd).directory(dir.toFile())));
         jvm.expect("READY");
         return jvm;
     }
@@ -48,34 +45,31 @@ final class LiveJvm implements AutoCloseable {
     }
 
     /** Has it run one {@code waits} command, to its end. */
-    void waits() throws IOException {
-        in.println("waits");
+    void waits() throws Exception {
+        process.send("waits");
         expect("WAITED");
     }
 
     /** Tells it to exit with {@code code} and returns the exit code it had. */
     int exit(int code) throws Exception {
-        in.println("exit " + code);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("the live JVM did not exit when told to; stderr:\n" + stderr());
-        }
-        return process.exitValue();
+        process.send("exit " + code);
+        return process.await(ANSWER).exitCode();
     }
 
     boolean isAlive() {
         return process.isAlive();
     }
 
-    String stderr() throws IOException {
-        return Files.readString(stderr, StandardCharsets.UTF_8);
+    String stderr() {
+        return process.stderr();
     }
 
-    List<String> weftLines() throws IOException {
+    List<String> weftLines() {
         return stderr().lines().filter(l -> l.startsWith("[weft]")).toList();
     }
 
-    private void expect(String line) throws IOException {
-        String got = out.readLine();
+    private void expect(String line) throws InterruptedException {
+        String got = process.nextLine(ANSWER);
         if (!line.equals(got)) {
             throw new AssertionError("expected " + line + " from the live JVM, got " + got + "; stderr:\n" + stderr());
         }
@@ -83,6 +77,6 @@ final class LiveJvm implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroyForcibly();
+        process.close();
     }
 }

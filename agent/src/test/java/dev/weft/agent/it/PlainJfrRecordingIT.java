@@ -10,6 +10,7 @@ import dev.weft.fixture.FixtureApp;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the agent the user's own recording holds Weft's events; without it, the JVM's thread and
  * wait events only, and no complaint about the rest.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class PlainJfrRecordingIT {
 
     private static final Path JFC = Path.of(System.getProperty("weft.jfc", "target/weft.jfc")).toAbsolutePath();

@@ -12,6 +12,7 @@ import dev.weft.reports.model.Pins;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.model.WaitSpans;
 import dev.weft.reports.render.JsonSummary;
+import dev.weft.testkit.Jdk;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Layer 3 for real programs: what they wait on (I/O, child processes, idle pools, monitors of virtual
- * threads), on the JDK running the tests and on JDK 21, each with a known answer from {@link RealWaits}.
+ * threads), on every supported JDK with virtual threads (21 and 25), each with a known answer from {@link RealWaits}.
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RealProgramsIT {
@@ -36,12 +37,8 @@ class RealProgramsIT {
     @TempDir
     Path out;
 
-    static List<Jdks.Jdk> jdks() {
-        return Jdks.underTest();
-    }
-
     /** Runs a mode of {@link RealWaits} under the agent on {@code jdk} and analyses its recording. */
-    private Analysis run(Jdks.Jdk jdk, String mode) throws Exception {
+    private Analysis run(Jdk jdk, String mode) throws Exception {
         RealRun r = RealRun.of(jdk, out.resolve(jdk.feature() + "-" + mode), "", RealWaits.class.getName(), mode);
         assertTrue(r.stdout().contains("real waits done: " + mode), r.stderr());
         return r.analysis();
@@ -75,8 +72,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void aPlatformThreadBlockedInANativeSocketReadIsInIo(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void aPlatformThreadBlockedInANativeSocketReadIsInIo(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "read-platform");
         assertTrue(time(a, "real-client", "io") >= AT_LEAST, "io " + time(a, "real-client", "io") / MS + " ms");
         assertTrue(details(a, "real-client", "io").stream().anyMatch(d -> d.contains("127.0.0.1")
@@ -85,8 +82,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void aVirtualThreadParkedInASocketReadIsInIoAndThePollersAreTheJdks(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void aVirtualThreadParkedInASocketReadIsInIoAndThePollersAreTheJdks(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "read-virtual");
         assertTrue(time(a, "real-client", "io") >= AT_LEAST, "io " + time(a, "real-client", "io") / MS + " ms");
         assertEquals(0, time(a, "real-client", "park"), "the poller's park belongs to the read");
@@ -101,8 +98,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void httpClientSendIsIoAndTheServersIdleWorkersAreIdle(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void httpClientSendIsIoAndTheServersIdleWorkersAreIdle(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "http");
         assertTrue(time(a, "main", "io") >= 2 * AT_LEAST, "send + sendAsync().get(): " + time(a, "main", "io") / MS);
         assertEquals(0, time(a, "main", "future"), "not a future: the network");
@@ -114,8 +111,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void waitingForAChildProcessIsProcess(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void waitingForAChildProcessIsProcess(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "process");
         assertTrue(time(a, "main", "process") >= 2 * AT_LEAST, "waitFor + onExit().get(): "
                 + time(a, "main", "process") / MS);
@@ -125,8 +122,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void anIdlePoolWorkerIsIdleNotBlocked(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void anIdlePoolWorkerIsIdleNotBlocked(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "idle");
         ThreadBreakdown worker = breakdown(a, "real-idle-worker");
         assertTrue(worker.idle() >= AT_LEAST, "idle " + worker.idle() / MS);
@@ -140,8 +137,8 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void anApplicationForkJoinPoolIsTheApplicationsAndItsCarriersAreTheJdks(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void anApplicationForkJoinPoolIsTheApplicationsAndItsCarriersAreTheJdks(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "own-fork-join");
         ThreadInfo own = thread(a, "ForkJoinPool-1-worker-1");
         assertFalse(own.isSystem(), "named like a carrier, but the application's");
@@ -151,16 +148,16 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void aVirtualThreadEnteringAContendedMonitorWaits(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void aVirtualThreadEnteringAContendedMonitorWaits(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "monitor");
         assertTrue(time(a, "real-entering", "monitor-enter") >= AT_LEAST,
                 jdk + ": " + time(a, "real-entering", "monitor-enter") / MS + " ms");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void aPinnedVirtualThreadShowsHowLongAndTheFrameThatPinnedIt(Jdks.Jdk jdk) throws Exception {
+    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    void aPinnedVirtualThreadShowsHowLongAndTheFrameThatPinnedIt(Jdk jdk) throws Exception {
         Analysis a = run(jdk, "pinned");
         ThreadInfo t = thread(a, "real-pinned");
         Pins pins = t.pins();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.testkit.Jdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ import java.util.stream.Stream;
  */
 record RealRun(Analysis analysis, String stdout, String stderr) {
 
-    static RealRun of(Jdks.Jdk jdk, Path dir, String agentOptions, String mainClass, String... args)
+    static RealRun of(Jdk jdk, Path dir, String agentOptions, String mainClass, String... args)
             throws Exception {
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(jdk.java().toString(),
+        List<String> cmd = new ArrayList<>(List.of(jdk.java(),
                 "-javaagent:" + ForkedJvm.AGENT_JAR + "=out=" + dir + ",cache=none"
                         + (agentOptions.isEmpty() ? "" : "," + agentOptions),
                 "-cp", ForkedJvm.testClasses().toString(), mainClass));

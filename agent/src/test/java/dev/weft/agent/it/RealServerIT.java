@@ -45,7 +45,7 @@ class RealServerIT {
     @ParameterizedTest(name = "{0} handlers")
     @ValueSource(strings = {"platform", "virtual"})
     void handlerIoLocksAndIdleWorkersAreShownAsTheyAre(String threads) throws Exception {
-        RealRun r = RealRun.of(Jdks.current(), out.resolve(threads),
+        RealRun r = RealRun.of(ForkedJvm.TEST_JDK, out.resolve(threads),
                 "workload=" + LoadedServer.Hello.class.getName() + "::handle", LoadedServer.class.getName(), "test",
                 threads);
         assertTrue(r.stdout().contains("served " + REQUESTS), r.stdout() + r.stderr());

@@ -6,21 +6,23 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import dev.weft.agent.AgentHealth;
+import dev.weft.testkit.ChildProcess;
 import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The shipped {@code weft.jfc} is the agent's own recording settings, read the way JFR reads it,
- * so the two can never drift apart: change {@link WeftRecording#settings} and this fails until the
- * .jfc says the same.
+ * The shipped {@code weft.jfc} is Weft's recording settings, read the way JFR reads it, so the two can
+ * never drift apart: change {@link WeftRecording#settings} and this fails until the .jfc says the same;
+ * and the agent's own recording differs from it only where the advice makes up for it.
  */
 class WeftJfcTest {
 
@@ -42,8 +44,30 @@ class WeftJfcTest {
     }
 
     @Test
-    void jfcEqualsTheAgentsSettings() throws Exception {
+    void jfcEqualsTheSettingsOfRecordingsWithoutTheAgent() throws Exception {
         assertEquals(sorted(WeftRecording.settings(false)), sorted(shipped().getSettings()));
+    }
+
+    /**
+     * The recording the agent really starts is the .jfc but for the JVM's sleep event: from JDK 19 on
+     * {@code Thread.sleep(long)} is Java code the advice wraps, so a second event per sleep is left
+     * out; on 17 it is native, out of the advice's reach, and the JVM's event records every sleep.
+     */
+    @Test
+    void theAgentsRecordingIsTheJfcButForTheSleepEvent(@TempDir Path dir) throws Exception {
+        Recording r = WeftRecording.start(dir.resolve("agent.jfr"), false, new AgentHealth(), "", "", "");
+        try {
+            Map<String, String> expected = sorted(shipped().getSettings());
+            if (Runtime.version().feature() >= 19) {
+                expected.put("jdk.ThreadSleep#enabled", "false");
+            } else {
+                expected.put("jdk.ThreadSleep#threshold", "0 ms");
+            }
+            assertEquals(expected, sorted(r.getSettings()));
+        } finally {
+            r.close();
+            WeftRecording.removeStatusHook();
+        }
     }
 
     @Test
@@ -63,11 +87,9 @@ class WeftJfcTest {
         Path output = dir.resolve("weft-stacks.jfc");
         // the JDK's own tool applies the option, exactly as the JVM does on the command line
         Path jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        Process p = new ProcessBuilder(jfrTool.toString(), "configure", "--input", input.toString(),
-                "stacks=true", "--output", output.toString()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "jfr configure finishes");
-        assertEquals(0, p.exitValue(), log);
+        ChildProcess.Result configure = ChildProcess.run(List.of(jfrTool.toString(), "configure", "--input",
+                input.toString(), "stacks=true", "--output", output.toString()), dir);
+        assertEquals(0, configure.exitCode(), configure.toString());
         try (Reader reader = Files.newBufferedReader(output)) {
             assertEquals(sorted(WeftRecording.settings(true)), sorted(parse(reader).getSettings()));
         }
