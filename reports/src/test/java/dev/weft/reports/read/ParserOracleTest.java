@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The corpus: recordings made here (this JVM, the test copies of the agent's events), one made by
  * every JDK from 17 on found on this machine ({@code CorpusProgram.java}, run as a source file), real
- * agent recordings kept under {@code corpus/} (JDK 21 and 25 today; drop an agent-made JDK 17 recording
- * there once the agent runs on 17), and any {@code .jfr} in the folder {@code -Dweft.corpus=DIR} or
+ * agent recordings kept under {@code corpus/} (the demo under the agent on JDK 17, 21 and 25: on 17 the
+ * agent's exit events name a thread the JVM never pools), and any {@code .jfr} in the folder {@code -Dweft.corpus=DIR} or
  * {@code $WEFT_CORPUS} names.
  */
 @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
