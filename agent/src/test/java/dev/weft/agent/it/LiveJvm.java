@@ -4,7 +4,6 @@ import dev.weft.fixture.LiveApp;
 import dev.weft.testkit.ChildProcess;
 import dev.weft.testkit.Jdk;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
