@@ -12,6 +12,7 @@ import dev.weft.reports.testing.Jdks;
 import dev.weft.reports.testing.ModelDump;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.io.IOException;
@@ -236,13 +237,8 @@ class ParserOracleTest {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
                 int index = i;
-                threads.add(Thread.ofVirtual().unstarted(() -> {
-                    try {
-                        WeftEvents.workload("dev.weft.Test::task" + (index % 7), () -> Thread.sleep(index % 3));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                threads.add(TestThreads.virtual(
+                        () -> WeftEvents.workload("dev.weft.Test::task" + (index % 7), () -> Thread.sleep(index % 3))));
             }
             for (Thread t : threads) {
                 WeftEvents.start(t);
