@@ -89,8 +89,9 @@ public final class Recorder {
     private static final class StateLocal extends ThreadLocal<WaitState> {
         @Override
         protected WaitState initialValue() {
-            WaitState s = new WaitState();
-            s.ignored = isIgnoredThread(Thread.currentThread());
+            Thread self = Thread.currentThread();
+            WaitState s = new WaitState(self);
+            s.ignored = isIgnoredThread(self);
             return s;
         }
     }

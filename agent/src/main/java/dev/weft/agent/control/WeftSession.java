@@ -56,7 +56,7 @@ public final class WeftSession {
         Recorder.deactivate();
         // no JFR shutdown hook can race this stop (DESIGN §5): the JVM is not exiting, or the hook above has the report
         recording.stop();
-        WeftRecording.removeStatusHook();
+        WeftRecording.removeHooks();
         recording.close();
         try {
             transformer.uninstall(inst);

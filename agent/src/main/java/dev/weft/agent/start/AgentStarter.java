@@ -86,8 +86,8 @@ public final class AgentStarter {
 
             AgentHealth health = new AgentHealth();
             long tRecord = System.nanoTime();
-            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString(),
-                    options.phases());
+            Recording recording = WeftRecording.start(jfr, options.stacks(), options.maxSize(), options.maxAgeMillis(),
+                    health, options.raw(), filter.toString(), options.phases());
             Recorder.activate();
             long tInstall = System.nanoTime();
             WeavingCache cache = options.cacheDir() == null ? null

@@ -51,6 +51,15 @@ public final class ThreadInfo {
     private boolean aliveAtExit;
     private boolean system;
 
+    /** The latest wait sample that saw this thread blocked ({@code -1}: none), and that wait. */
+    long openSample = -1;
+    long openSince;
+    String openKind;
+    String openApi;
+    String openBlockerClass;
+    int openBlockerId;
+    long openTarget = -1;
+
     final WorkloadSpans workloads = new WorkloadSpans();
     final WaitSpans waits = new WaitSpans();
     WaitSpans builtInWaits = new WaitSpans();

@@ -14,6 +14,11 @@ public final class WaitSpans {
     public static final int TIMED = 1;
     /** The span comes from a built-in JDK event, not from the Weft agent. */
     public static final int BUILT_IN = 2;
+    /**
+     * The wait was still in progress when the recording ended: its span runs to the end, from the
+     * agent's last wait sample ({@code weft.WaitInProgress}); its own event had not been committed.
+     */
+    public static final int OPEN = 4;
 
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
@@ -175,7 +180,7 @@ public final class WaitSpans {
         return details[check(i)];
     }
 
-    /** {@link #TIMED} and {@link #BUILT_IN} bits. */
+    /** {@link #TIMED}, {@link #BUILT_IN} and {@link #OPEN} bits. */
     public int flags(int i) {
         return flags[check(i)];
     }

@@ -1,0 +1,93 @@
+package dev.weft.agent.record;
+
+import dev.weft.boot.OpenWaits;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Platform threads blocked entering a {@code synchronized} block or method: no advice sees them
+ * (the JVM's {@code jdk.JavaMonitorEnter} comes only when the entry ends), so each sample asks the
+ * JVM for every platform thread's state. {@code getThreadInfo} without stack frames does not stop
+ * the world. The start of such a wait is unknown: it is dated from the first sample that saw it.
+ * Virtual threads blocked on a monitor cannot be enumerated and are not listed.
+ */
+final class MonitorSampler {
+
+    private static final String[] OWN_PREFIXES = {"weft-", "JFR "};
+
+    /** Per blocked thread id: the monitor it waits for and since when (ticks of the first sample that saw it). */
+    private Map<Long, Blocked> blocked = new HashMap<>();
+    private ThreadMXBean threads;
+    private boolean unavailable;
+
+    private record Blocked(String lock, long since) { }
+
+    void sample(Map<Thread, Boolean> alreadyListed, List<WaitSampler.Open> open) {
+        ThreadMXBean mx = mxBean();
+        if (mx == null) {
+            return;
+        }
+        Map<Long, Boolean> listedIds = new HashMap<>();
+        for (Thread t : alreadyListed.keySet()) {
+            listedIds.put(t.threadId(), Boolean.TRUE);
+        }
+        Map<Long, Blocked> now = new HashMap<>();
+        long ticks = 0;
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
+            if (info == null || info.getThreadState() != Thread.State.BLOCKED || info.getLockName() == null
+                    || listedIds.containsKey(info.getThreadId()) || own(info.getThreadName())) {
+                continue;
+            }
+            if (ticks == 0) {
+                ticks = OpenWaits.nowTicks();
+            }
+            Blocked before = blocked.get(info.getThreadId());
+            Blocked b = before != null && before.lock().equals(info.getLockName()) ? before
+                    : new Blocked(info.getLockName(), ticks);
+            now.put(info.getThreadId(), b);
+            open.add(new WaitSampler.Open(null, info.getThreadId(), info.getThreadName(), "monitor-enter", "synchronized",
+                    className(b.lock()), identity(b.lock()), Math.max(0, info.getLockOwnerId()), b.since()));
+        }
+        blocked = now;
+    }
+
+    private ThreadMXBean mxBean() {
+        if (threads == null && !unavailable) {
+            try {
+                threads = ManagementFactory.getThreadMXBean();
+            } catch (LinkageError | RuntimeException e) {
+                unavailable = true; // a runtime without java.management: monitors go unlisted
+            }
+        }
+        return threads;
+    }
+
+    private static boolean own(String name) {
+        for (String prefix : OWN_PREFIXES) {
+            if (name != null && name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "java.lang.Object@1b6d3586" → "java.lang.Object". */
+    static String className(String lockName) {
+        int at = lockName.lastIndexOf('@');
+        return at < 0 ? lockName : lockName.substring(0, at);
+    }
+
+    /** "java.lang.Object@1b6d3586" → the identity hash 0x1b6d3586, as Weft's blocker ids are. */
+    static int identity(String lockName) {
+        int at = lockName.lastIndexOf('@');
+        try {
+            return at < 0 ? 0 : Integer.parseUnsignedInt(lockName.substring(at + 1), 16);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
