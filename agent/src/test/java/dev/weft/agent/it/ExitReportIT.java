@@ -1,0 +1,98 @@
+package dev.weft.agent.it;
+
+import dev.weft.fixture.FixtureApp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exit report is rendered in a child JVM, within a budget: the application's own JVM never
+ * loads the reader, a SIGTERM'd JVM with a large recording exits within its budget, and a report
+ * that is skipped names the command that renders it later.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
+class ExitReportIT {
+
+    private static final Pattern SKIPPED = Pattern.compile(
+            "\\[weft\\] report skipped: rendering the [0-9.]+ MB recording took more than \\d+ s \\(reporttimeout=(\\d+)s\\);"
+            + " render it with: java -jar reports.jar html (\\S+\\.jfr) -o (\\S+\\.html)");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void theApplicationJvmNeverLoadsTheReaderTheChildDoes() throws Exception {
+        Path classes = out.resolve("classes.txt");
+        ForkedJvm.Result r = ForkedJvm.run(out, "out=" + out,
+                List.of("-Xlog:class+load=info:file=" + classes), "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+        Files.delete(classes);
+        assertTrue(loaded.contains("dev.weft.agent.exit.ExitReport "), "the log lists the agent's classes");
+        assertFalse(loaded.contains("dev.weft.reports.read.JfrReader"), "the report is read elsewhere");
+        assertFalse(loaded.contains("dev.weft.reports.render.HtmlRenderer"), "and written elsewhere");
+        Path html = r.only(".html");
+        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("weft-data"), "a report was written");
+        assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: " + html)), r.stderr());
+    }
+
+    @Test
+    void reportTimeoutZeroKeepsTheRecordingAndNamesTheCommand() throws Exception {
+        ForkedJvm.Result r = ForkedJvm.run(out, "out=" + out + ",reporttimeout=0", "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        try (var files = Files.list(out)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".html")), "no report rendered");
+        }
+        String html = jfr.toString().replaceFirst("\\.jfr$", ".html");
+        assertEquals(List.of("[weft] recording: " + jfr + " (no report at exit: reporttimeout=0); render it with: "
+                + "java -jar reports.jar html " + jfr + " -o " + html), r.weftLines());
+    }
+
+    @Test
+    void aSigtermedJvmWithALargeRecordingExitsWithinItsBudget() throws Exception {
+        Process p = ForkedJvm.start(out, "out=" + out + ",reporttimeout=2s", List.of(), FixtureApp.class.getName(),
+                "busy", "3000");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("READY", reader.readLine());
+        long t0 = System.nanoTime();
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the JVM exits on SIGTERM");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        ForkedJvm.Result r = ForkedJvm.finish(p, "", out);
+        assertEquals(143, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        assertTrue(Files.size(jfr) > 5_000_000, "a large recording: " + Files.size(jfr) + " bytes");
+        // the budget covers the rendering; JFR's own copy of the recording comes before it (bounded by 10 s)
+        assertTrue(millis < 12_000, "exited " + millis + " ms after SIGTERM; " + r.stderr());
+        System.out.printf("SIGTERM with a %.1f MB recording, reporttimeout=2s: exited after %d ms%n",
+                Files.size(jfr) / 1048576.0, millis);
+        Matcher skipped = r.weftLines().stream().map(SKIPPED::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        if (skipped != null) {
+            assertEquals("2", skipped.group(1));
+            assertEquals(jfr.toString(), skipped.group(2));
+            Path html = Path.of(skipped.group(3));
+            assertFalse(Files.exists(html), "skipped: no half-written report");
+            // the command it names renders the file: the same library, here in the test's JVM
+            dev.weft.reports.Reports.writeHtml(jfr, html);
+            assertTrue(Files.size(html) > 0);
+        } else {
+            assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: ")),
+                    "rendered within 2 s, or skipped in one line: " + r.stderr());
+        }
+    }
+}
