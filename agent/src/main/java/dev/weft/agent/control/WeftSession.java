@@ -6,6 +6,8 @@ import dev.weft.agent.record.WeftRecording;
 import dev.weft.agent.weave.WeavingTransformer;
 import dev.weft.boot.Recorder;
 import java.lang.instrument.Instrumentation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import jdk.jfr.Recording;
 
@@ -39,6 +41,23 @@ public final class WeftSession {
 
     Path jfr() {
         return jfr;
+    }
+
+    /**
+     * Writes what the recording holds now to {@code to}, and records on: JFR copies its chunks, the
+     * current one included, without stopping. The report is rendered by the command, not here.
+     *
+     * @return whether the file was written; a failure has been said in one line
+     */
+    public boolean snapshot(Path to) {
+        try {
+            recording.dump(to);
+            Console.line("snapshot: " + to + " (" + Files.size(to) + " bytes)");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Console.line("cannot write a snapshot to " + to + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /**

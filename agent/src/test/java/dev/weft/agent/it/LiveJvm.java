@@ -53,6 +53,17 @@ final class LiveJvm implements AutoCloseable {
         expect("WAITED");
     }
 
+    /** Has a thread {@code live-holder} sleep until {@link #release()}; returns once it sleeps. */
+    void hold() throws IOException {
+        in.println("hold");
+        expect("HELD");
+    }
+
+    void release() throws IOException {
+        in.println("release");
+        expect("RELEASED");
+    }
+
     /** Tells it to exit with {@code code} and returns the exit code it had. */
     int exit(int code) throws Exception {
         in.println("exit " + code);
