@@ -73,6 +73,14 @@ final class LiveJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGKILL: no shutdown hook runs, JFR writes nothing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the live JVM survived SIGKILL");
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
