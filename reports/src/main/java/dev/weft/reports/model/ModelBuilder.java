@@ -23,7 +23,7 @@ public final class ModelBuilder {
     public static final String MONITOR_ENTER = WaitKinds.MONITOR_ENTER;
 
     private final Path source;
-    private final StringTable strings = new StringTable();
+    private final StringTable strings;
     private final LongIntMap index = new LongIntMap();
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
@@ -53,7 +53,12 @@ public final class ModelBuilder {
     private int sampleListed;
 
     public ModelBuilder(Path source) {
+        this(source, new StringTable());
+    }
+
+    private ModelBuilder(Path source, StringTable strings) {
         this.source = source;
+        this.strings = strings;
     }
 
     public StringTable strings() {
@@ -316,6 +321,64 @@ public final class ModelBuilder {
 
     public long eventCount() {
         return eventCount;
+    }
+
+    /**
+     * The model of what was collected so far, leaving this builder as it was to collect on (a live
+     * view builds one every second). Strings are shared: the model must be used before more events
+     * come in, on the thread that adds them.
+     */
+    public Model snapshot() {
+        ModelBuilder copy = new ModelBuilder(source, strings);
+        for (ThreadInfo t : threads) {
+            copy.index.put(t.id(), copy.threads.size());
+            copy.threads.add(t.copy());
+        }
+        copy.alive.addAll(alive);
+        copy.eventTypes.addAll(eventTypes);
+        copy.warnings.addAll(warnings);
+        copy.agentStatus = agentStatus;
+        copy.minTime = minTime;
+        copy.maxTime = maxTime;
+        copy.eventCount = eventCount;
+        copy.partial = partial;
+        copy.dataLoss = dataLoss;
+        copy.limits = limits;
+        copy.lastSample = lastSample;
+        copy.lastSampleTime = lastSampleTime;
+        copy.sampleInProgress = sampleInProgress;
+        copy.sampleListed = sampleListed;
+        return copy.build();
+    }
+
+    /**
+     * Forgets everything that ended before {@code time} (epoch nanoseconds), and the threads that ended
+     * before it: a live view keeps a sliding window, its memory bounded by it.
+     */
+    public void forgetBefore(long time) {
+        ArrayList<ThreadInfo> kept = new ArrayList<>(threads.size());
+        for (ThreadInfo t : threads) {
+            if (t.retainFrom(time)) {
+                kept.add(t);
+            }
+        }
+        if (kept.size() != threads.size()) {
+            threads.clear();
+            threads.addAll(kept);
+            index.clear();
+            for (int i = 0; i < threads.size(); i++) {
+                index.put(threads.get(i).id(), i);
+            }
+            alive.removeIf(a -> index.get(a.threadId()) < 0);
+        }
+        if (minTime < time) {
+            minTime = time;
+        }
+    }
+
+    /** Threads collected so far. */
+    public int threadCount() {
+        return threads.size();
     }
 
     public Model build() {

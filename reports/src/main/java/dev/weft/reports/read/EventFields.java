@@ -241,6 +241,11 @@ final class EventFields {
     private EventFields() {
     }
 
+    /** The names of the event types the report reads (every other one it only counts). */
+    static java.util.Set<String> typeNames() {
+        return CODE_OF.keySet();
+    }
+
     /** The code of an event type, {@link #OTHER} for types the report only counts. */
     static int code(String typeName) {
         return CODE_OF.getOrDefault(typeName, OTHER);

@@ -242,6 +242,38 @@ class ModelBuilderTest {
         assertTrue(whole.build().warnings().isEmpty(), "a second of JFR start-up is not data dropped");
     }
 
+    @Test
+    void aSnapshotLeavesTheBuilderCollectingAndForgettingKeepsOnlyTheWindow() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        ThreadInfo old = b.thread(2, "ended-long-ago", false);
+        b.started(old, at(0), -1);
+        b.workload(old, at(0), at(10), "a.B::c");
+        b.ended(old, at(20));
+        ThreadInfo busy = b.thread(3, "busy", false);
+        b.started(busy, at(5), -1);
+        b.agentWait(busy, at(30), at(40), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.agentWait(busy, at(90), at(150), "latch", "CountDownLatch.await", null, 0, -1, false);
+        b.event("x", at(150), at(150));
+
+        Model first = b.snapshot();
+        assertEquals(2, first.threads().size());
+        b.agentWait(busy, at(160), at(170), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.event("x", at(170), at(170));
+        assertEquals(2, first.threads().get(first.indexOf(3)).waits().size(), "a snapshot is not changed by later events");
+        Model second = b.snapshot();
+        assertEquals(3, second.threads().get(second.indexOf(3)).waits().size(), "the builder collected on");
+
+        b.forgetBefore(at(100));
+        Model window = b.snapshot();
+        assertEquals(-1, window.indexOf(2), "ended before the window: forgotten");
+        ThreadInfo kept = window.threads().get(window.indexOf(3));
+        assertEquals(2, kept.waits().size(), "the wait that ended before the window is gone; one straddling it stays");
+        assertEquals(at(90), kept.waits().start(0));
+        assertFalse(kept.startSeen(), "its start lies before the window");
+        assertEquals(at(90), window.start(), "the window starts with what it kept");
+    }
+
     private static ThreadInfo thread(Model m, long id) {
         return m.threads().get(m.indexOf(id));
     }

@@ -119,6 +119,30 @@ public final class WeftEvents {
         public Thread virtualThread;
     }
 
+    @Name(WeftSchema.WaitInProgress.NAME)
+    @StackTrace(false)
+    public static final class WaitInProgress extends Event {
+        public long sample;
+        public Thread thread;
+        public long threadId;
+        public String threadName;
+        public String kind;
+        public String api;
+        public String blockerClass;
+        public int blockerId;
+        public long targetThreadId;
+        @jdk.jfr.Timestamp(jdk.jfr.Timestamp.TICKS)
+        public long since;
+    }
+
+    @Name(WeftSchema.WaitSample.NAME)
+    @StackTrace(false)
+    public static final class WaitSample extends Event {
+        public long sample;
+        public int inProgress;
+        public int listed;
+    }
+
     // ---- helpers that behave like the agent's advice
 
     /** Runs {@code body} inside a workload span of {@code method}. */

@@ -1,0 +1,89 @@
+package dev.weft.reports.live;
+
+import dev.weft.reports.read.StreamReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import jdk.jfr.consumer.EventStream;
+
+/**
+ * Follows another JVM's JFR repository ({@link EventStream#openRepository(Path)}) into a
+ * {@link LiveWindow}, and hands a fresh {@link LiveView} to its listener after each flush (JFR flushes
+ * about once a second, so the view is one to two seconds behind). The stream runs on a daemon thread of
+ * its own: a stream's own async thread would keep this JVM from exiting.
+ */
+public final class LiveSource implements AutoCloseable {
+
+    /** Refreshes at most this often; JFR flushes about once a second, and catching up flushes faster. */
+    private static final long REFRESH_MILLIS = 900;
+
+    private final EventStream stream;
+    private final Thread thread;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    private LiveSource(EventStream stream, LiveWindow window, long startMillis, Consumer<LiveView> listener) {
+        this.stream = stream;
+        long[] last = {0};
+        for (String type : StreamReader.eventTypes()) {
+            stream.onEvent(type, window::accept);
+        }
+        stream.onFlush(() -> {
+            long now = System.currentTimeMillis();
+            if (now - last[0] >= REFRESH_MILLIS) {
+                last[0] = now;
+                listener.accept(window.refresh(startMillis, now));
+            }
+        });
+        stream.onError(e -> failure = e);
+        this.thread = new Thread(() -> {
+            try {
+                stream.start();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                ended.countDown();
+            }
+        }, "weft-watch-stream");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Starts following {@code repository}, from {@code window} ago: a watch that attaches to a running
+     * recording sees its last minute at once.
+     */
+    public static LiveSource start(Path repository, Duration window, Consumer<LiveView> listener) throws IOException {
+        long startMillis = System.currentTimeMillis();
+        EventStream stream = EventStream.openRepository(repository);
+        stream.setStartTime(Instant.ofEpochMilli(startMillis).minus(window));
+        LiveSource source = new LiveSource(stream, new LiveWindow(window.toMillis()), startMillis, listener);
+        source.thread.start();
+        return source;
+    }
+
+    /** Waits until the stream ends (its JVM exited, or {@link #close()}); true if it did within the time. */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    /** What ended the stream, if it failed; {@code null} otherwise. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
