@@ -15,7 +15,7 @@ public final class AgentCli {
     static final String PREFIX = "[weft] ";
 
     static final List<CliCommand> COMMANDS = List.of(new AttachCommand(), new StopCommand(), new SnapshotCommand(),
-            new ListCommand());
+            new WatchCommand(), new ListCommand());
 
     private AgentCli() { }
 
@@ -27,7 +27,7 @@ public final class AgentCli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0) {
-                throw new UsageException("missing the command: attach, stop, snapshot or list", null);
+                throw new UsageException("missing the command: attach, stop, snapshot, watch or list", null);
             }
             String first = args[0];
             if (isHelp(first) || first.equals("help")) {
@@ -51,7 +51,7 @@ public final class AgentCli {
         } catch (UsageException e) {
             CliCommand c = e.command();
             err.println(PREFIX + e.getMessage());
-            err.println("usage: " + (c == null ? PROGRAM + " attach|stop|snapshot|list ..." : usage(c))
+            err.println("usage: " + (c == null ? PROGRAM + " attach|stop|snapshot|watch|list ..." : usage(c))
                     + "   (try " + PROGRAM + (c == null ? "" : " " + c.name()) + " --help)");
             return 2;
         } catch (CommandFailure e) {

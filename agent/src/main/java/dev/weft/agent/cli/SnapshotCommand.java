@@ -56,6 +56,17 @@ final class SnapshotCommand implements CliCommand {
         }
         long pid = TargetJvm.parsePid(args.get(0), this);
         Path html = output(args.subList(1, args.size()), pid);
+        for (String line : take(pid, html)) {
+            out.println(AgentCli.PREFIX + line);
+        }
+        return 0;
+    }
+
+    /**
+     * Has JVM {@code pid} write its recording beside {@code html} (same name, {@code .jfr}) and renders the
+     * report here; returns the summary line and where both went.
+     */
+    static List<String> take(long pid, Path html) throws CommandFailure {
         Path jfr = html.resolveSibling(html.getFileName().toString().replaceFirst("(?i)\\.html?$", "") + ".jfr");
         Path dir = html.toAbsolutePath().getParent();
         try {
@@ -76,18 +87,22 @@ final class SnapshotCommand implements CliCommand {
         });
         try {
             ReportSummary summary = Reports.writeHtml(jfr, html);
-            out.println(AgentCli.PREFIX + SummaryLine.of(summary));
+            return List.of(SummaryLine.of(summary), "snapshot: " + html + "  (jfr: " + jfr + "); JVM " + pid
+                    + " records on");
         } catch (ReportException e) {
             throw new CommandFailure("the snapshot " + jfr + " was written, its report was not: " + e.getMessage());
         }
-        out.println(AgentCli.PREFIX + "snapshot: " + html + "  (jfr: " + jfr + "); JVM " + pid + " records on");
-        return 0;
+    }
+
+    /** {@code weft-snapshot-<pid>-<time>.html} in the current directory. */
+    static Path defaultOutput(long pid) {
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("weft-snapshot-" + pid + "-" + time + ".html").toAbsolutePath();
     }
 
     private Path output(List<String> options, long pid) throws UsageException {
         if (options.isEmpty()) {
-            String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            return Path.of("weft-snapshot-" + pid + "-" + time + ".html").toAbsolutePath();
+            return defaultOutput(pid);
         }
         if (options.size() != 2 || !(options.get(0).equals("-o") || options.get(0).equals("--output"))) {
             throw new UsageException("snapshot takes the pid and -o <file.html>, not '" + String.join(" ", options) + "'",

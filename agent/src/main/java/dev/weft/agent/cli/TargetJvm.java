@@ -78,7 +78,21 @@ final class TargetJvm {
         }
     }
 
-    private static ProcessHandle find(long pid) throws CommandFailure {
+    /** The system properties of JVM {@code pid}, read over an attach connection that loads nothing. */
+    static Properties properties(long pid) throws CommandFailure {
+        find(pid);
+        if (!JavaProcesses.canAttach()) {
+            throw new CommandFailure("this Java runtime cannot attach to other JVMs (it lacks the module jdk.attach);"
+                    + " run the command with a JDK");
+        }
+        try (AttachApi.Connection vm = AttachApi.attach(pid)) {
+            Properties props = vm.systemProperties();
+            check(pid, null, props);
+            return props;
+        }
+    }
+
+    static ProcessHandle find(long pid) throws CommandFailure {
         if (pid == ProcessHandle.current().pid()) {
             throw new CommandFailure(pid + " is this command's own process");
         }
@@ -104,7 +118,7 @@ final class TargetJvm {
             throw new CommandFailure("Weft is already recording in JVM " + pid + ", to " + recording
                     + "; stop it first: " + AgentCli.PROGRAM + " stop " + pid);
         }
-        if (action != AttachProtocol.Action.START && recording == null) {
+        if (action != null && action != AttachProtocol.Action.START && recording == null) {
             throw new CommandFailure("Weft is not recording in JVM " + pid);
         }
     }

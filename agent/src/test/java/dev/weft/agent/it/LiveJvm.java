@@ -64,6 +64,17 @@ final class LiveJvm implements AutoCloseable {
         expect("RELEASED");
     }
 
+    /** Starts the {@code scene} (a 3 s sleep, a 3 s lock wait); returns once both wait. */
+    void scene() throws IOException {
+        in.println("scene");
+        expect("SCENE");
+    }
+
+    /** Waits until the scene's threads ended. */
+    void sceneDone() throws IOException {
+        expect("SCENE DONE");
+    }
+
     /** Tells it to exit with {@code code} and returns the exit code it had. */
     int exit(int code) throws Exception {
         in.println("exit " + code);
