@@ -28,6 +28,7 @@ public final class AgentOptions {
             "  maxage=AGE       keep data at most this old: 30m, 12h, 7d, none (default: none)",
             "  reporttimeout=T  give up on the HTML report at exit after T (e.g. 20s; 0: never render); it is",
             "                   rendered in a child JVM, so the application's heap is never used (default: 20s)",
+            "  reportheap=SIZE  the heap of that child JVM (default: 128m; about 180 MB of RSS at most)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up",
             "                   (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
@@ -44,6 +45,9 @@ public final class AgentOptions {
     /** JFR's own default for a recording to disk that names no limit (-XX:StartFlightRecording). */
     public static final long DEFAULT_MAX_SIZE = 250L << 20;
     public static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 20_000;
+    /** Enough for 100,000 virtual threads' recording with today's reader; 64 MB was not. */
+    public static final long DEFAULT_REPORT_HEAP = 128L << 20;
+    private long reportHeap = DEFAULT_REPORT_HEAP;
     private long maxSize = DEFAULT_MAX_SIZE;
     private long maxAgeMillis;
     private long reportTimeoutMillis = DEFAULT_REPORT_TIMEOUT_MILLIS;
@@ -116,6 +120,8 @@ public final class AgentOptions {
             case "maxage" -> maxAgeMillis = amount(key, value, maxAgeMillis, Limits.parseMillis(value), "30m, 12h, 7d or none");
             case "reporttimeout" -> reportTimeoutMillis = amount(key, value, reportTimeoutMillis, Limits.parseMillis(value),
                     "20s, 1m or 0");
+            case "reportheap" -> reportHeap = amount(key, value, reportHeap,
+                    Limits.parseSize(value) >= 16L << 20 ? Limits.parseSize(value) : -1, "128m, 1g (16m at least)");
             case "stacks" -> stacks = bool(key, value, stacks);
             case "verbose" -> verbose = bool(key, value, verbose);
             default -> problems.add("unknown option " + echo(key) + " ignored (try -javaagent:agent.jar=help)");
@@ -179,6 +185,9 @@ public final class AgentOptions {
 
     /** JFR's maxage in milliseconds; 0 for none. */
     public long maxAgeMillis() { return maxAgeMillis; }
+
+    /** The heap of the child JVM that renders the exit report, bytes. */
+    public long reportHeap() { return reportHeap; }
 
     /** How long the exit report may take; 0: the report is not rendered at exit. */
     public long reportTimeoutMillis() { return reportTimeoutMillis; }

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class BenchMain {
 
     static final String USAGE = """
-            Usage: ./weft bench [calls] [spans] [startup] [scenario] [options]
+            Usage: ./weft bench [calls] [spans] [startup] [scenario] [live] [watch-heap] [exit-rss] [options]
                    ./weft bench jmh [JMH options]     (JMH's own command line, e.g. -l, -h)
 
             Without a group name every group runs (about 10 minutes on 2 cores).
@@ -27,12 +27,18 @@ public final class BenchMain {
               spans     goal 2: cost of one recorded wait span (JMH)
               startup   goal 3: start-up of a trivial main, agent vs a plain JFR recording
               scenario  goal 4: demo scenario 4 (10,000 virtual threads) without and with the agent
+              live        (named only) a loopback server's throughput recorded vs recorded and watched;
+                          the delay from an event to the live page
+              watch-heap  (named only) the watcher's heap and RSS over a watch of --minutes (default 10)
+              exit-rss    (named only) peak RSS of 100,000 virtual threads taking locks, without and with
+                          the agent, and of the child JVM that renders its exit report
 
             Options:
               --quick       short JMH iterations, 3 process runs: a smoke test, not a measurement
               --rounds=N    JMH forks per variant, interleaved (default 2)
               --runs=N      process runs per variant for startup and scenario (default 10)
               --out=DIR     where the JMH logs and results.md go (default weft-out/bench-TIME)
+              --minutes=N   how long watch-heap watches (default 10)
             """;
 
     private static final String NO_AGENT = "no agent";
@@ -49,6 +55,7 @@ public final class BenchMain {
         boolean quick = false;
         Integer rounds = null;
         Integer runs = null;
+        int minutes = 10;
         Path out = null;
         for (String a : args) {
             if (a.equals("-h") || a.equals("--help") || a.equals("help")) {
@@ -60,9 +67,11 @@ public final class BenchMain {
                 rounds = positive(a);
             } else if (a.startsWith("--runs=")) {
                 runs = positive(a);
+            } else if (a.startsWith("--minutes=")) {
+                minutes = positive(a);
             } else if (a.startsWith("--out=")) {
                 out = Path.of(a.substring("--out=".length()));
-            } else if (List.of("calls", "spans", "startup", "scenario").contains(a)) {
+            } else if (List.of("calls", "spans", "startup", "scenario", "live", "watch-heap", "exit-rss").contains(a)) {
                 groups.add(a);
             } else {
                 System.err.println("bench: unknown argument '" + a + "'\n" + USAGE);
@@ -107,6 +116,17 @@ public final class BenchMain {
         }
         if (groups.contains("scenario")) {
             scenario(table, new ScenarioBench(out, progress).run(processRuns));
+        }
+        LiveBench live = new LiveBench(out, progress);
+        if (groups.contains("live")) {
+            LiveRows.throughput(table, live.throughput(quick ? 1 : Math.min(processRuns, 5), quick ? 5 : 15));
+            LiveRows.latency(table, live.latency(quick ? 3 : 20));
+        }
+        if (groups.contains("watch-heap")) {
+            LiveRows.heap(table, live.heap(quick ? 1 : minutes));
+        }
+        if (groups.contains("exit-rss")) {
+            LiveRows.exitReport(table, live.exitReport(quick ? 1 : Math.min(processRuns, 5)));
         }
         Processes.clean(agentOut);
 

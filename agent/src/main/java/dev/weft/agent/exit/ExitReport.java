@@ -20,16 +20,19 @@ public final class ExitReport {
     private final Path html;
     private final AgentHealth health;
     private final long timeoutMillis;
+    private final long heapBytes;
 
     /**
      * @param html          where the report goes, or null when only the recording is kept
      * @param timeoutMillis how long rendering may take; 0: never render, only say how to
+     * @param heapBytes     the heap of the JVM that renders it
      */
-    public ExitReport(Path jfr, Path html, AgentHealth health, long timeoutMillis) {
+    public ExitReport(Path jfr, Path html, AgentHealth health, long timeoutMillis, long heapBytes) {
         this.jfr = jfr;
         this.html = html;
         this.health = health;
         this.timeoutMillis = timeoutMillis;
+        this.heapBytes = heapBytes;
     }
 
     public Path jfr() {
@@ -69,7 +72,7 @@ public final class ExitReport {
         }
         ChildRenderer.Result r;
         try {
-            r = ChildRenderer.render(jfr, html, deadlineNanos);
+            r = ChildRenderer.render(jfr, html, heapBytes, deadlineNanos);
         } catch (IOException e) {
             Console.line("report not rendered: no JVM could be started for it (" + e.getMessage() + "); render it with: "
                     + renderCommand(""));

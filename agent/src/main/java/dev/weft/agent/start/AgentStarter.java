@@ -94,7 +94,8 @@ public final class AgentStarter {
                     : WeavingCache.open(options.cacheDir(), agentBuildId(), filter.toString());
             WeavingTransformer weaving = Installer.install(inst, filter, health, options.verbose(), cache);
             long tDone = System.nanoTime();
-            ExitHook exitHook = new ExitHook(recording, new ExitReport(jfr, html, health, options.reportTimeoutMillis()));
+            ExitHook exitHook = new ExitHook(recording, new ExitReport(jfr, html, health, options.reportTimeoutMillis(),
+                    options.reportHeap()));
             exitHook.register(inst);
             session = WeftSession.started(inst, recording, weaving, exitHook, jfr);
             health.startupMillis = (System.nanoTime() - t0) / 1_000_000;
