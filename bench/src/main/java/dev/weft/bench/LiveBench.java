@@ -159,7 +159,8 @@ final class LiveBench {
                 Locations.benchClassPath().toString(), LoopbackServer.class.getName(), "8", "0", "0"))) {
             server.await("READY"::equals, 120);
             server.send("GO");
-            Child watch = watcher(server.pid(), List.of("-Xlog:gc:file=" + gcLog));
+            // the heap ./weft watch gives it: a live set that outgrew the window would end in an OutOfMemoryError
+            Child watch = watcher(server.pid(), List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
             try {
                 URI page = URI.create(watch.await(l -> l.startsWith("[weft] live: "), 120).text()
                         .substring("[weft] live: ".length()));
@@ -169,6 +170,10 @@ final class LiveBench {
                 long maxRss = 0;
                 long bytes = 0;
                 for (int s = 1; s <= minutes * 60; s++) {
+                    if (!watch.isAlive()) {
+                        throw new IllegalStateException("the watcher ended after " + s + " s: "
+                                + Files.readString(work.resolve("watch.err")));
+                    }
                     // as a page does: one poll a second
                     bytes = http.send(HttpRequest.newBuilder(data).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                             .body().length;

@@ -52,7 +52,8 @@ final class LiveRows {
             b.append(String.format(" %d: %d/%d/%d/%d;", mm[0], mm[1] / 1024, mm[3], mm[4], mm[2] / 1024));
         }
         table.note(b + " The target: LoopbackServer under the agent for the whole watch (its recording: "
-                + m.targetEvents() / 1048576 + " MB); the page polled once a second.");
+                + m.targetEvents() / 1048576 + " MB); the watcher ran with -Xmx256m, as ./weft watch runs it; the page"
+                + " polled once a second.");
     }
 
     static void exitReport(Table table, LiveBench.ExitMemory e) {

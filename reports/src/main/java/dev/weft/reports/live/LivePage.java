@@ -54,7 +54,8 @@ public final class LivePage implements AutoCloseable {
     private final Snapshots snapshots;
     private final byte[] page;
     private final String policy;
-    private volatile byte[] data = "{}".getBytes(StandardCharsets.UTF_8);
+    private LiveView view; // guarded by this
+    private byte[] data = "{}".getBytes(StandardCharsets.UTF_8); // guarded by this; of view, once asked for
 
     private LivePage(HttpServer server, ExecutorService workers, String token, String title, Snapshots snapshots,
                      String template) {
@@ -94,15 +95,23 @@ public final class LivePage implements AutoCloseable {
                 + "/?token=" + token);
     }
 
-    /** Publishes {@code view}: rendered here, once, for every request until the next. */
-    public void show(LiveView view) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        try {
-            LiveData.write(view, title, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Publishes {@code view}: rendered when the page first asks for it, once, for every request until the next. */
+    public synchronized void show(LiveView view) {
+        this.view = view;
+        this.data = null;
+    }
+
+    private synchronized byte[] data() {
+        if (data == null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+            try {
+                LiveData.write(view, title, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            data = out.toByteArray();
         }
-        data = out.toByteArray();
+        return data;
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -128,7 +137,7 @@ public final class LivePage implements AutoCloseable {
                     h.set("Content-Security-Policy", policy);
                     send(x, "text/html; charset=utf-8", page);
                 }
-                case "/data" -> send(x, "application/json; charset=utf-8", data);
+                case "/data" -> send(x, "application/json; charset=utf-8", data());
                 case "/snapshot" -> {
                     if (!method.equals("POST")) {
                         x.sendResponseHeaders(405, -1);

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -16,7 +19,8 @@ import jdk.jfr.consumer.EventStream;
  * Follows another JVM's JFR repository ({@link EventStream#openRepository(Path)}) into a
  * {@link LiveWindow}, and hands a fresh {@link LiveView} to its listener after each flush (JFR flushes
  * about once a second, so the view is one to two seconds behind). The stream runs on a daemon thread of
- * its own: a stream's own async thread would keep this JVM from exiting.
+ * its own (a stream's own async thread would keep this JVM from exiting); views are built on another, so
+ * that the stream never falls behind a slow refresh: while one is being built, the next flush is skipped.
  */
 public final class LiveSource implements AutoCloseable {
 
@@ -25,6 +29,12 @@ public final class LiveSource implements AutoCloseable {
 
     private final EventStream stream;
     private final Thread thread;
+    private final ExecutorService views = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "weft-watch-view");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean building = new AtomicBoolean();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Throwable failure;
 
@@ -36,9 +46,18 @@ public final class LiveSource implements AutoCloseable {
         }
         stream.onFlush(() -> {
             long now = System.currentTimeMillis();
-            if (now - last[0] >= REFRESH_MILLIS) {
+            if (now - last[0] >= REFRESH_MILLIS && building.compareAndSet(false, true)) {
                 last[0] = now;
-                listener.accept(window.refresh(startMillis, now));
+                LiveWindow.Frame frame = window.capture();
+                views.execute(() -> {
+                    try {
+                        listener.accept(frame.view(startMillis, System.currentTimeMillis()));
+                    } catch (RuntimeException | OutOfMemoryError e) {
+                        failure = e;
+                    } finally {
+                        building.set(false);
+                    }
+                });
             }
         });
         stream.onError(e -> failure = e);
@@ -79,6 +98,7 @@ public final class LiveSource implements AutoCloseable {
 
     @Override
     public void close() {
+        views.shutdownNow();
         stream.close();
         try {
             thread.join(5_000);

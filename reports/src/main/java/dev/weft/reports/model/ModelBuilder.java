@@ -324,12 +324,12 @@ public final class ModelBuilder {
     }
 
     /**
-     * The model of what was collected so far, leaving this builder as it was to collect on (a live
-     * view builds one every second). Strings are shared: the model must be used before more events
-     * come in, on the thread that adds them.
+     * A copy of what was collected so far, sharing nothing with this builder: it can be built into a
+     * model on another thread while this one collects on (a live view does so every second). The copy
+     * is a memory copy of the columns; building it (sorting, merging) is the part worth moving away.
      */
-    public Model snapshot() {
-        ModelBuilder copy = new ModelBuilder(source, strings);
+    public ModelBuilder copy() {
+        ModelBuilder copy = new ModelBuilder(source, strings.copy());
         for (ThreadInfo t : threads) {
             copy.index.put(t.id(), copy.threads.size());
             copy.threads.add(t.copy());
@@ -348,7 +348,12 @@ public final class ModelBuilder {
         copy.lastSampleTime = lastSampleTime;
         copy.sampleInProgress = sampleInProgress;
         copy.sampleListed = sampleListed;
-        return copy.build();
+        return copy;
+    }
+
+    /** The model of what was collected so far, leaving this builder as it was to collect on. */
+    public Model snapshot() {
+        return copy().build();
     }
 
     /**

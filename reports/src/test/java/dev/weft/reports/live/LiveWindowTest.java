@@ -50,7 +50,7 @@ class LiveWindowTest {
         List<RecordedEvent> events = RecordingFile.readAllEvents(jfr);
         events.forEach(window::accept);
         long now = System.currentTimeMillis();
-        LiveState state = window.refresh(now - 5_000, now).state();
+        LiveState state = window.capture().view(now - 5_000, now).state();
 
         assertTrue(state.sampled());
         assertEquals(5_000, state.t());
