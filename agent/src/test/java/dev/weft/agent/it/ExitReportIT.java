@@ -95,4 +95,20 @@ class ExitReportIT {
                     "rendered within 2 s, or skipped in one line: " + r.stderr());
         }
     }
+
+    @Test
+    void aSmallMaxsizeKeepsTheNewestDataAndTheReportSaysWhatItCovers() throws Exception {
+        Process p = ForkedJvm.start(out, "out=" + out + ",maxsize=2m,report=none",
+                List.of("-XX:FlightRecorderOptions:maxchunksize=1M"), FixtureApp.class.getName(), "busy", "4000");
+        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("READY", reader.readLine());
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        ForkedJvm.Result r = ForkedJvm.finish(p, "", out);
+        Path jfr = r.only(".jfr");
+        assertTrue(Files.size(jfr) < 4L << 20, "JFR dropped the oldest chunks: " + Files.size(jfr) + " bytes");
+        List<String> warnings = dev.weft.reports.Reports.analyse(jfr).model().warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("the recording covers only the last ")
+                && w.endsWith("older data was dropped by maxsize=2 MB")), warnings.toString());
+    }
 }

@@ -32,6 +32,8 @@ public final class ModelBuilder {
     private AgentStatus agentStatus;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
+    /** The earliest end of any event: where the oldest data kept begins (a span ending there may have begun long before). */
+    private long firstEnd = Long.MAX_VALUE;
     private long eventCount;
     private boolean partial;
     private long dataLoss;
@@ -109,6 +111,9 @@ public final class ModelBuilder {
         long last = Math.max(start, end);
         if (last > maxTime) {
             maxTime = last;
+        }
+        if (last < firstEnd) {
+            firstEnd = last;
         }
     }
 
@@ -340,6 +345,7 @@ public final class ModelBuilder {
         copy.agentStatus = agentStatus;
         copy.minTime = minTime;
         copy.maxTime = maxTime;
+        copy.firstEnd = firstEnd;
         copy.eventCount = eventCount;
         copy.partial = partial;
         copy.dataLoss = dataLoss;
@@ -379,6 +385,9 @@ public final class ModelBuilder {
         if (minTime < time) {
             minTime = time;
         }
+        if (firstEnd < time) {
+            firstEnd = time;
+        }
     }
 
     /** Threads collected so far. */
@@ -397,7 +406,7 @@ public final class ModelBuilder {
                 open++;
             }
         }
-        String limited = RecordingLimits.coverage(limits, start, end);
+        String limited = RecordingLimits.coverage(limits, firstEnd, end);
         if (limited != null) {
             warning(limited);
         }

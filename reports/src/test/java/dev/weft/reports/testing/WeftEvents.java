@@ -110,6 +110,15 @@ public final class WeftEvents {
         public long startupMillis;
         @Name(WeftSchema.AgentStatus.PHASE_FILTER)
         public String phaseFilter;
+        @Name(WeftSchema.AgentStatus.RECORDING_START)
+        @jdk.jfr.Timestamp(jdk.jfr.Timestamp.MILLISECONDS_SINCE_EPOCH)
+        public long recordingStart;
+        @Name(WeftSchema.AgentStatus.MAX_AGE)
+        @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
+        public long maxAge;
+        @Name(WeftSchema.AgentStatus.MAX_SIZE)
+        @jdk.jfr.DataAmount
+        public long maxSize;
     }
 
     @Name(WeftSchema.VirtualThreadBlocked.NAME)
