@@ -19,7 +19,7 @@ import java.util.Set;
 public final class BenchMain {
 
     static final String USAGE = """
-            Usage: ./weft bench [calls] [spans] [startup] [scenario] [live] [watch-heap] [exit-rss] [options]
+            Usage: ./weft bench [calls] [spans] [startup] [scenario] [live] [latency] [watch-heap] [exit-rss] [options]
                    ./weft bench jmh [JMH options]     (JMH's own command line, e.g. -l, -h)
 
             Without a group name every group runs (about 10 minutes on 2 cores).
@@ -27,8 +27,8 @@ public final class BenchMain {
               spans     goal 2: cost of one recorded wait span (JMH)
               startup   goal 3: start-up of a trivial main, agent vs a plain JFR recording
               scenario  goal 4: demo scenario 4 (10,000 virtual threads) without and with the agent
-              live        (named only) a loopback server's throughput recorded vs recorded and watched;
-                          the delay from an event to the live page
+              live        (named only) a loopback server's throughput recorded vs recorded and watched
+              latency     (named only) the delay from an event to the live page's data
               watch-heap  (named only) the watcher's heap and RSS over a watch of --minutes (default 10)
               exit-rss    (named only) peak RSS of 100,000 virtual threads taking locks, without and with
                           the agent, and of the child JVM that renders its exit report
@@ -71,7 +71,7 @@ public final class BenchMain {
                 minutes = positive(a);
             } else if (a.startsWith("--out=")) {
                 out = Path.of(a.substring("--out=".length()));
-            } else if (List.of("calls", "spans", "startup", "scenario", "live", "watch-heap", "exit-rss").contains(a)) {
+            } else if (List.of("calls", "spans", "startup", "scenario", "live", "latency", "watch-heap", "exit-rss").contains(a)) {
                 groups.add(a);
             } else {
                 System.err.println("bench: unknown argument '" + a + "'\n" + USAGE);
@@ -120,7 +120,9 @@ public final class BenchMain {
         LiveBench live = new LiveBench(out, progress);
         if (groups.contains("live")) {
             LiveRows.throughput(table, live.throughput(quick ? 1 : Math.min(processRuns, 5), quick ? 5 : 15));
-            LiveRows.latency(table, live.latency(quick ? 3 : 20));
+        }
+        if (groups.contains("latency")) {
+            LiveRows.latency(table, live.latency(quick ? 3 : 30));
         }
         if (groups.contains("watch-heap")) {
             LiveRows.heap(table, live.heap(quick ? 1 : minutes));

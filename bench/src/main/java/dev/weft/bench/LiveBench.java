@@ -111,7 +111,10 @@ final class LiveBench {
                         .substring("[weft] live: ".length()));
                 URI data = URI.create(page.toString().replace("/?token=", "/data?token="));
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                java.util.Random random = new java.util.Random(42);
                 for (int i = 1; i <= events; i++) {
+                    // a random phase against the target's once-a-second sample and flush, else every event lands alike
+                    Thread.sleep(random.nextInt(1000));
                     target.send("sleep");
                     String name = "\"thread\":\"bench-sleeper-" + i + "\"";
                     long began = Long.parseLong(target.await(l -> l.startsWith("BEGAN "), 30).text().split(" ")[2]);
@@ -224,7 +227,8 @@ final class LiveBench {
      * The exit report's memory: the 100k-virtual-thread program's peak RSS and wall time per variant, the
      * peak RSS of the child JVM that renders its report, and the recording's size.
      */
-    record ExitMemory(Map<String, Sample> peakKb, Map<String, Sample> wall, Sample childKb, Sample jfrMb) { }
+    record ExitMemory(Map<String, Sample> peakKb, Map<String, Sample> wall, Sample childKb, Sample jfrMb,
+                      Sample rendered) { }
 
     ExitMemory exitReport(int runs) throws Exception {
         Path out = Files.createDirectories(work.resolve("exit-out"));
@@ -232,7 +236,8 @@ final class LiveBench {
         variants.put(PLAIN, null);
         variants.put(AGENT_NO_REPORT, "report=none");
         variants.put(AGENT_REPORT, "");
-        ExitMemory r = new ExitMemory(new LinkedHashMap<>(), new LinkedHashMap<>(), new Sample(), new Sample());
+        ExitMemory r = new ExitMemory(new LinkedHashMap<>(), new LinkedHashMap<>(), new Sample(), new Sample(),
+                new Sample());
         variants.keySet().forEach(v -> {
             r.peakKb().put(v, new Sample());
             r.wall().put(v, new Sample());
@@ -248,11 +253,21 @@ final class LiveBench {
                 args.addAll(List.of("-cp", Locations.benchClassPath().toString(), VirtualLocks.class.getName()));
                 long t0 = System.nanoTime();
                 long[] peaks = {0, 0};
+                // per child its last reading: a child read before its exec shows the parent's pages
+                Map<Long, Long> children = new LinkedHashMap<>();
                 try (Child app = Child.java(work, "vlocks", args)) {
                     while (app.isAlive()) {
                         peaks[0] = Math.max(peaks[0], Child.statusKb(app.pid(), "VmHWM"));
-                        app.handle().children().forEach(c -> peaks[1] = Math.max(peaks[1], Child.statusKb(c.pid(), "VmHWM")));
+                        app.handle().children().forEach(c -> {
+                            long kb = Child.statusKb(c.pid(), "VmHWM");
+                            if (kb > 0) {
+                                children.put(c.pid(), kb);
+                            }
+                        });
                         Thread.sleep(10);
+                    }
+                    for (long kb : children.values()) {
+                        peaks[1] = Math.max(peaks[1], kb);
                     }
                     if (app.awaitExit(10) != 0) {
                         throw new IllegalStateException("VirtualLocks failed");
@@ -263,6 +278,8 @@ final class LiveBench {
                     r.wall().get(v).add((System.nanoTime() - t0) / 1e6);
                     if (v.equals(AGENT_REPORT)) {
                         r.childKb().add(peaks[1]);
+                        // 1 when the report was written within its budget, 0 when it was skipped or failed
+                        r.rendered().add(Files.readString(work.resolve("vlocks.err")).contains("[weft] report: ") ? 1 : 0);
                         try (var files = Files.list(out)) {
                             for (Path p : (Iterable<Path>) files::iterator) {
                                 if (p.toString().endsWith(".jfr")) {

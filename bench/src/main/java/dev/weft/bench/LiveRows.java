@@ -71,7 +71,8 @@ final class LiveRows {
                 e.wall().get(LiveBench.AGENT_REPORT).describe("ms"), "", "", "(info)");
         table.note("exit: VirtualLocks (100,000 virtual threads, 8 locks) run to its end; peak RSS is Linux's VmHWM, polled"
                 + " every 10 ms, of the app and of each child it starts; recording " + String.format("%.1f",
-                e.jfrMb().median()) + " MB; median (min–max) of " + plain.size() + " interleaved runs per variant.");
+                e.jfrMb().median()) + " MB; median (min–max) of " + plain.size() + " interleaved runs per variant; the"
+                + " report was written within its budget (reporttimeout=20s) in " + Math.round(e.rendered().sum()) + " of " + e.rendered().size() + " runs.");
     }
 
     private static String mb(Sample kb) {

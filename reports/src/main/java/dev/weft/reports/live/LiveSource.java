@@ -24,9 +24,6 @@ import jdk.jfr.consumer.EventStream;
  */
 public final class LiveSource implements AutoCloseable {
 
-    /** Refreshes at most this often; JFR flushes about once a second, and catching up flushes faster. */
-    private static final long REFRESH_MILLIS = 900;
-
     private final EventStream stream;
     private final Thread thread;
     private final ExecutorService views = Executors.newSingleThreadExecutor(r -> {
@@ -40,14 +37,12 @@ public final class LiveSource implements AutoCloseable {
 
     private LiveSource(EventStream stream, LiveWindow window, long startMillis, Consumer<LiveView> listener) {
         this.stream = stream;
-        long[] last = {0};
         for (String type : StreamReader.eventTypes()) {
             stream.onEvent(type, window::accept);
         }
         stream.onFlush(() -> {
-            long now = System.currentTimeMillis();
-            if (now - last[0] >= REFRESH_MILLIS && building.compareAndSet(false, true)) {
-                last[0] = now;
+            // once per flush, about once a second; while catching up, as often as views can be built
+            if (building.compareAndSet(false, true)) {
                 LiveWindow.Frame frame = window.capture();
                 views.execute(() -> {
                     try {
