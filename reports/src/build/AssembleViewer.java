@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Assembles Weft's viewer into the single offline template that HtmlRenderer fills: the page shell
- * {@code timeline.html} of the viewer's source folder, with each {@code @include} line replaced by the
- * part it names (a style sheet, a piece of markup, a script), indented as the line was.
+ * Assembles Weft's pages from the viewer's parts: each page shell of the viewer's source folder
+ * ({@code timeline.html}, the report HtmlRenderer fills; {@code live.html}, the watcher's live page), with
+ * each {@code @include} line replaced by the part it names (a style sheet, a piece of markup, a script),
+ * indented as the line was. Pages share parts: the live page draws wait kinds in the report's colours.
  *
  * <p>A build step, not part of the product; the build runs it as a single-file program:
- * {@code java AssembleViewer.java <viewer folder> <template to write>}. It fails the build when a part
- * is missing, named twice, outside the folder, includes another part, or is in the folder but never
- * included (a part that is never included would silently not run).
+ * {@code java AssembleViewer.java <viewer folder> <shell> <page to write> [<shell> <page to write> …]}
+ * ({@code <viewer folder> <page to write>} assembles {@code timeline.html}). It fails the build when a
+ * part is missing, named twice in a page, outside the folder, includes another part, or is in the folder
+ * but included by no page (a part that is never included would silently not run).
  */
 public final class AssembleViewer {
 
@@ -28,28 +30,44 @@ public final class AssembleViewer {
     static final String SHELL = "timeline.html";
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: java AssembleViewer.java <viewer folder> <template to write>");
+        if (args.length < 2 || (args.length > 2 && args.length % 2 == 0)) {
+            System.err.println("usage: java AssembleViewer.java <viewer folder> [<shell>] <page to write> [<shell> <page to write> …]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]).toAbsolutePath().normalize();
-        Path out = Path.of(args[1]);
+        List<String> pairs = args.length == 2 ? List.of(SHELL, args[1]) : List.of(args).subList(1, args.length);
         try {
-            String page = assemble(dir);
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
+            Set<Path> used = new LinkedHashSet<>();
+            List<Path> shells = new ArrayList<>();
+            for (int i = 0; i < pairs.size(); i += 2) {
+                Path out = Path.of(pairs.get(i + 1));
+                shells.add(dir.resolve(pairs.get(i)).normalize());
+                String page = assemble(dir, pairs.get(i), used);
+                if (out.getParent() != null) {
+                    Files.createDirectories(out.getParent());
+                }
+                Files.writeString(out, page, StandardCharsets.UTF_8);
             }
-            Files.writeString(out, page, StandardCharsets.UTF_8);
+            checkAllUsed(dir, shells, used);
         } catch (IllegalArgumentException e) {
             System.err.println("viewer: " + e.getMessage());
             System.exit(1);
         }
     }
 
+    /** The page of {@code timeline.html} alone, every part of the folder included by it. */
     static String assemble(Path dir) throws IOException {
         Set<Path> used = new LinkedHashSet<>();
+        String page = assemble(dir, SHELL, used);
+        checkAllUsed(dir, List.of(dir.resolve(SHELL)), used);
+        return page;
+    }
+
+    /** The page of shell {@code shell}; the parts it includes are added to {@code used}. */
+    static String assemble(Path dir, String shell, Set<Path> used) {
+        Set<Path> mine = new LinkedHashSet<>();
         StringBuilder page = new StringBuilder();
-        for (String line : read(dir.resolve(SHELL)).split("\n", -1)) {
+        for (String line : read(dir.resolve(shell)).split("\n", -1)) {
             Matcher m = INCLUDE.matcher(line);
             if (!m.matches()) {
                 page.append(line).append('\n');
@@ -57,34 +75,39 @@ public final class AssembleViewer {
             }
             Path part = dir.resolve(m.group(2)).normalize();
             if (!part.startsWith(dir) || !Files.isRegularFile(part)) {
-                throw new IllegalArgumentException(SHELL + " includes " + m.group(2) + ", which is not a file of " + dir);
+                throw new IllegalArgumentException(shell + " includes " + m.group(2) + ", which is not a file of " + dir);
             }
-            if (!used.add(part)) {
-                throw new IllegalArgumentException(SHELL + " includes " + m.group(2) + " twice");
+            if (!mine.add(part)) {
+                throw new IllegalArgumentException(shell + " includes " + m.group(2) + " twice");
             }
+            used.add(part);
             String text = read(part);
             for (String partLine : text.split("\n", -1)) {
                 if (INCLUDE.matcher(partLine).matches()) {
-                    throw new IllegalArgumentException(m.group(2) + " includes another part; only " + SHELL + " may");
+                    throw new IllegalArgumentException(m.group(2) + " includes another part; only a page shell may");
                 }
             }
             for (String partLine : stripFinalNewline(text).split("\n", -1)) {
                 page.append(partLine.isEmpty() ? "" : m.group(1)).append(partLine).append('\n');
             }
         }
+        // the shell's own final newline
+        return stripFinalNewline(page.toString()) + "\n";
+    }
+
+    /** Fails when a part of the folder is included by none of the shells assembled. */
+    static void checkAllUsed(Path dir, List<Path> shells, Set<Path> used) throws IOException {
         List<Path> unused = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().matches(".*\\.(js|css|html)$"))
-                    .filter(p -> !p.equals(dir.resolve(SHELL)) && !used.contains(p.normalize()))
+                    .filter(p -> !shells.contains(p.normalize()) && !used.contains(p.normalize()))
                     .sorted()
                     .forEach(unused::add);
         }
         if (!unused.isEmpty()) {
-            throw new IllegalArgumentException("parts never included by " + SHELL + ": " + unused);
+            throw new IllegalArgumentException("parts included by no page (" + shells + "): " + unused);
         }
-        // the shell's own final newline
-        return stripFinalNewline(page.toString()) + "\n";
     }
 
     private static String stripFinalNewline(String s) {
