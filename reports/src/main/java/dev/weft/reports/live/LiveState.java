@@ -60,7 +60,7 @@ public record LiveState(long t, long behindMs, int running, List<Waiting> blocke
             String on = s.get(w.blockerClass(open));
             Waiting waiting = new Waiting(t.displayName(), t.id(), t.isVirtual(), kind, api, on,
                     Math.max(0, (m.end() - w.start(open)) / 1_000_000L));
-            (WaitClass.idle(kind, api, on) ? idle : blocked).add(waiting);
+            (WaitClass.idle(kind) ? idle : blocked).add(waiting);
         }
         Comparator<Waiting> longest = Comparator.comparingLong(Waiting::forMs).reversed()
                 .thenComparing(Waiting::thread);
