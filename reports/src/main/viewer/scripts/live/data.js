@@ -4,6 +4,8 @@
   'use strict';
 
   var SYSTEM = 64;
+  /** Fields per description in the report's descs (see DataWriter): kind first. */
+  var DESC_FIELDS = 8;
 
   /** Per thread of a report's data: {index, name, system, start, end, segs: [[start µs, end µs, kind name], …]}. */
   function decodeThreads(r) {
@@ -12,7 +14,7 @@
       var flat = (r.segs || [])[i] || [], segs = [], s = 0;
       for (var k = 0; k + 2 < flat.length; k += 3) {
         s += flat[k];
-        segs.push([s, s + flat[k + 1], kinds[descs[flat[k + 2] * 7]] || 'wait']);
+        segs.push([s, s + flat[k + 1], kinds[descs[flat[k + 2] * DESC_FIELDS]] || 'wait']);
       }
       return { index: i, name: t.name, system: (t.flags & SYSTEM) !== 0, start: t.start, end: t.end, segs: segs };
     });

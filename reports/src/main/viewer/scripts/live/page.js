@@ -61,6 +61,10 @@
   }
 
   function draw(r, live) {
+    // the one list of kinds travels with the data: the same colour per kind as the report's
+    var all = r.allKinds || [];
+    Colors.useKinds(all.map(function (k) { return k.name; }), all);
+    Colors.useKinds(r.kinds || [], r.kindInfo || []);
     var threads = viewer.decodeThreads(r);
     var laid = viewer.liveRows(threads, live.blocked, $('system').checked, MAX_ROWS);
     var shown = laid.rows, more = laid.more, blockedIds = laid.rank;
