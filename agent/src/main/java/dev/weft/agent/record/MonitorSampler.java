@@ -4,16 +4,19 @@ import dev.weft.boot.OpenWaits;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Platform threads blocked entering a {@code synchronized} block or method: no advice sees them
- * (the JVM's {@code jdk.JavaMonitorEnter} comes only when the entry ends), so each sample asks the
- * JVM for every platform thread's state. {@code getThreadInfo} without stack frames does not stop
- * the world. The start of such a wait is unknown: it is dated from the first sample that saw it.
- * Virtual threads blocked on a monitor cannot be enumerated and are not listed.
+ * (the JVM's {@code jdk.JavaMonitorEnter} comes only when the entry ends), so each sample looks at
+ * every platform thread's state — a field read, no safepoint — and only when one is BLOCKED asks the
+ * JVM which monitor and whose ({@code getThreadInfo} without stack frames does not stop the world
+ * either; {@code java.management} is loaded on that first need, not before). The start of such a wait
+ * is unknown: it is dated from the first sample that saw it. Virtual threads blocked on a monitor
+ * cannot be enumerated and are not listed.
  */
 final class MonitorSampler {
 
@@ -27,20 +30,24 @@ final class MonitorSampler {
     private record Blocked(String lock, long since) { }
 
     void sample(Map<Thread, Boolean> alreadyListed, List<WaitSampler.Open> open) {
+        List<Long> candidates = blockedPlatformThreads(alreadyListed);
+        if (candidates.isEmpty()) {
+            blocked = new HashMap<>();
+            return;
+        }
         ThreadMXBean mx = mxBean();
         if (mx == null) {
             return;
         }
-        Map<Long, Boolean> listedIds = new HashMap<>();
-        for (Thread t : alreadyListed.keySet()) {
-            listedIds.put(t.threadId(), Boolean.TRUE);
+        long[] ids = new long[candidates.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = candidates.get(i);
         }
         Map<Long, Blocked> now = new HashMap<>();
         long ticks = 0;
-        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
-            if (info == null || info.getThreadState() != Thread.State.BLOCKED || info.getLockName() == null
-                    || listedIds.containsKey(info.getThreadId()) || own(info.getThreadName())) {
-                continue;
+        for (ThreadInfo info : mx.getThreadInfo(ids, 0)) {
+            if (info == null || info.getThreadState() != Thread.State.BLOCKED || info.getLockName() == null) {
+                continue; // it entered its monitor meanwhile
             }
             if (ticks == 0) {
                 ticks = OpenWaits.nowTicks();
@@ -53,6 +60,24 @@ final class MonitorSampler {
                     className(b.lock()), identity(b.lock()), Math.max(0, info.getLockOwnerId()), b.since()));
         }
         blocked = now;
+    }
+
+    /** Platform threads BLOCKED now, not listed by the agent's own waits and not Weft's or JFR's. */
+    private static List<Long> blockedPlatformThreads(Map<Thread, Boolean> alreadyListed) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] all = new Thread[root.activeCount() + 16];
+        int n = root.enumerate(all, true);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Thread t = all[i];
+            if (t.getState() == Thread.State.BLOCKED && !alreadyListed.containsKey(t) && !own(t.getName())) {
+                ids.add(t.threadId());
+            }
+        }
+        return ids;
     }
 
     private ThreadMXBean mxBean() {
