@@ -1,7 +1,6 @@
 package dev.weft.reports.live;
 
 import dev.weft.reports.render.JsonWriter;
-import dev.weft.reports.render.LiveData;
 import dev.weft.reports.render.PagePolicy;
 
 import com.sun.net.httpserver.HttpExchange;

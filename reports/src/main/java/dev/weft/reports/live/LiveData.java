@@ -1,7 +1,7 @@
-package dev.weft.reports.render;
+package dev.weft.reports.live;
 
-import dev.weft.reports.live.LiveState;
-import dev.weft.reports.live.LiveView;
+import dev.weft.reports.render.JsonWriter;
+import dev.weft.reports.render.ReportData;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The live page's data, refreshed about once a second: {@code {"report": …, "live": …}}. {@code report}
- * is the window in the report's own data format (see {@link DataWriter}), so the page draws lanes, wait
+ * is the window in the report's own data format ({@link ReportData}), so the page draws lanes, wait
  * kinds and wake arrows from what a report would hold; {@code live} is what the window says about now:
  *
  * <pre>
@@ -34,7 +34,7 @@ public final class LiveData {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         JsonWriter json = new JsonWriter(writer);
         json.beginObject().name("report");
-        DataWriter.write(view.analysis(), json, "weft live");
+        ReportData.write(view.analysis(), json, "weft live");
         LiveState s = view.state();
         json.name("live").beginObject().name("t", s.t()).name("behindMs", s.behindMs())
                 .name("windowMs", view.windowMillis()).name("sampled", s.sampled()).name("title", title);
