@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The periodic hook of {@code weft.WaitSample}: lists the waits in progress, the longest first,
- * as {@code weft.WaitInProgress} events, then commits the sample that closes the list. Runs on
+ * The periodic hook of {@code weft.WaitSample}: lists the waits in progress (the advice's, from
+ * {@link OpenWaits}, and those no advice sees, from {@link UnwovenWaits}), the longest first, as
+ * {@code weft.WaitInProgress} events, then commits the sample that closes the list. Runs on
  * JFR's periodic thread, so the application's threads pay nothing for it but the CAS each makes
  * once to join {@link OpenWaits}.
  */
@@ -22,7 +23,7 @@ final class WaitSampler implements Runnable {
     /** At most this many waits per sample: a live view shows the longest; 100,000 idle virtual threads need not be listed each second. */
     static final int MAX_LISTED = 1000;
 
-    private final MonitorSampler monitors = new MonitorSampler();
+    private final UnwovenWaits unwoven = new UnwovenWaits();
     private long sample;
 
     /** One wait in progress, as the sample saw it. */
@@ -41,7 +42,7 @@ final class WaitSampler implements Runnable {
                         blockerClass == null ? null : blockerClass.getName(), blockerId,
                         target == null ? 0 : Threads.id(target), startTicks));
             });
-            monitors.sample(seen, open);
+            unwoven.sample(seen, open);
             // the longest-blocked first; an unknown start (0) last
             open.sort(Comparator.comparingLong((Open o) -> o.since() == 0 ? Long.MAX_VALUE : o.since()));
             int listed = Math.min(open.size(), MAX_LISTED);

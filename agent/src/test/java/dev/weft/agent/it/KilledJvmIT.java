@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.testkit.ChildProcess;
 import dev.weft.reports.Reports;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.recover.RecordingMarker;
+import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.EventStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * After {@code kill -9} Weft's {@code .jfr} is an empty file and the JVM's JFR repository is left
@@ -32,11 +34,13 @@ class KilledJvmIT {
     @TempDir
     Path out;
 
-    @Test
-    void aKilledJvmsRepositoryIsFoundAndRendered() throws Exception {
+    /** The killed JVM on each JDK Weft supports: JFR's repository and Weft's marker are each JDK's own. */
+    @ParameterizedTest
+    @MethodSource("dev.weft.testkit.Jdks#required")
+    void aKilledJvmsRepositoryIsFoundAndRendered(Jdk jdk) throws Exception {
         long pid;
         Path jfr;
-        try (LiveJvm app = LiveJvm.start(out, List.of("-javaagent:" + ForkedJvm.AGENT_JAR + "=out=" + out))) {
+        try (LiveJvm app = LiveJvm.start(jdk, out, List.of(ForkedJvm.agent("out=" + out)))) {
             pid = app.pid();
             RecordingMarker marker = RecordingMarker.read(RecordingMarker.of(pid)).orElseThrow();
             jfr = marker.jfr();
@@ -47,7 +51,7 @@ class KilledJvmIT {
         }
         assertEquals(0, Files.size(jfr), "JFR writes Weft's file at exit, and no exit came");
 
-        ChildProcess.Result list = AgentCliRun.run("list");
+        ChildProcess.Result list = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "list");
         assertTrue(list.err().contains("[weft] JVM " + pid + " was killed while Weft recorded to " + jfr
                 + "; recover what it recorded: java -jar reports.jar html " + jfr), list.toString());
 

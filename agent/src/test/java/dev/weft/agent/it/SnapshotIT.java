@@ -3,24 +3,26 @@ package dev.weft.agent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.testkit.ChildProcess;
 import dev.weft.reports.Reports;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.model.WaitSpans;
+import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code java -jar agent.jar snapshot <pid>} against a JVM that records on: the .jfr and the report
  * of what was recorded so far, a wait still in progress drawn open to the snapshot's end, and the
- * recording going on to its own stop.
+ * recording going on to its own stop; the JVM and the command on each JDK Weft supports.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class SnapshotIT {
@@ -28,9 +30,10 @@ class SnapshotIT {
     @TempDir
     Path out;
 
-    @Test
-    void aSnapshotReportsWhatWasRecordedSoFarAndTheRecordingGoesOn() throws Exception {
-        try (LiveJvm app = LiveJvm.start(out, List.of("-javaagent:" + ForkedJvm.AGENT_JAR + "=out=" + out))) {
+    @ParameterizedTest
+    @MethodSource("dev.weft.testkit.Jdks#required")
+    void aSnapshotReportsWhatWasRecordedSoFarAndTheRecordingGoesOn(Jdk jdk) throws Exception {
+        try (LiveJvm app = LiveJvm.start(jdk, out, List.of(ForkedJvm.agent("out=" + out)))) {
             String pid = Long.toString(app.pid());
             app.waits();
             app.hold();
@@ -39,7 +42,8 @@ class SnapshotIT {
             Model model = null;
             // the sample that sees the sleep comes within a second: snapshot until one holds it (bounded)
             for (int attempt = 0; attempt < 15 && (model == null || openSleep(model) == null); attempt++) {
-                ChildProcess.Result snap = AgentCliRun.run("snapshot", pid, "-o", html.toString());
+                ChildProcess.Result snap = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "snapshot", pid, "-o",
+                        html.toString());
                 assertEquals(0, snap.exitCode(), snap.toString());
                 assertEquals("", snap.stderr());
                 assertEquals(2, snap.out().size(), snap.toString());
@@ -58,7 +62,7 @@ class SnapshotIT {
 
             assertTrue(app.isAlive());
             app.release();
-            ChildProcess.Result stop = AgentCliRun.run("stop", pid);
+            ChildProcess.Result stop = AgentCliRun.run(jdk, ForkedJvm.AGENT_JAR, List.of(), "stop", pid);
             assertEquals(0, stop.exitCode(), stop.toString());
             Path jfr = Path.of(stop.out().get(1).replaceFirst(".*\\(jfr: (.*)\\)$", "$1"));
             ThreadInfo ended = thread(Reports.analyse(jfr).model(), "live-holder");

@@ -1,5 +1,6 @@
 package dev.weft.agent.it;
 
+import dev.weft.testkit.Jdk;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,7 +43,12 @@ final class WatchProcess implements AutoCloseable {
     }
 
     static WatchProcess start(Path dir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ForkedJvm.javaBinary(), "-jar", ForkedJvm.AGENT_JAR.toString(), "watch"));
+        return start(ForkedJvm.TEST_JDK, dir, args);
+    }
+
+    /** The watcher on {@code jdk}. */
+    static WatchProcess start(Jdk jdk, Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(jdk.java(), "-jar", ForkedJvm.AGENT_JAR.toString(), "watch"));
         cmd.addAll(List.of(args));
         Path err = Files.createTempFile(dir, "watch", ".err");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectError(err.toFile()).start();

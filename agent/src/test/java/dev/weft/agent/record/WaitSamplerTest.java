@@ -87,10 +87,10 @@ class WaitSamplerTest {
 
     @Test
     void aLockNameGivesClassAndIdentity() {
-        assertEquals("java.lang.Object", MonitorSampler.className("java.lang.Object@1b6d3586"));
-        assertEquals(0x1b6d3586, MonitorSampler.identity("java.lang.Object@1b6d3586"));
-        assertEquals(0xfffffff0, MonitorSampler.identity("a.B@fffffff0"));
-        assertEquals(0, MonitorSampler.identity("odd"));
+        assertEquals("java.lang.Object", UnwovenWaits.className("java.lang.Object@1b6d3586"));
+        assertEquals(0x1b6d3586, UnwovenWaits.identity("java.lang.Object@1b6d3586"));
+        assertEquals(0xfffffff0, UnwovenWaits.identity("a.B@fffffff0"));
+        assertEquals(0, UnwovenWaits.identity("odd"));
     }
 
     private static RecordedEvent only(List<RecordedEvent> waits, String thread, long sample) {
