@@ -93,6 +93,9 @@ final class WatchCommand implements CliCommand {
         }
         String agentOptions = new AttachCommand().agentOptions(options);
         ProcessHandle target = TargetJvm.find(pid);
+        if (!WatcherHeap.watchHere()) {
+            return WatcherHeap.relaunch(args);
+        }
         Properties props = TargetJvm.properties(pid);
         boolean startedHere = false;
         if (props.getProperty(SessionMarker.PROPERTY) == null) {
@@ -137,8 +140,12 @@ final class WatchCommand implements CliCommand {
                 out.flush();
                 err.println(AgentCli.PREFIX + "Ctrl-C ends the watch; JVM " + w.pid() + " runs on");
             }
-            while (w.target().isAlive() && !source.awaitEnd(500, TimeUnit.MILLISECONDS)) {
+            while (w.target().isAlive() && !WatcherHeap.parentGone() && !source.awaitEnd(500, TimeUnit.MILLISECONDS)) {
                 // the JVM runs and the stream follows it: the watch goes on until Ctrl-C
+            }
+            if (WatcherHeap.parentGone()) {
+                err.println(AgentCli.PREFIX + "the watch's own command ended; the watch ends");
+                return 0;
             }
             if (exited(w.target())) {
                 err.println(AgentCli.PREFIX + "JVM " + w.pid() + " exited; the watch ends");

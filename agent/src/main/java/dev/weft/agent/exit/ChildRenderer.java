@@ -1,26 +1,26 @@
 package dev.weft.agent.exit;
 
+import dev.weft.agent.JavaCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a report in a child JVM, so that the application's heap is never touched by it: reading
  * a large recording at exit used to take the app from 180 MB to 837 MB of RSS, enough for a
  * container's memory limit to kill it while it shut down. The child has a small fixed heap and a
- * deadline; past the deadline it is killed and the caller says how to render the report later. Measured on
- * 100,000 virtual threads' recording (15 MB): it needs a 128 MB heap with today's reader, 180 MB of RSS.
+ * deadline; past the deadline it is killed and the caller says how to render the report later. The reader
+ * keeps its model within the heap it has and says what it left out: 100,000 virtual threads' 16 MB
+ * recording rendered in 128 MB of heap (167 MB of RSS) with part of its spans, in 256 MB whole. C1 alone
+ * and the serial collector, for a short batch job, took half the CPU time of the JVM's defaults on 17 and
+ * 25 (bench/RESULTS.md).
  */
 final class ChildRenderer {
 
@@ -67,7 +67,7 @@ final class ChildRenderer {
 
     static List<String> command(Path jfr, Path html, long heapBytes) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaBinary().toString());
+        cmd.add(JavaCommand.javaBinary().toString());
         // a fixed heap, so the child's memory is known; its JVM adds about 50 MB of RSS to it
         cmd.add("-Xmx" + Math.max(16, heapBytes >> 20) + "m");
         // a short-lived batch job: one GC thread, no JIT tiers beyond C1, no perf file (nothing lists it as a JVM)
@@ -76,34 +76,11 @@ final class ChildRenderer {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xss512k");
         cmd.add("-cp");
-        cmd.add(classPath());
+        cmd.add(JavaCommand.classPath(RenderMain.class, dev.weft.reports.Reports.class));
         cmd.add(RenderMain.class.getName());
         cmd.add(jfr.toAbsolutePath().toString());
         cmd.add(html.toAbsolutePath().toString());
         return cmd;
-    }
-
-    private static Path javaBinary() {
-        Path bin = Path.of(System.getProperty("java.home"), "bin");
-        Path java = bin.resolve("java");
-        return Files.isExecutable(java) ? java : bin.resolve("java.exe");
-    }
-
-    /** Where this agent's classes and the reports library come from: one agent.jar, or the build's directories. */
-    private static String classPath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : new Class<?>[] {RenderMain.class, dev.weft.reports.Reports.class}) {
-            CodeSource source = c.getProtectionDomain().getCodeSource();
-            if (source == null || source.getLocation() == null) {
-                throw new IOException("cannot tell where " + c.getName() + " was loaded from");
-            }
-            try {
-                entries.add(Path.of(source.getLocation().toURI()).toString());
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new IOException("cannot use the class path entry " + source.getLocation(), e);
-            }
-        }
-        return String.join(File.pathSeparator, entries);
     }
 
     private static File nullFile() {

@@ -39,6 +39,8 @@ class WatchIT {
         try (LiveJvm app = LiveJvm.start(jdk, out, List.of("-XX:+EnableDynamicAgentLoading"));
              WatchProcess watch = WatchProcess.start(jdk, out, Long.toString(app.pid()), "--json-lines", "out=" + out)) {
             WatchProcess.Line first = watch.next(l -> l.startsWith("{\"t\":"), 120);
+            assertEquals(List.of("-Xmx256m"), watch.watcherHeap(),
+                    "given no heap, the command watches in a child JVM with a bounded one");
             assertTrue(first.text().matches("\\{\"t\":\\d+,\"threads\":\\{\"running\":\\d+,\"blocked\":\\d+,\"idle\":\\d+},"
                     + "\"blocked\":\\[.*],\"behindMs\":\\d+,\"sampled\":true}"), first.text());
 
@@ -101,6 +103,25 @@ class WatchIT {
             String err = watch.stderr();
             assertTrue(err.contains("[weft] JVM " + app.pid() + " exited; the watch ends"), err);
             assertFalse(err.contains("Weft started by this watch"), err);
+        }
+    }
+
+    /** The command killed (no hook runs in it): its child JVM ends the watch and stops the recording it started. */
+    @Test
+    void whenTheCommandIsKilledItsWatcherEndsTheWatchAndLeavesNoRecording() throws Exception {
+        try (LiveJvm app = LiveJvm.start(out, List.of("-XX:+EnableDynamicAgentLoading"));
+             WatchProcess watch = WatchProcess.start(out, Long.toString(app.pid()), "--json-lines", "out=" + out)) {
+            watch.next(l -> l.startsWith("{\"t\":"), 120);
+            ProcessHandle watcher = watch.watcher();
+            watch.kill();
+            assertTrue(watcher.onExit().get(120, TimeUnit.SECONDS) != null, "the watcher ended");
+            assertTrue(watch.stderr().contains("[weft] the watch's own command ended; the watch ends"), watch.stderr());
+            assertTrue(watch.stderr().contains("[weft] report: "), "the recording the watch started was stopped: "
+                    + watch.stderr());
+            ChildProcess.Result list = AgentCliRun.run("list");
+            assertTrue(list.out().stream().anyMatch(l -> l.startsWith(app.pid() + " ") && l.contains(" - ")),
+                    "no recording left behind: " + list);
+            assertEquals(0, app.exit(0));
         }
     }
 

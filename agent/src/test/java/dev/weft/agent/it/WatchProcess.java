@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** {@code java -jar agent.jar watch …} as its own process; its output lines read as they come, each with the time it came. */
 final class WatchProcess implements AutoCloseable {
@@ -92,12 +93,33 @@ final class WatchProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The JVM doing the watch: the command's child when it gave the watch a heap of its own, else the command. */
+    ProcessHandle watcher() {
+        List<ProcessHandle> children = process.toHandle().children().toList();
+        return children.isEmpty() ? process.toHandle() : children.get(0);
+    }
+
+    /** The heap options of the JVM doing the watch. */
+    List<String> watcherHeap() {
+        String[] args = watcher().info().arguments().orElseThrow(() -> new AssertionError("no command line to read"));
+        return Stream.of(args).filter(a -> a.startsWith("-Xmx")).toList();
+    }
+
+    /** SIGKILL to the command: no hook of its own runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("watch survived SIGKILL");
+        }
+    }
+
     String stderr() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
     @Override
     public void close() throws IOException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         Files.deleteIfExists(stderr);
     }
