@@ -28,7 +28,8 @@ public final class AgentOptions {
             "  maxage=AGE       keep data at most this old: 30m, 12h, 7d, none (default: none)",
             "  reporttimeout=T  give up on the HTML report at exit after T (e.g. 20s; 0: never render); it is",
             "                   rendered in a child JVM, so the application's heap is never used (default: 20s)",
-            "  reportheap=SIZE  the heap of that child JVM (default: 128m; about 180 MB of RSS at most)",
+            "  reportheap=SIZE  the heap of that child JVM (default: 128m, about 170 MB of RSS; what does not fit",
+            "                   is left out of the report, which says so)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up; used only",
             "                   if nobody but you can write it (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
@@ -46,7 +47,7 @@ public final class AgentOptions {
     /** JFR's own default for a recording to disk that names no limit (-XX:StartFlightRecording). */
     public static final long DEFAULT_MAX_SIZE = 250L << 20;
     public static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 20_000;
-    /** Enough for 100,000 virtual threads' recording with today's reader; 64 MB was not. */
+    /** About 170 MB of RSS; the reader leaves out what does not fit and says so (100,000 virtual threads need 256 MB). */
     public static final long DEFAULT_REPORT_HEAP = 128L << 20;
     private long reportHeap = DEFAULT_REPORT_HEAP;
     private long maxSize = DEFAULT_MAX_SIZE;

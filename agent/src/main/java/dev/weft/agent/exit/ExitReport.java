@@ -92,7 +92,7 @@ public final class ExitReport {
                     Math.max(1, r.millis() / 1000), timeoutMillis / 1000, health, renderCommand("")));
             return true;
         }
-        if (r.exitCode() != 0) {
+        if (r.exitCode() != 0 && r.exitCode() != RenderMain.PARTIAL) {
             String why = r.output().isEmpty() ? "the renderer exited with code " + r.exitCode()
                     : r.output().lines().reduce((a, b) -> b).orElse("");
             boolean memory = why.contains("memory");
@@ -100,7 +100,10 @@ public final class ExitReport {
                     + renderCommand(memory ? "-Xmx1g " : ""));
             return true;
         }
-        Console.line(r.output().lines().reduce((a, b) -> b).orElse("") + health);
+        String partial = r.exitCode() != RenderMain.PARTIAL ? ""
+                : String.format(Locale.ROOT, "; the report is partial (its notes say why): if the heap was short "
+                        + "(reportheap=%dm), render it all with: %s", heapBytes >> 20, renderCommand("-Xmx1g "));
+        Console.line(r.output().lines().reduce((a, b) -> b).orElse("") + health + partial);
         Console.line("report: " + html + "  (jfr: " + jfr + ")");
         return true;
     }

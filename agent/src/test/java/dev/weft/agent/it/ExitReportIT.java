@@ -117,6 +117,26 @@ class ExitReportIT {
                 && w.endsWith("older data was dropped by maxsize=2 MB")), warnings.toString());
     }
 
+    @Test
+    void aRecordingLargerThanTheReportHeapIsRenderedInPartAndTheLineSaysSo() throws Exception {
+        ForkedJvm.Result r;
+        try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",reportheap=32m", List.of(),
+                FixtureApp.class.getName(), "busy", "1500")) {
+            p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
+            p.terminate();
+            r = ForkedJvm.Result.of(p.await(Duration.ofSeconds(90)), out);
+        }
+        assertEquals(143, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        Path html = r.only(".html");
+        List<String> lines = r.weftLines();
+        assertTrue(lines.get(lines.size() - 2).endsWith("; the report is partial (its notes say why): if the heap was"
+                + " short (reportheap=32m), render it all with: java -Xmx1g -jar reports.jar html " + jfr + " -o " + html),
+                r.stderr());
+        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("were left out; event counts cover it all"),
+                "the report's notes say what is missing");
+    }
+
     private ForkedJvm.Result run(Jdk jdk, String agentArgs, List<String> jvmArgs, String... args) throws Exception {
         try (ChildProcess child = ForkedJvm.start(jdk, out, agentArgs, jvmArgs, FixtureApp.class.getName(), args)) {
             return ForkedJvm.Result.of(child.await(ChildProcess.DEFAULT_TIMEOUT), out);
