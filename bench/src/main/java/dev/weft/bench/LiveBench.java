@@ -163,7 +163,7 @@ final class LiveBench {
             server.await("READY"::equals, 120);
             server.send("GO");
             // the heap ./weft watch gives it: a live set that outgrew the window would end in an OutOfMemoryError
-            Child watch = watcher(server.pid(), List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
+            Child watch = watcher(server.pid(), List.of("-Xlog:gc:file=" + gcLog));
             try {
                 URI page = URI.create(watch.await(l -> l.startsWith("[weft] live: "), 120).text()
                         .substring("[weft] live: ".length()));
@@ -296,8 +296,15 @@ final class LiveBench {
         return r;
     }
 
+    /**
+     * {@code watch} as {@code ./weft watch} runs it, with {@code -Xmx256m} unless {@code jvmOptions} give a heap:
+     * given none, the command would watch in a child JVM of its own, and its CPU and RSS are the child's.
+     */
     private Child watcher(long pid, List<String> jvmOptions, String... mode) throws IOException {
         List<String> args = new ArrayList<>(jvmOptions);
+        if (args.stream().noneMatch(a -> a.startsWith("-Xmx"))) {
+            args.add(0, "-Xmx256m");
+        }
         args.addAll(List.of("-jar", Locations.agentJar().toString(), "watch", Long.toString(pid)));
         args.addAll(List.of(mode));
         return Child.java(work, "watch", args);
