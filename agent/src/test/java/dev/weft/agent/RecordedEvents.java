@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
-/** Runs code under a JFR recording with Weft's settings and returns what was recorded. */
+/**
+ * Runs code under a JFR recording with Weft's settings and returns what was recorded; and the same
+ * questions asked of the events a forked JVM recorded.
+ */
 public final class RecordedEvents {
 
     public interface Action {
@@ -56,5 +61,22 @@ public final class RecordedEvents {
             }
         }
         return out;
+    }
+
+    /** The events of {@code type} among {@code all}. */
+    public static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
+        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
+    }
+
+    /** The events of {@code type} recorded on the thread called {@code thread}. */
+    public static List<RecordedEvent> onThread(List<RecordedEvent> all, String type, String thread) {
+        return named(all, type).stream()
+                .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName())).toList();
+    }
+
+    /** How many Weft wait spans of each kind the thread called {@code thread} has. */
+    public static Map<String, Long> waitKinds(List<RecordedEvent> all, String thread) {
+        return onThread(all, "weft.Wait", thread).stream()
+                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
     }
 }

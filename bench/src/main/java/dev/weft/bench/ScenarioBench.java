@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,32 +41,22 @@ final class ScenarioBench {
         variants.put(AGENT, List.of(StartupBench.agentArg(agentOut, "report=none")));
         variants.put(AGENT_REPORT, List.of(StartupBench.agentArg(agentOut, null)));
 
-        Map<String, Sample> scenario = new LinkedHashMap<>();
-        Map<String, Sample> process = new LinkedHashMap<>();
-        Map<String, Sample> cpu = new LinkedHashMap<>();
-        for (String v : variants.keySet()) {
-            scenario.put(v, new Sample());
-            process.put(v, new Sample());
-            cpu.put(v, new Sample());
-        }
-        List<String> order = new ArrayList<>(variants.keySet());
-        for (int round = 0; round <= runs; round++) {
-            progress.line("scenario 4, round " + round + "/" + runs + (round == 0 ? " (warm-up, not counted)" : ""));
-            for (String v : order) {
-                List<String> args = new ArrayList<>(variants.get(v));
-                args.addAll(List.of("-jar", Locations.demoJar().toString(), "--scenario=4"));
-                Processes.Run r = Processes.java(work, args);
-                Processes.clean(agentOut);
-                if (round > 0) {
-                    scenario.get(v).add(scenarioMillis(r.stdout()));
-                    process.get(v).add(r.wallMillis());
-                    if (!Double.isNaN(r.cpuMillis())) {
-                        cpu.get(v).add(r.cpuMillis());
-                    }
+        Map<String, Sample> scenario = Rounds.samples(variants.keySet());
+        Map<String, Sample> process = Rounds.samples(variants.keySet());
+        Map<String, Sample> cpu = Rounds.samples(variants.keySet());
+        Rounds.run(progress, "scenario 4", runs, variants.keySet(), (v, counted) -> {
+            List<String> args = new ArrayList<>(variants.get(v));
+            args.addAll(List.of("-jar", Locations.demoJar().toString(), "--scenario=4"));
+            Processes.Run r = Processes.java(work, args);
+            Processes.clean(agentOut);
+            if (counted) {
+                scenario.get(v).add(scenarioMillis(r.stdout()));
+                process.get(v).add(r.wallMillis());
+                if (!Double.isNaN(r.cpuMillis())) {
+                    cpu.get(v).add(r.cpuMillis());
                 }
             }
-            Collections.rotate(order, 1);
-        }
+        });
         return new Result(scenario, process, cpu);
     }
 

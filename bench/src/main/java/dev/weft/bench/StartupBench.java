@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,28 +70,18 @@ final class StartupBench {
                     + work.resolve("baseline-weaving-cache")));
         }
 
-        Map<String, Sample> wall = new LinkedHashMap<>();
-        Map<String, Sample> cpu = new LinkedHashMap<>();
-        for (String k : variants.keySet()) {
-            wall.put(k, new Sample());
-            cpu.put(k, new Sample());
-        }
-        List<String> order = new ArrayList<>(variants.keySet());
-        // round 0 warms the file cache and is not counted
-        for (int round = 0; round <= runs; round++) {
-            progress.line("start-up, round " + round + "/" + runs + (round == 0 ? " (warm-up, not counted)" : ""));
-            for (String v : order) {
-                Processes.Run r = trivial(variants.get(v));
-                Processes.clean(agentOut);
-                if (round > 0) {
-                    wall.get(v).add(r.wallMillis());
-                    if (!Double.isNaN(r.cpuMillis())) {
-                        cpu.get(v).add(r.cpuMillis());
-                    }
+        Map<String, Sample> wall = Rounds.samples(variants.keySet());
+        Map<String, Sample> cpu = Rounds.samples(variants.keySet());
+        Rounds.run(progress, "start-up", runs, variants.keySet(), (v, counted) -> {
+            Processes.Run r = trivial(variants.get(v));
+            Processes.clean(agentOut);
+            if (counted) {
+                wall.get(v).add(r.wallMillis());
+                if (!Double.isNaN(r.cpuMillis())) {
+                    cpu.get(v).add(r.cpuMillis());
                 }
             }
-            Collections.rotate(order, 1);
-        }
+        });
 
         Map<String, Sample> parts = new LinkedHashMap<>();
         Map<String, Sample> baselineParts = new LinkedHashMap<>();

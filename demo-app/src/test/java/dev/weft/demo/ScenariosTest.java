@@ -28,6 +28,13 @@ class ScenariosTest {
         Workloads.observe(Workloads.WorkloadObserver.NONE);
     }
 
+    /** Every one of {@code n} workloads started and finished before run returned, each on a thread no other used. */
+    private void assertEachWorkloadFinishedOnAThreadOfItsOwn(int n) {
+        assertEquals(n, recorded.finished.sum(), "run returned before every workload finished");
+        assertEquals(n, recorded.started.sum());
+        assertEquals(n, recorded.threads.size(), "workloads shared threads");
+    }
+
     @Test
     void sequentialRunsEveryWorkloadInLineOnTheCallingThread() throws InterruptedException {
         Workloads.observe(recorded);
@@ -41,9 +48,7 @@ class ScenariosTest {
     void concurrentRunsOneWorkloadPerWorkerThreadAndWaitsForAll() throws InterruptedException {
         Workloads.observe(recorded);
         Scenario02Concurrent.run(Options.parse("--tasks=5", "--millis=20"));
-        assertEquals(5, recorded.finished.sum(), "run returned before every workload finished");
-        assertEquals(5, recorded.started.sum());
-        assertEquals(5, recorded.threads.size(), "workloads shared threads");
+        assertEachWorkloadFinishedOnAThreadOfItsOwn(5);
         Set<String> names = recorded.threads.stream().map(Thread::getName).collect(toSet());
         assertEquals(IntStream.rangeClosed(1, 5).mapToObj(i -> "worker-" + i).collect(toSet()), names);
         assertTrue(recorded.threads.stream().noneMatch(Thread::isVirtual));
@@ -54,9 +59,7 @@ class ScenariosTest {
     void virtualThreadsRunOneWorkloadPerVirtualThreadAndWaitForAll() throws InterruptedException {
         Workloads.observe(recorded);
         Scenario04VirtualThreads.run(Options.parse("--virtual=500", "--virtual-millis=10"));
-        assertEquals(500, recorded.finished.sum(), "run returned before every workload finished");
-        assertEquals(500, recorded.started.sum());
-        assertEquals(500, recorded.threads.size(), "workloads shared threads");
+        assertEachWorkloadFinishedOnAThreadOfItsOwn(500);
         assertTrue(recorded.threads.stream().allMatch(Thread::isVirtual));
     }
 

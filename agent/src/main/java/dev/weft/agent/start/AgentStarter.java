@@ -60,6 +60,11 @@ public final class AgentStarter {
                 Console.line("JDK Flight Recorder is not available in this JVM; Weft records nothing");
                 return;
             }
+            String aot = AotTraining.refusal(inst);
+            if (aot != null) {
+                Console.line(aot);
+                return;
+            }
             String bridge = BootBridge.install(inst);
             long tBridge = System.nanoTime();
 

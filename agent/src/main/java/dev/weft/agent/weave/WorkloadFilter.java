@@ -1,5 +1,6 @@
 package dev.weft.agent.weave;
 
+import dev.weft.reports.analyse.FilterEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,20 +151,14 @@ public final class WorkloadFilter {
     public static WorkloadFilter parse(String text) {
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (text != null) {
-            for (String raw : text.split(";")) {
-                String e = raw.strip();
-                if (e.isEmpty()) {
-                    continue;
-                }
-                Entry parsed = parseEntry(e);
-                if (parsed == null) {
-                    problems.add("workload filter entry " + dev.weft.agent.AgentOptions.echo(e)
-                            + " is not valid (expected com.example.Foo, "
-                            + "com.example.Foo::bar, ::bar or @com.example.Annotation); ignored");
-                } else {
-                    entries.add(parsed);
-                }
+        for (String e : FilterEntries.of(text)) {
+            Entry parsed = parseEntry(e);
+            if (parsed == null) {
+                problems.add("workload filter entry " + dev.weft.agent.AgentOptions.echo(e)
+                        + " is not valid (expected com.example.Foo, "
+                        + "com.example.Foo::bar, ::bar or @com.example.Annotation); ignored");
+            } else {
+                entries.add(parsed);
             }
         }
         return new WorkloadFilter(entries, problems, text == null ? "" : text);

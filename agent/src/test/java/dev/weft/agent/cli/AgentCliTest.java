@@ -13,15 +13,23 @@ import org.junit.jupiter.api.Test;
 /** The command line in-process: usage errors, help, and what is decided before anything is attached. */
 class AgentCliTest {
 
-    record Run(int code, List<String> out, List<String> err) { }
+    /** What a command line printed: {@code outText} exactly, {@code out()} and {@code err()} by line. */
+    record Run(int code, String outText, String errText) {
+        List<String> out() {
+            return outText.lines().toList();
+        }
 
-    private static Run run(String... args) {
+        List<String> err() {
+            return errText.lines().toList();
+        }
+    }
+
+    static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = AgentCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8).lines().toList(),
-                err.toString(StandardCharsets.UTF_8).lines().toList());
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertUsage(String expectedStart, String... args) {

@@ -2,6 +2,9 @@ package dev.weft.agent.it;
 
 import dev.weft.fixture.FixtureApp;
 
+import static dev.weft.agent.RecordedEvents.named;
+import static dev.weft.agent.RecordedEvents.onThread;
+import static dev.weft.agent.RecordedEvents.waitKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,23 +43,13 @@ class AgentForkedIT {
         return RecordingFile.readAllEvents(jfr);
     }
 
-    private static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
-        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
-    }
-
-    private static List<RecordedEvent> onThread(List<RecordedEvent> all, String type, String thread) {
-        return named(all, type).stream()
-                .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName())).toList();
-    }
-
     @Test
     void everyWaitOfMainIsOneSpanOfItsKind() throws Exception {
         ForkedJvm.Result r = run(WORKLOAD, "waits");
         assertEquals(0, r.exitCode(), r.stderr());
         List<RecordedEvent> all = events(r.only(".jfr"));
 
-        Map<String, Long> kinds = onThread(all, "weft.Wait", "main").stream()
-                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+        Map<String, Long> kinds = waitKinds(all, "main");
         assertEquals(Map.of("sleep", 1L, "latch", 1L, "join", 2L, "monitor", 1L, "phaser", 1L, "park", 1L), kinds,
                 "main's waits by kind");
 
@@ -101,8 +94,7 @@ class AgentForkedIT {
         assertEquals(0, r.exitCode(), r.stderr());
         List<RecordedEvent> all = events(r.only(".jfr"));
         List<RecordedEvent> mainWaits = onThread(all, "weft.Wait", "main");
-        Map<String, Long> kinds = mainWaits.stream()
-                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+        Map<String, Long> kinds = waitKinds(all, "main");
         assertEquals(Map.of("barrier", 1L, "semaphore", 1L, "condition", 1L, "lock", 1L, "future", 3L,
                 "executor", 2L, "queue", 3L), kinds, "main's waits by kind: " + apis(mainWaits));
 

@@ -1,5 +1,6 @@
 package dev.weft.agent.it;
 
+import dev.weft.agent.RecordedEvents;
 import dev.weft.agent.start.AgentStarter;
 import dev.weft.agent.start.WeftAgent;
 import dev.weft.fixture.FixtureApp;
@@ -79,10 +80,7 @@ class AgentInProcessIT {
         Path dump = Files.createTempFile("weft-inprocess", ".jfr");
         try {
             weft.dump(dump);
-            return RecordingFile.readAllEvents(dump).stream()
-                    .filter(e -> e.getEventType().getName().equals(type))
-                    .filter(e -> e.getThread() != null && thread.equals(e.getThread().getJavaName()))
-                    .toList();
+            return RecordedEvents.onThread(RecordingFile.readAllEvents(dump), type, thread);
         } finally {
             Files.deleteIfExists(dump);
         }

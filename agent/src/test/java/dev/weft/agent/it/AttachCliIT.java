@@ -3,6 +3,8 @@ package dev.weft.agent.it;
 import dev.weft.fixture.LiveApp;
 import dev.weft.testkit.ChildProcess;
 
+import static dev.weft.agent.RecordedEvents.named;
+import static dev.weft.agent.RecordedEvents.waitKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class AttachCliIT {
             ChildProcess.Result stop = AgentCliRun.run("stop", pid);
             Path html1 = assertStopped(stop, jfr1);
             List<RecordedEvent> events1 = RecordingFile.readAllEvents(jfr1);
-            assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(events1), "one round of waits, none from before the attach");
+            assertEquals(WAITS_OF_ONE_ROUND, waitKinds(events1, "main"), "one round of waits, none from before the attach");
             List<RecordedEvent> work = named(events1, "weft.Workload");
             assertEquals(1, work.size(), "work() of the one round after the attach");
             assertEquals(LiveApp.class.getName() + "::work", work.get(0).getString("method"));
@@ -95,7 +96,7 @@ class AttachCliIT {
             ChildProcess.Result stop2 = AgentCliRun.run("stop", pid);
             assertStopped(stop2, jfr2);
             List<RecordedEvent> events2 = RecordingFile.readAllEvents(jfr2);
-            assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(events2));
+            assertEquals(WAITS_OF_ONE_ROUND, waitKinds(events2, "main"));
             assertEquals(List.of(), named(events2, "weft.Workload"),
                     "the first recording's workload instrumentation was removed at its stop");
             assertStatusOptions(events2, second);
@@ -126,7 +127,7 @@ class AttachCliIT {
             assertTrue(stop.out().contains("[weft] (paths relative to " + out.toRealPath() + ")")
                     || stop.out().contains("[weft] (paths relative to " + out + ")"), stop.toString());
             Path jfr1 = out.resolve(m.group(2));
-            assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(RecordingFile.readAllEvents(jfr1)));
+            assertEquals(WAITS_OF_ONE_ROUND, waitKinds(RecordingFile.readAllEvents(jfr1), "main"));
             assertTrue(Files.size(out.resolve(m.group(1))) > 0);
 
             ChildProcess.Result attach = AgentCliRun.run("attach", pid, "out=" + second);
@@ -137,7 +138,7 @@ class AttachCliIT {
             List<String> reports = app.weftLines().stream().filter(l -> l.contains("report: ")).toList();
             assertEquals(2, reports.size(), "the stop's, then the exit's for the attach after it: " + app.stderr());
             assertTrue(reports.get(1).contains("(jfr: " + jfr2 + ")"), reports.toString());
-            assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(RecordingFile.readAllEvents(jfr2)));
+            assertEquals(WAITS_OF_ONE_ROUND, waitKinds(RecordingFile.readAllEvents(jfr2), "main"));
         }
     }
 
@@ -154,7 +155,7 @@ class AttachCliIT {
             ChildProcess.Result stop = AgentCliRun.run(lone, List.of(), "stop", pid);
             Matcher m = REPORT.matcher(stop.stdout());
             assertTrue(stop.exitCode() == 0 && m.find(), stop.toString());
-            assertEquals(WAITS_OF_ONE_ROUND, waitKindsOnMain(RecordingFile.readAllEvents(Path.of(m.group(2)))));
+            assertEquals(WAITS_OF_ONE_ROUND, waitKinds(RecordingFile.readAllEvents(Path.of(m.group(2))), "main"));
 
             ChildProcess.Result again = AgentCliRun.run(lone, List.of(), "attach", pid, "out=" + out, "verbose=true");
             assertEquals(0, again.exitCode(), again.toString());
@@ -247,16 +248,6 @@ class AttachCliIT {
         assertEquals(List.of("PID", "WEFT", "MAIN"), List.of(list.out().get(0).split("\\s+")), list.toString());
         return list.out().stream().map(l -> l.split("\\s+")).filter(cols -> cols[0].equals(pid)).findFirst()
                 .orElseThrow(() -> new AssertionError("pid " + pid + " not listed: " + list));
-    }
-
-    private static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
-        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
-    }
-
-    private static Map<String, Long> waitKindsOnMain(List<RecordedEvent> all) {
-        return named(all, "weft.Wait").stream()
-                .filter(e -> e.getThread() != null && "main".equals(e.getThread().getJavaName()))
-                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
     }
 
     /** Every weft.AgentStatus names this recording's options: none is left over from an earlier one. */

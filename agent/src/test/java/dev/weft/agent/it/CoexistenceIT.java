@@ -1,5 +1,7 @@
 package dev.weft.agent.it;
 
+import static dev.weft.agent.RecordedEvents.named;
+import static dev.weft.agent.RecordedEvents.waitKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -45,16 +46,6 @@ class CoexistenceIT {
 
     private String weft(String more) {
         return ForkedJvm.agent("out=" + out + (more.isEmpty() ? "" : "," + more));
-    }
-
-    private static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
-        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
-    }
-
-    private static Map<String, Long> waitsOfMain(List<RecordedEvent> all) {
-        return named(all, "weft.Wait").stream()
-                .filter(e -> e.getThread() != null && "main".equals(e.getThread().getJavaName()))
-                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
     }
 
     /** Weft's recording is whole, its report written, and the agent reports no error of its own. */
@@ -116,7 +107,7 @@ class CoexistenceIT {
         assertTrue(r.stdout().contains("fixture done: waits"), r.stdout());
         assertEquals(List.of(), foreignLines(r), "neither agent complained");
         List<RecordedEvent> all = assertWeftHealthy(r);
-        assertEquals(MAIN_WAITS, waitsOfMain(all), "Weft still sees every wait of main");
+        assertEquals(MAIN_WAITS, waitKinds(all, "main"), "Weft still sees every wait of main");
         assertEquals(2, named(all, "weft.Workload").size(), "and both workload spans");
 
         // JaCoCo's coverage still matches the class file, although Weft rewrote FixtureApp::work:

@@ -139,6 +139,50 @@ class EveryJdkIT {
     }
 
     /**
+     * A JVM that records an AOT cache (JDK 25's {@code -XX:AOTCacheOutput}) crashed with the agent in it
+     * (exit 134, an hs_err file): the agent steps aside with one line, and the training run ends as the
+     * application decides. (The JVM then declines to assemble the cache, as the agent's manifest extended
+     * the boot class path: the line tells the user to make it without the agent.)
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("withAotCaches")
+    void aJvmRecordingAnAotCacheRunsUnobservedInsteadOfCrashing(Jdk jdk) throws Exception {
+        Path cache = out.resolve("app.aot");
+        // an AOT cache takes its classes from jars only: the fixture's package, jarred
+        Path jar = out.resolve("fixture.jar");
+        Path classes = ForkedJvm.testClasses();
+        Path fixture = classes.resolve(FixtureApp.class.getPackageName().replace('.', '/'));
+        try (var zip = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(fixture)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+        }
+        try (ChildProcess child = ChildProcess.start(new ProcessBuilder(jdk.java(), "-XX:AOTCacheOutput=" + cache,
+                ForkedJvm.agent("out=" + out), "-cp", jar.toString(), FixtureApp.class.getName(), "exit", "3")
+                .directory(out.toFile()))) {
+            child.closeStdin();
+            ChildProcess.Result r = child.await(ChildProcess.DEFAULT_TIMEOUT);
+            assertEquals(3, r.exitCode(), r.toString());
+            List<String> ours = r.err().stream().filter(l -> l.startsWith("[weft]")).toList();
+            assertEquals(List.of("[weft] this JVM records an AOT cache (-XX:AOTCacheOutput=" + cache + "), which an"
+                    + " instrumenting agent makes crash; Weft records nothing and the application runs unobserved"
+                    + " (make the cache without -javaagent)"),
+                    ours, "exactly one line of Weft's");
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("hs_err") || n.endsWith(".jfr")), names.toString());
+        }
+    }
+
+    /** The required JDKs that can record an AOT cache in one run (25 on). */
+    static List<Jdk> withAotCaches() {
+        return dev.weft.testkit.Jdks.required().stream().filter(j -> j.feature() >= 25).toList();
+    }
+
+    /**
      * The same on a real JVM older than 17, where the JVM itself loads the entry class, if the machine
      * has one (Jdks says so when it has none). The application is compiled here for Java 8.
      */

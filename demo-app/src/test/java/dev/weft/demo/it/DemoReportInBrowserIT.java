@@ -47,7 +47,7 @@ class DemoReportInBrowserIT {
             assertTrue(((Number) after.get("end")).doubleValue() - ((Number) after.get("start")).doubleValue()
                     < ((Number) before.get("end")).doubleValue() - ((Number) before.get("start")).doubleValue());
             browser.js("weft.fit(); document.getElementById('timeline-panel').scrollIntoView({block: 'start'}); weft.render()");
-            browser.screenshot(Path.of(System.getProperty("weft.browser.out", "target/browser")).resolve("demo-report.png"));
+            browser.screenshot("demo-report.png");
             assertEquals(List.of(), browser.errors());
         }
     }

@@ -318,18 +318,8 @@ public final class Analyser {
 
         /** Time inside {@code [lo, hi)}, added per kind to {@code byKind}; returns the total. */
         long overlap(long lo, long hi, long[] byKind) {
-            int a = 0;
-            int b = size;
-            while (a < b) {
-                int mid = (a + b) >>> 1;
-                if (ends[mid] <= lo) {
-                    a = mid + 1;
-                } else {
-                    b = mid;
-                }
-            }
             long total = 0;
-            for (int i = a; i < size && starts[i] < hi; i++) {
+            for (int i = Sorted.firstAbove(ends, 0, size, lo); i < size && starts[i] < hi; i++) {
                 long d = Math.min(hi, ends[i]) - Math.max(lo, starts[i]);
                 if (d > 0) {
                     byKind[kinds[i]] += d;

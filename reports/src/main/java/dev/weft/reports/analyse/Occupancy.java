@@ -116,18 +116,6 @@ final class Occupancy {
 
     /** The last change at or before {@code t}, or -1. */
     private int floor(long t) {
-        int lo = 0;
-        int hi = times.length - 1;
-        int found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= t) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found;
+        return Sorted.firstAbove(times, 0, times.length, t) - 1;
     }
 }

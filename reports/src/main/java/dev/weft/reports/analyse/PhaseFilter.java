@@ -31,27 +31,21 @@ public final class PhaseFilter {
     public static PhaseFilter parse(String text) {
         List<Entry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (text != null) {
-            for (String raw : text.split(";")) {
-                String e = raw.strip();
-                if (e.isEmpty()) {
-                    continue;
-                }
-                if (e.startsWith("@")) {
-                    problems.add("phases: annotation entries cannot be matched in a recording, ignored: " + echo(e));
-                    continue;
-                }
-                int sep = e.indexOf("::");
-                String cls = sep < 0 ? e : e.substring(0, sep);
-                String method = sep < 0 ? null : e.substring(sep + 2);
-                if ((cls.isEmpty() && (method == null || method.isEmpty())) || (method != null && method.isEmpty())
-                        || !cls.matches("[\\p{javaJavaIdentifierPart}.$]*") || method != null
-                        && !method.matches("<init>|<clinit>|[\\p{javaJavaIdentifierPart}$]+")) {
-                    problems.add("phases: not a class or method filter, ignored: " + echo(e));
-                    continue;
-                }
-                entries.add(new Entry(cls.isEmpty() ? null : cls, method));
+        for (String e : FilterEntries.of(text)) {
+            if (e.startsWith("@")) {
+                problems.add("phases: annotation entries cannot be matched in a recording, ignored: " + echo(e));
+                continue;
             }
+            int sep = e.indexOf("::");
+            String cls = sep < 0 ? e : e.substring(0, sep);
+            String method = sep < 0 ? null : e.substring(sep + 2);
+            if ((cls.isEmpty() && (method == null || method.isEmpty())) || (method != null && method.isEmpty())
+                    || !cls.matches("[\\p{javaJavaIdentifierPart}.$]*") || method != null
+                    && !method.matches("<init>|<clinit>|[\\p{javaJavaIdentifierPart}$]+")) {
+                problems.add("phases: not a class or method filter, ignored: " + echo(e));
+                continue;
+            }
+            entries.add(new Entry(cls.isEmpty() ? null : cls, method));
         }
         return new PhaseFilter(entries, problems, text == null ? "" : text.strip());
     }

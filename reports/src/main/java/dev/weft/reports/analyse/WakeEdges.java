@@ -239,17 +239,8 @@ public final class WakeEdges {
 
         /** The last wake in {@code [from, to)} at or before {@code limit}, or {@code -1}. */
         int latestAtOrBefore(int from, int to, long limit) {
-            int lo = from;
-            int hi = to;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (times[mid] <= limit) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo - 1 >= from ? lo - 1 : -1;
+            int last = Sorted.firstAbove(times, from, to, limit) - 1;
+            return last >= from ? last : -1;
         }
 
         String how(int k, StringTable strings) {

@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code json <file.jfr> [-o <out.json>] [--top <N>]}: the machine-readable summary for CI gates. */
+/** {@code json <file.jfr> [-o <out.json>] [--top <N>] [--phases <FILTER>]}: the machine-readable summary for CI gates. */
 public final class JsonCommand implements Command {
 
     @Override
@@ -25,7 +25,7 @@ public final class JsonCommand implements Command {
 
     @Override
     public String usage() {
-        return "json <file.jfr> [-o <out.json>] [--top <N>]";
+        return "json <file.jfr> [-o <out.json>] [--top <N>] [--phases <FILTER>]";
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The one list of wait kinds: their display order, colour, meaning and whether the thread was
  * blocked or idle. The viewer gets it with the report data (its legend, colours and help come from
- * here), the README's kind table is generated from it ({@link #markdownTable()}; a test keeps the two
+ * here), the kind table of docs/agent.md is generated from it ({@link #markdownTable()}; a test keeps the two
  * equal), and the agent's kind names are checked against it.
  */
 public final class WaitKinds {
@@ -122,7 +122,7 @@ public final class WaitKinds {
         return String.format(Locale.ROOT, "hsl(%d, 30%%, 70%%)", Math.abs(h) % 360);
     }
 
-    /** The README's kind table, generated: a test checks that the README holds exactly this. */
+    /** The kind table of docs/agent.md, generated: a test checks that the doc holds exactly this. */
     public static String markdownTable() {
         StringBuilder b = new StringBuilder("| kind | API | means |\n|---|---|---|\n");
         for (Kind k : KINDS) {

@@ -37,11 +37,6 @@ final class ChunkPools {
     final List<Integer> checkpoints = new ArrayList<>();
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
     long lastCheckpointTicks = Long.MIN_VALUE;
-    /**
-     * References to threads the pools do not hold: the first chunk holds every thread its events name (a
-     * later chunk may leave one to the chunk before, as it does stack traces; both then read as none).
-     */
-    long unresolved;
     private final long[] pooled = new long[1];
 
     ChunkPools(JfrBytes in, ChunkTypes types) {
@@ -161,7 +156,6 @@ final class ChunkPools {
     private ThreadRef decodeThread(long key) {
         int at = position(threadType, key);
         if (at < 0) {
-            unresolved += key != 0 ? 1 : 0;
             return null;
         }
         int saved = in.pos;

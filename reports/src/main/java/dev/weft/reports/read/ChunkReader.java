@@ -46,6 +46,10 @@ final class ChunkReader implements EventView {
 
     // the event being read
     private EventPlan plan;
+    /** Per thread key the pools lack: how often the agent's events name it (rare: a map is cheap). */
+    private final Map<Long, Integer> unresolved = new HashMap<>();
+    /** The key of the thread that committed the JVM's shutdown event, when the pools lack it. */
+    private long shutdownThread;
     private final long[] values = new long[EventFields.FIELDS];
     private long startTime;
     private long endTime;
@@ -105,9 +109,20 @@ final class ChunkReader implements EventView {
         return pools.lastCheckpointTicks;
     }
 
-    /** References to constants that the pools do not hold, so far. */
+    /**
+     * References from the agent's events to threads the pools do not hold, so far. The agent's events
+     * are committed by live threads, which the chunk's pool holds (a later chunk may leave one to the
+     * chunk before, as it does stack traces: only the first chunk's count means damage). Not counted:
+     * the JVM's own events, and the thread that shut the JVM down. JDK 17 never pools the thread that
+     * attaches to end the JVM (DestroyJavaVM), so its events, the agent's exit events among them, and
+     * the JVM's own statistics name a thread that is not there; the JDK's parser reads it as none.
+     */
     long unresolved() {
-        return pools.unresolved;
+        long n = 0;
+        for (Map.Entry<Long, Integer> e : unresolved.entrySet()) {
+            n += e.getKey() == shutdownThread ? 0 : e.getValue();
+        }
+        return n;
     }
 
     /** How an agent event type differs from {@link WeftSchema}. */
@@ -316,7 +331,19 @@ final class ChunkReader implements EventView {
 
     @Override
     public ThreadRef thread(int field) {
-        return plan.kinds[field] == EventPlan.THREAD ? pools.thread(values[field]) : null;
+        if (plan.kinds[field] != EventPlan.THREAD) {
+            return null;
+        }
+        long key = values[field];
+        ThreadRef t = pools.thread(key);
+        if (t == null && key != 0) {
+            if (plan.shutdown) {
+                shutdownThread = key;
+            } else if (plan.agents) {
+                unresolved.merge(key, 1, Integer::sum);
+            }
+        }
+        return t;
     }
 
     @Override

@@ -32,8 +32,14 @@ final class EventPlan {
     static final int SHORT = 11;
     static final int BYTE = 12;
 
+    private static final String SHUTDOWN = "jdk.Shutdown";
+
     final Type type;
     final int code;
+    /** Whether the type is one of the agent's own events ({@link WeftSchema}), not the JVM's. */
+    final boolean agents;
+    /** Whether the type is the JVM's shutdown event: its thread is the one that ends the JVM. */
+    final boolean shutdown;
     /** Per field in order: one of the actions above. */
     final int[] actions;
     /** Per field in order: the {@link EventFields} number it fills, {@code -1} for none. */
@@ -48,6 +54,8 @@ final class EventPlan {
     EventPlan(Type type) {
         this.type = type;
         this.code = EventFields.code(type.name);
+        this.agents = type.name.startsWith(WeftSchema.PREFIX);
+        this.shutdown = type.name.equals(SHUTDOWN);
         Field[] fields = type.fields;
         actions = new int[fields.length];
         targets = new int[fields.length];

@@ -20,6 +20,8 @@ public final class WeftSchema {
     static final String STRING = "java.lang.String";
     static final String CLASS = "java.lang.Class";
     static final String THREAD = "java.lang.Thread";
+    /** What the agent's event names begin with. */
+    static final String PREFIX = "weft.";
 
     private WeftSchema() {
     }

@@ -27,9 +27,10 @@ import java.util.Map;
 
 /**
  * The machine-readable summary behind {@code reports.jar json}: a small, stable JSON document for CI
- * gates ({@code jq '.phases[0].speedUp'}). The schema is documented in the README ("JSON summary
- * schema") and in the command's help; {@link #SCHEMA_VERSION} changes whenever a field is removed or
- * changes meaning (adding fields does not change it).
+ * gates ({@code jq '.phases[0].running'}). The schema is documented in the command's help and in
+ * docs/reports-cli.md, whose field list is generated from what this writes (CliDocsTest);
+ * {@link #SCHEMA_VERSION} changes whenever a field is removed or changes meaning (adding fields does
+ * not change it).
  *
  * <p>Durations are milliseconds with microsecond precision ({@code 12.345}); times inside the
  * recording are milliseconds from the recording start.

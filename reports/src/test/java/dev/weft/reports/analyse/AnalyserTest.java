@@ -1,5 +1,9 @@
 package dev.weft.reports.analyse;
 
+import static dev.weft.reports.testing.TimedModels.MS;
+import static dev.weft.reports.testing.TimedModels.at;
+import static dev.weft.reports.testing.TimedModels.recording;
+import static dev.weft.reports.testing.TimedModels.thread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,20 +21,10 @@ import org.junit.jupiter.api.Test;
 /** The definitions, on models with exact times. */
 class AnalyserTest {
 
-    private static final long MS = 1_000_000L;
-    private static final long T0 = 1_000_000_000_000L;
-
-    private static long at(long millis) {
-        return T0 + millis * MS;
-    }
-
     /** main: a sequential phase [0, 300] with three steps, a concurrent one [300, 600] with 4 workers. */
     private static Model demo() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(700));
-        ThreadInfo main = b.thread(1, "main", false);
-        b.started(main, at(0), -1);
-        b.ended(main, at(700));
+        ModelBuilder b = recording(700);
+        ThreadInfo main = thread(b, 1, "main", 0, 700, -1);
         b.workload(main, at(0), at(300), "dev.weft.demo.Scenario01Sequential::run");
         for (int i = 0; i < 3; i++) {
             b.workload(main, at(100 * i), at(100 * i + 100), "dev.weft.demo.Scenario01Sequential::step");
@@ -38,9 +32,7 @@ class AnalyserTest {
         b.workload(main, at(300), at(600), "dev.weft.demo.Scenario02Concurrent::run");
         b.agentWait(main, at(310), at(590), "join", "Thread.join", "java.lang.Thread", 1, 10, false);
         for (int i = 0; i < 4; i++) {
-            ThreadInfo w = b.thread(10 + i, "worker-" + i, false);
-            b.started(w, at(305), 1);
-            b.ended(w, at(595));
+            ThreadInfo w = thread(b, 10 + i, "worker-" + i, 305, 595, 1);
             b.workload(w, at(310), at(590), "dev.weft.demo.Scenario02Concurrent::task");
         }
         ThreadInfo idle = b.thread(50, "pool-idle", false);
@@ -78,8 +70,7 @@ class AnalyserTest {
 
     @Test
     void blockedWorkIsInFlightButNotRunning() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
         b.workload(main, at(0), at(100), "a.Locks::run");
         for (int i = 0; i < 10; i++) {
@@ -102,8 +93,7 @@ class AnalyserTest {
 
     @Test
     void idleIsNeitherBlockedNorWaitingAnywhere() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
         b.workload(main, at(0), at(100), "a.Pool::run");
         b.agentWait(main, at(10), at(20), "future", "FutureTask.get", null, 0, -1, false);
@@ -125,8 +115,7 @@ class AnalyserTest {
 
     @Test
     void repeatedTopLevelSpansOfOneMethodFormOneGroup() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(1000));
+        ModelBuilder b = recording(1000);
         ThreadInfo main = b.thread(1, "main", false);
         for (int i = 0; i < 50; i++) {
             b.workload(main, at(i * 10), at(i * 10 + 1 + i % 5), "a.Server::handle");
@@ -145,8 +134,7 @@ class AnalyserTest {
 
     @Test
     void aPhaseFilterPicksPhasesOnAnyThread() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
         b.workload(main, at(0), at(100), "a.Main::run");
         for (int i = 0; i < 3; i++) {
@@ -191,9 +179,7 @@ class AnalyserTest {
     @Test
     void breakdownCountsWaitsInsideWorkloadAsWaiting() {
         ModelBuilder b = new ModelBuilder(null);
-        ThreadInfo t = b.thread(1, "t", false);
-        b.started(t, at(0), -1);
-        b.ended(t, at(100));
+        ThreadInfo t = thread(b, 1, "t", 0, 100, -1);
         b.workload(t, at(10), at(60), "a.B::c");
         b.agentWait(t, at(20), at(30), "latch", "CountDownLatch.await", null, 0, -1, false);
         b.builtInWait(t, at(70), at(80), "sleep", "Thread.sleep", null, -1, true);

@@ -1,5 +1,9 @@
 package dev.weft.reports.analyse;
 
+import static dev.weft.reports.testing.TimedModels.MS;
+import static dev.weft.reports.testing.TimedModels.at;
+import static dev.weft.reports.testing.TimedModels.recording;
+import static dev.weft.reports.testing.TimedModels.thread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +21,6 @@ import org.junit.jupiter.api.Test;
 /** The critical path on models with exact times and known answers. */
 class CriticalPathTest {
 
-    private static final long MS = 1_000_000L;
-    private static final long T0 = 1_000_000_000_000L;
-
-    private static long at(long millis) {
-        return T0 + millis * MS;
-    }
-
     private static void assertStep(Model m, Step s, long thread, long from, long to, Type type, Link link) {
         assertEquals(m.indexOf(thread), s.thread(), "thread of " + s);
         assertEquals(at(from), s.start(), "start of " + s);
@@ -38,18 +35,11 @@ class CriticalPathTest {
      */
     @Test
     void throughTheLastJoinedWorkerAndASleep() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
-        ThreadInfo main = b.thread(1, "main", false);
-        b.started(main, at(0), -1);
-        b.ended(main, at(100));
+        ModelBuilder b = recording(100);
+        ThreadInfo main = thread(b, 1, "main", 0, 100, -1);
         b.workload(main, at(0), at(100), "demo.Scenario::run");
-        ThreadInfo a = b.thread(2, "a", false);
-        ThreadInfo c = b.thread(3, "b", false);
-        b.started(a, at(10), 1);
-        b.started(c, at(10), 1);
-        b.ended(a, at(40));
-        b.ended(c, at(70));
+        ThreadInfo a = thread(b, 2, "a", 10, 40, 1);
+        ThreadInfo c = thread(b, 3, "b", 10, 70, 1);
         b.workload(a, at(10), at(40), "demo.W::work");
         b.workload(c, at(10), at(70), "demo.W::work");
         b.agentWait(main, at(12), at(41), "join", "Thread.join", null, 0, 2, false);
@@ -77,8 +67,7 @@ class CriticalPathTest {
     /** A chain of wakes: c wakes b at 30, b wakes main at 50; main ends at 60. */
     @Test
     void followsAChainOfWakes() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(60));
+        ModelBuilder b = recording(60);
         ThreadInfo main = b.thread(1, "main", false);
         ThreadInfo tb = b.thread(2, "b", false);
         ThreadInfo tc = b.thread(3, "c", false);
@@ -101,8 +90,7 @@ class CriticalPathTest {
     /** Two threads that each claim to have woken the other cannot make the walk loop. */
     @Test
     void endsOnCyclicWakes() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(20));
+        ModelBuilder b = recording(20);
         ThreadInfo main = b.thread(1, "main", false);
         ThreadInfo other = b.thread(2, "other", false);
         b.agentWait(main, at(5), at(10), "park", "LockSupport.park", null, 0, -1, false);

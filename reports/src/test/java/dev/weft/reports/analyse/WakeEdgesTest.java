@@ -1,5 +1,7 @@
 package dev.weft.reports.analyse;
 
+import static dev.weft.reports.testing.TimedModels.at;
+import static dev.weft.reports.testing.TimedModels.recording;
 import static dev.weft.reports.testing.WeftEvents.await;
 import static dev.weft.reports.testing.WeftEvents.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +13,7 @@ import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.model.WaitSpans;
 import dev.weft.reports.testing.Recordings;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Path;
@@ -23,21 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Who ended each wait: the three matching rules on exact times, then on a real recording. */
 class WakeEdgesTest {
 
-    private static final long MS = 1_000_000L;
-    private static final long T0 = 1_000_000_000_000L;
-
-    private static long at(double millis) {
-        return T0 + (long) (millis * MS);
-    }
-
     private static int index(Model m, long id) {
         return m.indexOf(id);
     }
 
     @Test
     void theLatestWakeInsideTheWaitOrJustAfterItEndsItsWait() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo early = b.thread(2, "early", false);
         ThreadInfo late = b.thread(3, "late", false);
@@ -61,8 +56,7 @@ class WakeEdgesTest {
 
     @Test
     void aWakeBeforeTheWaitOrForAnotherThreadDoesNotCount() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo other = b.thread(2, "other", false);
         ThreadInfo waker = b.thread(3, "waker", false);
@@ -79,8 +73,7 @@ class WakeEdgesTest {
 
     @Test
     void aWakeAfterTheNextWaitBeganBelongsToTheNextWait() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo first = b.thread(2, "first", false);
         ThreadInfo second = b.thread(3, "second", false);
@@ -99,8 +92,7 @@ class WakeEdgesTest {
 
     @Test
     void sleepsAreNotEligibleAndUnmatchedWaitsCount() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo t = b.thread(1, "t", false);
         ThreadInfo other = b.thread(2, "other", false);
         b.agentWait(t, at(0), at(10), "sleep", "Thread.sleep", null, 0, -1, true);
@@ -116,8 +108,7 @@ class WakeEdgesTest {
 
     @Test
     void aMonitorWaitIsEndedByItsNotifierAlsoWhenMergedIntoAnAgentSpan() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo plain = b.thread(1, "plain", false);
         ThreadInfo merged = b.thread(2, "merged", false);
         ThreadInfo notifier = b.thread(3, "notifier", false);
@@ -145,8 +136,7 @@ class WakeEdgesTest {
 
     @Test
     void aRecordedWakeWinsOverTheNotifier() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         b.thread(2, "notifier", false);
         ThreadInfo unparker = b.thread(3, "unparker", false);
@@ -160,8 +150,7 @@ class WakeEdgesTest {
 
     @Test
     void aJoinIsEndedByTheEndOfTheThreadItWaitsFor() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
         ThreadInfo worker = b.thread(2, "worker", false);
         ThreadInfo endless = b.thread(3, "endless", false);
@@ -230,33 +219,24 @@ class WakeEdgesTest {
         Path jfr = Recordings.record(dir.resolve("wakes.jfr"), true, () -> {
             CountDownLatch latch = new CountDownLatch(1);
             CountDownLatch parked = new CountDownLatch(1);
-            Thread waiter = new Thread(() -> {
-                try {
-                    await("latch", "CountDownLatch.await", latch, null, () -> {
-                        parked.countDown();
-                        latch.await();
-                    });
-                    await("monitor", "Object.wait", monitor, null, () -> {
-                        synchronized (monitor) {
-                            inside.set(true);
-                            while (!ready[0]) {
-                                monitor.wait();
-                            }
+            Thread waiter = TestThreads.named("waiter", () -> {
+                await("latch", "CountDownLatch.await", latch, null, () -> {
+                    parked.countDown();
+                    latch.await();
+                });
+                await("monitor", "Object.wait", monitor, null, () -> {
+                    synchronized (monitor) {
+                        inside.set(true);
+                        while (!ready[0]) {
+                            monitor.wait();
                         }
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "waiter");
+                    }
+                });
+            });
             ids[0] = waiter.threadId();
             start(waiter);
-            Thread joiner = new Thread(() -> {
-                try {
-                    await("join", "Thread.join", waiter, waiter, waiter::join);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "joiner");
+            Thread joiner = TestThreads.named("joiner",
+                    () -> await("join", "Thread.join", waiter, waiter, waiter::join));
             ids[2] = joiner.threadId();
             start(joiner);
             Thread releaser = new Thread(() -> {

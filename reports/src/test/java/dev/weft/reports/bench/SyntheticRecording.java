@@ -1,5 +1,6 @@
 package dev.weft.reports.bench;
 
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Path;
@@ -46,17 +47,13 @@ public final class SyntheticRecording {
             status.version = "bench";
             status.instrumentedTypes = 40;
             status.commit();
-            Thread main = new Thread(() -> {
-                try {
-                    for (int p = 0; p < phases; p++) {
-                        boolean virtual = p >= phases / 2;
-                        WeftEvents.workload("bench.Main::phase" + p, () -> phase(threadsPerPhase, iterations,
-                                virtual));
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
+            Thread main = TestThreads.named("main", () -> {
+                for (int p = 0; p < phases; p++) {
+                    boolean virtual = p >= phases / 2;
+                    WeftEvents.workload("bench.Main::phase" + p, () -> phase(threadsPerPhase, iterations,
+                            virtual));
                 }
-            }, "main");
+            });
             main.start();
             main.join();
             r.stop();

@@ -131,6 +131,11 @@ public final class Browser implements AutoCloseable {
         Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Saves what the page shows as {@code name} in the build's folder of screenshots ({@code weft.browser.out}). */
+    public void screenshot(String name) throws IOException {
+        screenshot(Path.of(System.getProperty("weft.browser.out", "target/browser")).resolve(name));
+    }
+
     @Override
     public void close() {
         try {

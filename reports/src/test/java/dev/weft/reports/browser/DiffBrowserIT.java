@@ -9,6 +9,7 @@ import dev.weft.reports.Reports;
 import dev.weft.reports.diff.RecordingDiff;
 import dev.weft.reports.render.DiffRenderer;
 import dev.weft.reports.testing.DiffRecordings;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Files;
@@ -38,7 +39,6 @@ class DiffBrowserIT {
 
     @TempDir
     static Path dir;
-    static Path out;
     static Path lessonHtml;
     static Path hostileHtml;
     static Browser browser;
@@ -50,7 +50,6 @@ class DiffBrowserIT {
         if (unavailable != null) {
             return;
         }
-        out = Path.of(System.getProperty("weft.browser.out", "target/browser"));
         Path before = DiffRecordings.sequential(dir.resolve("before.jfr"), DiffRecordings.PHASE);
         Path after = DiffRecordings.concurrent(dir.resolve("after.jfr"), DiffRecordings.PHASE);
         lessonHtml = dir.resolve("lesson.html");
@@ -66,14 +65,10 @@ class DiffBrowserIT {
     static void hostile() throws Exception {
         workload(TimelineBrowserIT.HOSTILE_METHOD, () -> {
             for (String name : TimelineBrowserIT.HOSTILE) {
-                Thread t = new Thread(() -> {
-                    try {
-                        workload(TimelineBrowserIT.HOSTILE_METHOD, () -> WeftEvents.await(TimelineBrowserIT.SCRIPT_NAME,
-                                TimelineBrowserIT.IMG_NAME, name, null, () -> Thread.sleep(2)));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, name);
+                Thread t = TestThreads.named(name, () -> {
+                    workload(TimelineBrowserIT.HOSTILE_METHOD, () -> WeftEvents.await(TimelineBrowserIT.SCRIPT_NAME,
+                            TimelineBrowserIT.IMG_NAME, name, null, () -> Thread.sleep(2)));
+                });
                 WeftEvents.start(t);
                 t.join();
             }
@@ -133,7 +128,7 @@ class DiffBrowserIT {
         assertTrue(blueBetween("diff-after", x(1, 0), afterEnd) > 200, "after worked before its end");
         List<Object> afterRows = (List<Object>) browser.js("return weftDiff.pair.rows(1).map(r => r.type + ':' + r.name)");
         assertTrue(afterRows.contains("group:pool-1-thread-N"), "the pool is a group of lanes after: " + afterRows);
-        browser.screenshot(out.resolve("diff-lesson.png"));
+        browser.screenshot("diff-lesson.png");
     }
 
     @Test
@@ -204,7 +199,7 @@ class DiffBrowserIT {
         assertTrue(names.contains(TimelineBrowserIT.SCRIPT_NAME), "the lanes carry the names as written: " + names);
         assertEquals(0L, browser.number("return document.querySelectorAll('#report img, #report svg, #report script').length"),
                 "no element came out of a name");
-        browser.screenshot(out.resolve("diff-hostile.png"));
+        browser.screenshot("diff-hostile.png");
     }
 
     @Test

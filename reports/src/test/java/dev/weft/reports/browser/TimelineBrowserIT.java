@@ -13,6 +13,7 @@ import dev.weft.reports.Reports;
 import dev.weft.reports.render.HtmlRenderer;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Path;
@@ -47,7 +48,6 @@ class TimelineBrowserIT {
 
     @TempDir
     static Path dir;
-    static Path out;
     static Scenarios.Demo demo;
     static Path demoHtml;
     static Path hostileHtml;
@@ -62,7 +62,6 @@ class TimelineBrowserIT {
         if (unavailable != null) {
             return;
         }
-        out = Path.of(System.getProperty("weft.browser.out", "target/browser"));
         demo = Scenarios.demo(dir.resolve("demo.jfr"));
         demoHtml = dir.resolve("demo.html");
         Reports.writeHtml(demo.jfr(), demoHtml);
@@ -98,13 +97,8 @@ class TimelineBrowserIT {
         status.commit();
         Object lock = new Object();
         for (String name : HOSTILE) {
-            Thread t = new Thread(() -> {
-                try {
-                    workload(HOSTILE_METHOD, () -> await("latch", SCRIPT_NAME, lock, null, () -> Thread.sleep(3)));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, name);
+            Thread t = TestThreads.named(name,
+                    () -> workload(HOSTILE_METHOD, () -> await("latch", SCRIPT_NAME, lock, null, () -> Thread.sleep(3))));
             start(t);
             t.join();
         }
@@ -130,6 +124,15 @@ class TimelineBrowserIT {
 
     private int threadIndex(long id) {
         return (int) browser.number("return weft.model.threads.findIndex(t => t.id === arguments[0])", id);
+    }
+
+    /** The middle of the first wait of kind join on the thread at {@code index}, in the page's time; -1 without one. */
+    private double middleOfFirstJoin(int index) {
+        return browser.decimal("""
+                const t = weft.model.threads[arguments[0]];
+                for (let j = 0; j < t.n; j++) if (weft.model.kinds[weft.model.descs[t.desc[j]].kind] === 'join')
+                  return (t.starts[j] + t.ends[j]) / 2;
+                return -1;""", index);
     }
 
     private Map<String, Object> range() {
@@ -169,7 +172,7 @@ class TimelineBrowserIT {
         assertTrue(blue > 500, "workload blue painted on the canvas: " + blue + " pixels");
         assertEquals(Boolean.FALSE, browser.js("return document.getElementById('report').hidden"));
         assertEquals(Boolean.TRUE, browser.js("return document.getElementById('empty').hidden"));
-        browser.screenshot(out.resolve("synthetic-demo.png"));
+        browser.screenshot("synthetic-demo.png");
     }
 
     @Test
@@ -218,11 +221,7 @@ class TimelineBrowserIT {
     void hoverShowsTheTooltipOfTheSpanUnderTheMouse() {
         int main = threadIndex(demo.mainId());
         // the middle of main's join of the concurrent phase: a wait of kind join on Thread.join
-        double t = browser.decimal("""
-                const t = weft.model.threads[arguments[0]];
-                for (let j = 0; j < t.n; j++) { const d = weft.model.descs[t.desc[j]];
-                  if (weft.model.kinds[d.kind] === 'join') return (t.starts[j] + t.ends[j]) / 2; }
-                return -1;""", main);
+        double t = middleOfFirstJoin(main);
         assertTrue(t > 0, "main joins");
         String text = hover(pointOf(main, t));
         assertNotNull(text, "a tooltip is shown");
@@ -324,7 +323,7 @@ class TimelineBrowserIT {
         assertTrue(summary.startsWith("Critical path:") && summary.contains("main"), summary);
         assertTrue(browser.number("return weft.model.critical.filter(s => s.link === 2).length") > 0,
                 "the path goes through a worker main started");
-        browser.screenshot(out.resolve("synthetic-critical-path.png"));
+        browser.screenshot("synthetic-critical-path.png");
         assertEquals(List.of(), browser.errors());
     }
 
@@ -332,11 +331,7 @@ class TimelineBrowserIT {
     void theConcurrencyCurveCountsRunningWaitingAndAlive() {
         // the middle of main's first join: the 4 workers it started before spin, main waits
         int main = threadIndex(demo.mainId());
-        double mid = browser.decimal("""
-                const t = weft.model.threads[arguments[0]];
-                for (let j = 0; j < t.n; j++) if (weft.model.kinds[weft.model.descs[t.desc[j]].kind] === 'join')
-                  return (t.starts[j] + t.ends[j]) / 2;
-                return -1;""", main);
+        double mid = middleOfFirstJoin(main);
         Map<String, Object> c = browser.map("return weft.curveAt(arguments[0])", mid);
         Object who = browser.js("""
                 const m = weft.model, t0 = arguments[0];
@@ -434,7 +429,7 @@ class TimelineBrowserIT {
         assertEquals(HOSTILE_METHOD, browser.js("return document.querySelector('#phases .p-method').textContent"),
                 "the hostile workload method, as written");
         assertNull(browser.js("return window.pwned"));
-        browser.screenshot(out.resolve("hostile.png"));
+        browser.screenshot("hostile.png");
         assertEquals(List.of(), browser.errors());
     }
 
@@ -461,6 +456,6 @@ class TimelineBrowserIT {
         assertTrue(browser.number("return weft.state.drawn.segments") > 0, "the JVM's sleeps and parks are drawn");
         assertTrue(browser.number("return weft.rows().filter(r => r.type === 'thread' || r.type === 'group').length") >= 1);
         assertFalse(browser.driver().findElement(By.id("phases-panel")).isDisplayed(), "no phases without workload spans");
-        browser.screenshot(out.resolve("no-agent.png"));
+        browser.screenshot("no-agent.png");
     }
 }

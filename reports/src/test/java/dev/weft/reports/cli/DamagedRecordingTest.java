@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.testing.Json;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.ByteBuffer;
@@ -45,13 +46,8 @@ class DamagedRecordingTest {
         Path jfr = Recordings.record(dir.resolve("multi.jfr"), true, () -> {
             for (int round = 0; round < 3; round++) {
                 String name = "round-" + round;
-                Thread t = new Thread(() -> {
-                    try {
-                        WeftEvents.workload("dev.weft.Test::" + name.replace('-', '_'), () -> Scenarios.spin(5));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, name);
+                Thread t = TestThreads.named(name,
+                        () -> WeftEvents.workload("dev.weft.Test::" + name.replace('-', '_'), () -> Scenarios.spin(5)));
                 WeftEvents.start(t);
                 t.join();
                 try (Recording rotate = new Recording()) {

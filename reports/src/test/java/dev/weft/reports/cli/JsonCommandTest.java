@@ -12,6 +12,7 @@ import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.testing.Json;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Files;
@@ -255,13 +256,7 @@ class JsonCommandTest {
         String name = "a\"b\\c\nd\t</script><img src=x onerror=alert(1)>\u2028 caf\u00e9";
         String method = "x.Y::<clinit>\"' \uD83E\uDDF5";
         Path jfr = Recordings.record(dir.resolve("hostile.jfr"), true, () -> {
-            Thread t = new Thread(() -> {
-                try {
-                    WeftEvents.workload(method, () -> Scenarios.spin(5));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, name);
+            Thread t = TestThreads.named(name, () -> WeftEvents.workload(method, () -> Scenarios.spin(5)));
             t.start();
             t.join();
         });

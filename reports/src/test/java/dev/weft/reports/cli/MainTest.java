@@ -1,5 +1,6 @@
 package dev.weft.reports.cli;
 
+import static dev.weft.reports.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +8,6 @@ import dev.weft.reports.Reports;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.testing.Scenarios;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,26 +23,12 @@ class MainTest {
     static Path dir;
     static Path jfr;
 
-    record Result(int code, String out, String err) {
-        String[] errLines() {
-            return err.isEmpty() ? new String[0] : err.split("\\R");
-        }
-    }
-
     @BeforeAll
     static void record() throws Exception {
         jfr = Scenarios.demo(dir.resolve("app.jfr")).jfr();
     }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertUsage(Result r) {
+    private static void assertUsage(Cli.Result r) {
         assertEquals(2, r.code(), r.err());
         assertEquals(2, r.errLines().length, "one line and a usage hint: " + r.err());
         assertTrue(r.errLines()[0].startsWith("weft-reports: "), r.err());
@@ -52,7 +36,7 @@ class MainTest {
         assertEquals("", r.out());
     }
 
-    private static void assertFailure(Result r, String expected) {
+    private static void assertFailure(Cli.Result r, String expected) {
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.errLines().length, "one line: " + r.err());
         assertTrue(r.err().startsWith("weft-reports: cannot read "), r.err());
@@ -62,7 +46,7 @@ class MainTest {
 
     @Test
     void writesTheHtmlNextToTheRecordingByDefault() throws Exception {
-        Result r = run(jfr.toString());
+        Cli.Result r = run(jfr.toString());
         assertEquals(0, r.code(), r.err());
         Path html = dir.resolve("app.html");
         assertEquals(html.toString(), r.out().strip());
@@ -73,7 +57,7 @@ class MainTest {
     @Test
     void theExplicitHtmlCommandAcceptsAnOutputFile() throws Exception {
         Path out = dir.resolve("elsewhere/report.html");
-        Result r = run("html", jfr.toString(), "-o", out.toString());
+        Cli.Result r = run("html", jfr.toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(out.toString(), r.out().strip());
         assertTrue(Files.exists(out));
@@ -84,7 +68,7 @@ class MainTest {
 
     @Test
     void summaryPrintsATable() {
-        Result r = run("summary", jfr.toString());
+        Cli.Result r = run("summary", jfr.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Phase"), r.out());
         assertTrue(r.out().contains("Scenario01Sequential.run"));
@@ -100,15 +84,15 @@ class MainTest {
     @Test
     void helpOnMainAndOnEachCommand() {
         for (String[] args : new String[][] {{"--help"}, {"-h"}, {"help"}}) {
-            Result r = run(args);
+            Cli.Result r = run(args);
             assertEquals(0, r.code());
             assertTrue(r.out().contains("Usage: java -jar reports.jar"), r.out());
             assertTrue(r.out().contains("summary"));
         }
-        Result html = run("html", "--help");
+        Cli.Result html = run("html", "--help");
         assertEquals(0, html.code());
         assertTrue(html.out().contains("-o, --output"));
-        Result summary = run("summary", "--help");
+        Cli.Result summary = run("summary", "--help");
         assertEquals(0, summary.code());
         assertTrue(summary.out().contains("summary <file.jfr>"));
         assertEquals(0, run("help", "summary").code());
@@ -151,7 +135,7 @@ class MainTest {
         new Random(2).nextBytes(noise);
         System.arraycopy(noise, 0, corrupt, 100, 4096);
         Path bad = Files.write(dir.resolve("corrupt.jfr"), corrupt);
-        Result r = run(bad.toString());
+        Cli.Result r = run(bad.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(Files.notExists(dir.resolve("truncated.html")) && Files.notExists(dir.resolve("garbage.html")));
@@ -171,7 +155,7 @@ class MainTest {
         // only the sound chunks go to the parser, so no event of them is lost to the damage after them
         assertEquals(Reports.analyse(jfr).model().eventCount(), model.eventCount(), "the first chunk was read");
 
-        Result r = run(file.toString(), "-o", dir.resolve("damaged.html").toString());
+        Cli.Result r = run(file.toString(), "-o", dir.resolve("damaged.html").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.errLines().length);
         assertTrue(r.err().startsWith("weft-reports: warning: "), r.err());
@@ -182,7 +166,7 @@ class MainTest {
     @Test
     void anUnwritableOutputExitsWithOne() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Result r = run(jfr.toString(), "-o", file.resolve("report.html").toString());
+        Cli.Result r = run(jfr.toString(), "-o", file.resolve("report.html").toString());
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().startsWith("weft-reports: cannot write "), r.err());
@@ -198,7 +182,7 @@ class MainTest {
 
     @Test
     void phasesPicksTheMethodsThatArePhases() {
-        Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", jfr.toString());
+        Cli.Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", jfr.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Scenario02Concurrent.task"), r.out());
         assertTrue(!r.out().contains("Scenario01Sequential.run"), "only the named method's calls are phases: " + r.out());

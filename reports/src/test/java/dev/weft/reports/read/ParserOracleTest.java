@@ -12,6 +12,7 @@ import dev.weft.reports.testing.Jdks;
 import dev.weft.reports.testing.ModelDump;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.io.IOException;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The corpus: recordings made here (this JVM, the test copies of the agent's events), one made by
  * every JDK from 17 on found on this machine ({@code CorpusProgram.java}, run as a source file), real
- * agent recordings kept under {@code corpus/} (JDK 21 and 25 today; drop an agent-made JDK 17 recording
- * there once the agent runs on 17), and any {@code .jfr} in the folder {@code -Dweft.corpus=DIR} or
+ * agent recordings kept under {@code corpus/} (the demo under the agent on JDK 17, 21 and 25: on 17 the
+ * agent's exit events name a thread the JVM never pools), and any {@code .jfr} in the folder {@code -Dweft.corpus=DIR} or
  * {@code $WEFT_CORPUS} names.
  */
 @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -236,13 +237,8 @@ class ParserOracleTest {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
                 int index = i;
-                threads.add(Thread.ofVirtual().unstarted(() -> {
-                    try {
-                        WeftEvents.workload("dev.weft.Test::task" + (index % 7), () -> Thread.sleep(index % 3));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+                threads.add(TestThreads.virtual(
+                        () -> WeftEvents.workload("dev.weft.Test::task" + (index % 7), () -> Thread.sleep(index % 3))));
             }
             for (Thread t : threads) {
                 WeftEvents.start(t);

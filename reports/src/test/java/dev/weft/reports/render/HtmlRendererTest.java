@@ -11,6 +11,7 @@ import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.testing.Json;
 import dev.weft.reports.testing.Recordings;
+import dev.weft.reports.testing.TestThreads;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,10 @@ class HtmlRendererTest {
     @BeforeAll
     static void render() throws Exception {
         Path jfr = Recordings.record(dir.resolve("hostile.jfr"), true, () -> {
-            Thread t = new Thread(() -> {
-                try {
-                    workload(HOSTILE_METHOD, () -> await("sleep", HOSTILE_THREAD, null, null,
-                            () -> Thread.sleep(5)));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, HOSTILE_THREAD);
+            Thread t = TestThreads.named(HOSTILE_THREAD, () -> {
+                workload(HOSTILE_METHOD, () -> await("sleep", HOSTILE_THREAD, null, null,
+                        () -> Thread.sleep(5)));
+            });
             t.start();
             t.join();
         });

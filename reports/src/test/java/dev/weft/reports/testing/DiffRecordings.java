@@ -39,13 +39,8 @@ public final class DiffRecordings {
         return onMain(file, () -> workload(phase, () -> {
             List<Thread> pool = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
-                Thread t = new Thread(() -> {
-                    try {
-                        workload(TASK, () -> Scenarios.spin(TASK_MILLIS));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, "pool-1-thread-" + (i + 1));
+                Thread t = TestThreads.named("pool-1-thread-" + (i + 1),
+                        () -> workload(TASK, () -> Scenarios.spin(TASK_MILLIS)));
                 pool.add(t);
                 start(t);
             }

@@ -61,65 +61,47 @@ public final class Scenarios {
             status.startupMillis = 42;
             status.commit();
 
-            Thread main = new Thread(() -> {
-                try {
-                    workload(SEQUENTIAL, () -> {
-                        for (int i = 0; i < 3; i++) {
-                            workload("dev.weft.demo.Scenario01Sequential::step", () -> spin(STEP_MILLIS));
+            Thread main = TestThreads.named("main", () -> {
+                workload(SEQUENTIAL, () -> {
+                    for (int i = 0; i < 3; i++) {
+                        workload("dev.weft.demo.Scenario01Sequential::step", () -> spin(STEP_MILLIS));
+                    }
+                });
+                workload(CONCURRENT, () -> {
+                    List<Thread> workers = new ArrayList<>();
+                    for (int i = 0; i < WORKERS; i++) {
+                        Thread w = TestThreads.named("worker-" + i,
+                                () -> workload("dev.weft.demo.Scenario02Concurrent::task", () -> spin(TASK_MILLIS)));
+                        workers.add(w);
+                        synchronized (workerIds) {
+                            workerIds.add(w.threadId());
                         }
-                    });
-                    workload(CONCURRENT, () -> {
-                        List<Thread> workers = new ArrayList<>();
-                        for (int i = 0; i < WORKERS; i++) {
-                            Thread w = new Thread(() -> {
-                                try {
-                                    workload("dev.weft.demo.Scenario02Concurrent::task", () -> spin(TASK_MILLIS));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            }, "worker-" + i);
-                            workers.add(w);
-                            synchronized (workerIds) {
-                                workerIds.add(w.threadId());
-                            }
-                            start(w);
-                        }
-                        for (Thread w : workers) {
-                            await("join", "Thread.join", w, w, w::join);
-                        }
-                    });
-                    workload(VIRTUAL, () -> {
-                        Thread v = Thread.ofVirtual().unstarted(() -> {
-                            try {
-                                workload("dev.weft.demo.Scenario03Virtual::task", () -> Thread.sleep(50));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                        ids[1] = v.threadId();
-                        start(v);
-                        await("join", "Thread.join", v, v, v::join);
-                    });
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "main");
+                        start(w);
+                    }
+                    for (Thread w : workers) {
+                        await("join", "Thread.join", w, w, w::join);
+                    }
+                });
+                workload(VIRTUAL, () -> {
+                    Thread v = TestThreads.virtual(
+                            () -> workload("dev.weft.demo.Scenario03Virtual::task", () -> Thread.sleep(50)));
+                    ids[1] = v.threadId();
+                    start(v);
+                    await("join", "Thread.join", v, v, v::join);
+                });
+            });
             ids[0] = main.threadId();
             start(main);
             main.join();
 
             Object lock = new Object();
-            Thread merger = new Thread(() -> {
-                try {
-                    // a latch await that parks inside: one span, of kind latch
-                    await("latch", "CountDownLatch.await", lock, null,
-                            () -> LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(40)));
-                    // a park the agent did not see: kept as a span of kind park
-                    LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(30));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "merger");
+            Thread merger = TestThreads.named("merger", () -> {
+                // a latch await that parks inside: one span, of kind latch
+                await("latch", "CountDownLatch.await", lock, null,
+                        () -> LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(40)));
+                // a park the agent did not see: kept as a span of kind park
+                LockSupport.parkNanos(lock, TimeUnit.MILLISECONDS.toNanos(30));
+            });
             ids[2] = merger.threadId();
             start(merger);
             merger.join();

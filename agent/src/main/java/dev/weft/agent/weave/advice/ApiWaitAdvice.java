@@ -4,7 +4,10 @@ import dev.weft.boot.WaitState;
 import dev.weft.boot.Waits;
 import net.bytebuddy.asm.Advice;
 
-/** Every other blocking API (barrier, phaser, semaphore, condition, lock, executor, queue): armed at entry, recorded only if it blocks. The kind is bound per transformation through {@link WaitKind}. */
+/**
+ * Every other blocking API (barrier, phaser, semaphore, condition, lock, executor, queue): armed at
+ * entry, recorded only if it blocks. The kind is bound per transformation through {@link WaitKind}.
+ */
 public final class ApiWaitAdvice {
 
     private ApiWaitAdvice() { }

@@ -5,7 +5,10 @@ import dev.weft.boot.WaitState;
 import dev.weft.boot.Waits;
 import net.bytebuddy.asm.Advice;
 
-/** {@code LockSupport.park(Object)}, {@code parkNanos(Object, long)}, {@code parkUntil(Object, long)}: kind park with its blocker, or the span of the API that parks here. */
+/**
+ * {@code LockSupport.park(Object)}, {@code parkNanos(Object, long)}, {@code parkUntil(Object, long)}:
+ * kind park with its blocker, or the span of the API that parks here.
+ */
 public final class ParkBlockerAdvice {
 
     private ParkBlockerAdvice() { }
