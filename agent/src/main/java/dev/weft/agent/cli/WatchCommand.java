@@ -60,6 +60,8 @@ final class WatchCommand implements CliCommand {
                 "                  \"behindMs\": ms, \"sampled\": true}",
                 "  --window=T     how much time the view holds (default 60s); the watcher's memory is bounded by it",
                 "",
+                "Given no heap option (-Xmx…), the command watches in a child JVM with -Xmx256m; Ctrl-C reaches it.",
+                "",
                 "Exit codes: 0 the watch ended (Ctrl-C, or the JVM exited), 1 no such JVM, attach refused or the",
                 "JVM's recording could not be followed, 2 wrong usage.",
                 "");
