@@ -23,6 +23,13 @@ public final class AgentOptions {
             "                   top-level workload spans of main); they are recorded as workload too",
             "  report=html|none write the HTML timeline at exit (default: html)",
             "  stacks=true      record stack traces with wait and workload events (default: false)",
+            "  maxsize=SIZE     keep at most this much recorded data, the oldest dropped first: 250m, 2g, none",
+            "                   (default: 250m, JFR's own default)",
+            "  maxage=AGE       keep data at most this old: 30m, 12h, 7d, none (default: none)",
+            "  reporttimeout=T  give up on the HTML report at exit after T (e.g. 20s; 0: never render); it is",
+            "                   rendered in a child JVM, so the application's heap is never used (default: 20s)",
+            "  reportheap=SIZE  the heap of that child JVM (default: 128m, about 170 MB of RSS; what does not fit",
+            "                   is left out of the report, which says so)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up; used only",
             "                   if nobody but you can write it (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
@@ -37,6 +44,15 @@ public final class AgentOptions {
     private boolean help;
     private Path cacheDir = WeavingCache.defaultRoot();
     private boolean cacheNamed;
+    /** JFR's own default for a recording to disk that names no limit (-XX:StartFlightRecording). */
+    public static final long DEFAULT_MAX_SIZE = 250L << 20;
+    public static final long DEFAULT_REPORT_TIMEOUT_MILLIS = 20_000;
+    /** About 170 MB of RSS; the reader leaves out what does not fit and says so (100,000 virtual threads need 256 MB). */
+    public static final long DEFAULT_REPORT_HEAP = 128L << 20;
+    private long reportHeap = DEFAULT_REPORT_HEAP;
+    private long maxSize = DEFAULT_MAX_SIZE;
+    private long maxAgeMillis;
+    private long reportTimeoutMillis = DEFAULT_REPORT_TIMEOUT_MILLIS;
     private final String raw;
     private final List<String> problems = new ArrayList<>();
 
@@ -103,10 +119,24 @@ public final class AgentOptions {
                     cacheNamed = cacheDir != null;
                 }
             }
+            case "maxsize" -> maxSize = amount(key, value, maxSize, Limits.parseSize(value), "250m, 2g or none");
+            case "maxage" -> maxAgeMillis = amount(key, value, maxAgeMillis, Limits.parseMillis(value), "30m, 12h, 7d or none");
+            case "reporttimeout" -> reportTimeoutMillis = amount(key, value, reportTimeoutMillis, Limits.parseMillis(value),
+                    "20s, 1m or 0");
+            case "reportheap" -> reportHeap = amount(key, value, reportHeap,
+                    Limits.parseSize(value) >= 16L << 20 ? Limits.parseSize(value) : -1, "128m, 1g (16m at least)");
             case "stacks" -> stacks = bool(key, value, stacks);
             case "verbose" -> verbose = bool(key, value, verbose);
             default -> problems.add("unknown option " + echo(key) + " ignored (try -javaagent:agent.jar=help)");
         }
+    }
+
+    private long amount(String key, String value, long current, long parsed, String examples) {
+        if (parsed < 0) {
+            problems.add("option '" + key + "' takes " + examples + ", not '" + value + "'");
+            return current;
+        }
+        return parsed;
     }
 
     private boolean bool(String key, String value, boolean current) {
@@ -155,6 +185,18 @@ public final class AgentOptions {
     public boolean cacheNamed() { return cacheNamed; }
 
     public String raw() { return raw; }
+
+    /** JFR's maxsize in bytes; 0 for none. */
+    public long maxSize() { return maxSize; }
+
+    /** JFR's maxage in milliseconds; 0 for none. */
+    public long maxAgeMillis() { return maxAgeMillis; }
+
+    /** The heap of the child JVM that renders the exit report, bytes. */
+    public long reportHeap() { return reportHeap; }
+
+    /** How long the exit report may take; 0: the report is not rendered at exit. */
+    public long reportTimeoutMillis() { return reportTimeoutMillis; }
 
     public List<String> problems() { return Collections.unmodifiableList(problems); }
 }

@@ -56,6 +56,23 @@ public final class AgentStatusEvent extends Event {
     @Description("The first Throwable swallowed inside Weft's advice, with its stack trace; empty when none")
     @Name(AgentStatus.FIRST_SUPPRESSED_ERROR)
     public String firstSuppressedError;
+    @Label("Recording Start")
+    @Description("When the agent's recording started: older data is missing when the recording's limits dropped it")
+    @jdk.jfr.Timestamp(jdk.jfr.Timestamp.MILLISECONDS_SINCE_EPOCH)
+    @Name(AgentStatus.RECORDING_START)
+    public long recordingStart;
+
+    @Label("Max Age")
+    @Description("The recording keeps data this old at most (maxage=; 0: no limit)")
+    @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
+    @Name(AgentStatus.MAX_AGE)
+    public long maxAge;
+
+    @Label("Max Size")
+    @Description("The recording keeps this much data at most (maxsize=; 0: no limit)")
+    @jdk.jfr.DataAmount
+    @Name(AgentStatus.MAX_SIZE)
+    public long maxSize;
 
     @Label("Startup Time")
     @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)

@@ -28,6 +28,8 @@ public final class Kinds {
     public static final String IDLE = "idle";
     /** A virtual thread blocked entering a {@code synchronized} block (JDK 24+ unmounts it). */
     public static final String MONITOR_ENTER = "monitor-enter";
+    /** {@code Object.wait} where it is native (before 21): the JVM's own event's kind; the live sample names it. */
+    public static final String MONITOR_WAIT = "monitor-wait";
 
     private Kinds() { }
 }

@@ -70,7 +70,7 @@ public final class Recorder {
      * {@link JdkThreads}). Their lanes still come from the JVM's thread events; the report marks
      * them as the JDK's.
      */
-    static boolean isIgnoredThread(Thread t) {
+    public static boolean isIgnoredThread(Thread t) {
         Class<?> c = t.getClass();
         if (c == CARRIER_THREAD || c == AgentThread.class || JdkThreads.isJdkThread(t)) {
             return true;
@@ -91,8 +91,9 @@ public final class Recorder {
     private static final class StateLocal extends ThreadLocal<WaitState> {
         @Override
         protected WaitState initialValue() {
-            WaitState s = new WaitState();
-            s.ignored = isIgnoredThread(Thread.currentThread());
+            Thread self = Thread.currentThread();
+            WaitState s = new WaitState(self);
+            s.ignored = isIgnoredThread(self);
             return s;
         }
     }

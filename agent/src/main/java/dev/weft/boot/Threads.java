@@ -26,7 +26,7 @@ public final class Threads {
     }
 
     /** {@code threadId()} is JDK 19+; {@code getId()} returns the same unless a subclass overrides it (it is not final). */
-    static long id(Thread t) {
+    public static long id(Thread t) {
         return t.getId();
     }
 

@@ -10,6 +10,13 @@ package dev.weft.boot;
  */
 public final class WaitState {
 
+    /** The thread this state belongs to: {@link OpenWaits} lists its open wait by it. */
+    final Thread owner;
+    /** Whether {@link OpenWaits} knows this state: set on the first wait that really blocks. */
+    boolean listed;
+    /** The next state {@link OpenWaits} knows; written before this one is published, then only by its sampler. */
+    WaitState next;
+
     /** 0: no wait in progress; 1: inside an armed or begun wait (inner ones are covered by it). */
     int depth;
     boolean ignored;
@@ -28,9 +35,12 @@ public final class WaitState {
     /** Set while the thread runs a server's dispatch loop: its selects wait for work, they are idle. */
     boolean idleSelects;
 
-    private WaitEvent event;
+    /** Read by {@link OpenWaits} on JFR's periodic thread: its start time is when the open wait began. */
+    WaitEvent event;
 
-    WaitState() { }
+    WaitState(Thread owner) {
+        this.owner = owner;
+    }
 
     void arm(String kind, String api, Object blocker, Thread target, boolean timed) {
         this.kind = kind;
@@ -58,8 +68,11 @@ public final class WaitState {
         e.targetThread = target;
         e.timed = timed;
         e.detail = where == null ? null : describe(where, port);
-        begun = true;
+        if (!listed) {
+            OpenWaits.register(this); // once per thread, on the path that is about to block anyway
+        }
         e.begin();
+        begun = true; // after begin(): an open wait seen by OpenWaits has its own start time
     }
 
     /** Ends the wait: commits the span if it began, and forgets the blocker so nothing is kept alive. */

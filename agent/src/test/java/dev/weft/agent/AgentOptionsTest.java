@@ -18,7 +18,39 @@ class AgentOptionsTest {
         assertTrue(o.html());
         assertFalse(o.stacks());
         assertFalse(o.help());
+        assertEquals(250L << 20, o.maxSize(), "JFR's own default for a disk recording");
+        assertEquals(0, o.maxAgeMillis());
+        assertEquals(20_000, o.reportTimeoutMillis());
+        assertEquals(128L << 20, o.reportHeap());
         assertTrue(o.problems().isEmpty());
+    }
+
+    @Test
+    void limitsTakeUnitsAndNone() {
+        AgentOptions o = AgentOptions.parse("maxsize=2g,maxage=12h,reporttimeout=45s,reportheap=1g");
+        assertEquals(1L << 30, o.reportHeap());
+        assertEquals(2L << 30, o.maxSize());
+        assertEquals(12 * 3_600_000L, o.maxAgeMillis());
+        assertEquals(45_000, o.reportTimeoutMillis());
+        AgentOptions none = AgentOptions.parse("maxsize=none,maxage=none,reporttimeout=0");
+        assertEquals(0, none.maxSize());
+        assertEquals(0, none.maxAgeMillis());
+        assertEquals(0, none.reportTimeoutMillis());
+        assertEquals(512L << 10, AgentOptions.parse("maxsize=512KB").maxSize());
+        assertEquals(30 * 60_000L, AgentOptions.parse("maxage=30min").maxAgeMillis());
+        assertEquals(7 * 86_400_000L, AgentOptions.parse("maxage=7d").maxAgeMillis());
+        assertEquals(1234, AgentOptions.parse("maxsize=1234").maxSize());
+    }
+
+    @Test
+    void badLimitsKeepTheDefaults() {
+        AgentOptions o = AgentOptions.parse("maxsize=lots,maxage=-1h,reporttimeout=soon,reportheap=1m");
+        assertEquals(4, o.problems().size(), o.problems().toString());
+        assertEquals(AgentOptions.DEFAULT_REPORT_HEAP, o.reportHeap(), "1m is too small to run a JVM");
+        assertTrue(o.problems().get(0).contains("'maxsize' takes 250m, 2g or none, not 'lots'"), o.problems().get(0));
+        assertEquals(AgentOptions.DEFAULT_MAX_SIZE, o.maxSize());
+        assertEquals(0, o.maxAgeMillis());
+        assertEquals(AgentOptions.DEFAULT_REPORT_TIMEOUT_MILLIS, o.reportTimeoutMillis());
     }
 
     @Test

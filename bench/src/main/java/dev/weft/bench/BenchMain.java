@@ -19,7 +19,7 @@ import java.util.Set;
 public final class BenchMain {
 
     static final String USAGE = """
-            Usage: ./weft bench [calls] [spans] [startup] [scenario] [options]
+            Usage: ./weft bench [calls] [spans] [startup] [scenario] [live] [latency] [watch-heap] [exit-rss] [options]
                    ./weft bench jmh [JMH options]     (JMH's own command line, e.g. -l, -h)
 
             Without a group name every group runs (about 10 minutes on 2 cores).
@@ -27,6 +27,11 @@ public final class BenchMain {
               spans     goal 2: cost of one recorded wait span (JMH)
               startup   goal 3: start-up of a trivial main, agent vs a plain JFR recording
               scenario  goal 4: demo scenario 4 (10,000 virtual threads) without and with the agent
+              live        (named only) a loopback server's throughput recorded vs recorded and watched
+              latency     (named only) the delay from an event to the live page's data
+              watch-heap  (named only) the watcher's heap and RSS over a watch of --minutes (default 10)
+              exit-rss    (named only) peak RSS of 100,000 virtual threads taking locks, without and with
+                          the agent, and of the child JVM that renders its exit report
 
             Options:
               --quick       short JMH iterations, 3 process runs: a smoke test, not a measurement
@@ -38,6 +43,7 @@ public final class BenchMain {
                             the one under test, each with a warm weaving cache of its own
               --jdk=HOME    the JDK that startup and scenario run the app on (default: this one;
                             startup also runs on 17, scenario needs 21+)
+              --minutes=N   how long watch-heap watches (default 10)
             """;
 
     private static final String NO_AGENT = "no agent";
@@ -54,6 +60,7 @@ public final class BenchMain {
         boolean quick = false;
         Integer rounds = null;
         Integer runs = null;
+        int minutes = 10;
         Path out = null;
         Path baselineAgent = null;
         for (String a : args) {
@@ -76,7 +83,9 @@ public final class BenchMain {
                     System.err.println("bench: no such agent jar: " + baselineAgent);
                     System.exit(2);
                 }
-            } else if (List.of("calls", "spans", "startup", "scenario").contains(a)) {
+            } else if (a.startsWith("--minutes=")) {
+                minutes = positive(a);
+            } else if (List.of("calls", "spans", "startup", "scenario", "live", "latency", "watch-heap", "exit-rss").contains(a)) {
                 groups.add(a);
             } else {
                 System.err.println("bench: unknown argument '" + a + "'\n" + USAGE);
@@ -122,6 +131,19 @@ public final class BenchMain {
         }
         if (groups.contains("scenario")) {
             scenario(table, new ScenarioBench(out, progress).run(processRuns));
+        }
+        LiveBench live = new LiveBench(out, progress);
+        if (groups.contains("live")) {
+            LiveRows.throughput(table, live.throughput(quick ? 1 : Math.min(processRuns, 5), quick ? 5 : 15));
+        }
+        if (groups.contains("latency")) {
+            LiveRows.latency(table, live.latency(quick ? 3 : 30));
+        }
+        if (groups.contains("watch-heap")) {
+            LiveRows.heap(table, live.heap(quick ? 1 : minutes));
+        }
+        if (groups.contains("exit-rss")) {
+            LiveRows.exitReport(table, live.exitReport(quick ? 1 : Math.min(processRuns, 5)));
         }
         Processes.clean(agentOut);
 

@@ -17,6 +17,14 @@ final class Sample {
         return values.size();
     }
 
+    double sum() {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+
     double median() {
         return quantile(0.5);
     }

@@ -154,6 +154,14 @@ public final class ChildProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** SIGKILL: no shutdown hook runs in the child. Fails if it is still there a minute later. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("survived SIGKILL: " + command);
+        }
+    }
+
     /** Waits for the end; a child still running after {@code timeout} is killed and the test fails. */
     public Result await(Duration timeout) throws IOException {
         try {

@@ -14,7 +14,8 @@ public final class AgentCli {
     /** Every line this command prints about Weft starts so, as the agent's own lines do. */
     static final String PREFIX = "[weft] ";
 
-    static final List<CliCommand> COMMANDS = List.of(new AttachCommand(), new StopCommand(), new ListCommand());
+    static final List<CliCommand> COMMANDS = List.of(new AttachCommand(), new StopCommand(), new SnapshotCommand(),
+            new WatchCommand(), new ListCommand());
 
     private AgentCli() { }
 
@@ -26,7 +27,7 @@ public final class AgentCli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0) {
-                throw new UsageException("missing the command: attach, stop or list", null);
+                throw new UsageException("missing the command: attach, stop, snapshot, watch or list", null);
             }
             String first = args[0];
             if (isHelp(first) || first.equals("help")) {
@@ -50,7 +51,7 @@ public final class AgentCli {
         } catch (UsageException e) {
             CliCommand c = e.command();
             err.println(PREFIX + e.getMessage());
-            err.println("usage: " + (c == null ? PROGRAM + " attach|stop|list ..." : usage(c))
+            err.println("usage: " + (c == null ? PROGRAM + " attach|stop|snapshot|watch|list ..." : usage(c))
                     + "   (try " + PROGRAM + (c == null ? "" : " " + c.name()) + " --help)");
             return 2;
         } catch (CommandFailure e) {

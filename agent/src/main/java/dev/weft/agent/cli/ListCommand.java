@@ -1,5 +1,6 @@
 package dev.weft.agent.cli;
 
+import dev.weft.reports.recover.RecordingMarker;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -23,7 +24,8 @@ final class ListCommand implements CliCommand {
                 "Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and",
                 "'recording' where Weft records (from the marker it leaves in the temporary directory, so",
                 "nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the",
-                "processes whose command is java.",
+                "processes whose command is java. JVMs killed while Weft recorded are named on stderr, with the",
+                "command that recovers their recording; markers of JVMs that left nothing to recover are removed.",
                 "",
                 "Exit codes: 0 listed, 2 wrong usage.",
                 "");
@@ -41,6 +43,13 @@ final class ListCommand implements CliCommand {
         out.printf("%-8s %-10s %s%n", "PID", "WEFT", "MAIN");
         for (JavaProcesses.Jvm j : jvms) {
             out.printf("%-8d %-10s %s%n", j.pid(), j.recording().isPresent() ? "recording" : "-", j.main());
+        }
+        RecordingMarker.cleanUpStale();
+        for (RecordingMarker m : RecordingMarker.all()) {
+            if (!m.alive() && m.recoverable()) {
+                err.println(AgentCli.PREFIX + "JVM " + m.pid() + " was killed while Weft recorded to " + m.jfr()
+                        + "; recover what it recorded: java -jar reports.jar html " + m.jfr());
+            }
         }
         return 0;
     }

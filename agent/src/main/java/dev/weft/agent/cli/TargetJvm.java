@@ -38,6 +38,16 @@ final class TargetJvm {
      * @throws CommandFailure with one line: no such JVM, attach refused, or the agent's own reason
      */
     static AttachProtocol.Reply ask(long pid, AttachProtocol.Action action, String options) throws CommandFailure {
+        return ask(pid, action, options, null);
+    }
+
+    /**
+     * {@link #ask(long, AttachProtocol.Action, String)} with the reply (and a snapshot) in a private
+     * directory created under {@code near}, or the temporary directory when {@code null}; the caller
+     * takes the snapshot out of it before this returns, in {@code withAnswer}.
+     */
+    static AttachProtocol.Reply ask(long pid, AttachProtocol.Action action, String options, Near near)
+            throws CommandFailure {
         ProcessHandle process = find(pid);
         if (!JavaProcesses.canAttach()) {
             throw new CommandFailure("this Java runtime cannot attach to other JVMs (it lacks the module jdk.attach);"
@@ -46,7 +56,8 @@ final class TargetJvm {
         String jar = agentJar().toString();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("weft-attach-");
+            dir = near == null ? Files.createTempDirectory("weft-attach-")
+                    : Files.createTempDirectory(near.dir(), ".weft-attach-");
             Path reply = dir.resolve("reply");
             try (AttachApi.Connection vm = AttachApi.attach(pid)) {
                 check(pid, action, vm.systemProperties());
@@ -56,6 +67,9 @@ final class TargetJvm {
             if (!answer.ok()) {
                 throw new CommandFailure(answer.reason());
             }
+            if (near != null) {
+                near.withAnswer(reply);
+            }
             return answer;
         } catch (IOException e) {
             throw new CommandFailure("cannot exchange the answer with JVM " + pid + ": " + e.getMessage());
@@ -64,7 +78,21 @@ final class TargetJvm {
         }
     }
 
-    private static ProcessHandle find(long pid) throws CommandFailure {
+    /** The system properties of JVM {@code pid}, read over an attach connection that loads nothing. */
+    static Properties properties(long pid) throws CommandFailure {
+        find(pid);
+        if (!JavaProcesses.canAttach()) {
+            throw new CommandFailure("this Java runtime cannot attach to other JVMs (it lacks the module jdk.attach);"
+                    + " run the command with a JDK");
+        }
+        try (AttachApi.Connection vm = AttachApi.attach(pid)) {
+            Properties props = vm.systemProperties();
+            check(pid, null, props);
+            return props;
+        }
+    }
+
+    static ProcessHandle find(long pid) throws CommandFailure {
         if (pid == ProcessHandle.current().pid()) {
             throw new CommandFailure(pid + " is this command's own process");
         }
@@ -90,9 +118,16 @@ final class TargetJvm {
             throw new CommandFailure("Weft is already recording in JVM " + pid + ", to " + recording
                     + "; stop it first: " + AgentCli.PROGRAM + " stop " + pid);
         }
-        if (action == AttachProtocol.Action.STOP && recording == null) {
+        if (action != null && action != AttachProtocol.Action.START && recording == null) {
             throw new CommandFailure("Weft is not recording in JVM " + pid);
         }
+    }
+
+    /** Where a command wants the answer's files, and what it does with them before they are deleted. */
+    interface Near {
+        Path dir();
+
+        void withAnswer(Path reply) throws IOException, CommandFailure;
     }
 
     static int feature(String specVersion) {

@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * {@code agentmain}: a start or a stop asked for by {@code java -jar agent.jar attach|stop}, done
+ * {@code agentmain}: a start, stop or snapshot asked for by {@code java -jar agent.jar attach|stop|snapshot}, done
  * on a thread of Weft's own and answered in the reply file the command waits for
  * ({@link AttachProtocol}). An argument without a reply file is a plain {@code loadAgent}: it
  * starts Weft at once, exactly as {@code -javaagent} would.
@@ -45,9 +45,13 @@ public final class AgentControl {
         boolean ok = false;
         Console.relayTo(said::add);
         try {
-            ok = request.action() == AttachProtocol.Action.STOP ? stop() : start(request.options(), inst);
+            ok = switch (request.action()) {
+                case STOP -> stop();
+                case SNAPSHOT -> snapshot(AttachProtocol.snapshotOf(request.reply()));
+                case START -> start(request.options(), inst);
+            };
             if (!ok && said.isEmpty()) {
-                Console.line("Weft did not " + (request.action() == AttachProtocol.Action.STOP ? "stop" : "start")
+                Console.line("Weft did not " + request.action().name().toLowerCase(java.util.Locale.ROOT)
                         + " in this JVM");
             }
         } catch (Throwable t) {
@@ -85,6 +89,15 @@ public final class AgentControl {
             Console.line("(paths relative to " + Path.of("").toAbsolutePath() + ")");
         }
         return written;
+    }
+
+    private static boolean snapshot(Path to) {
+        WeftSession running = AgentStarter.session();
+        if (running == null) {
+            Console.line("Weft is not recording in this JVM");
+            return false;
+        }
+        return running.snapshot(to);
     }
 
     /** The command cannot see this JVM's working directory: name the default output directory absolutely. */

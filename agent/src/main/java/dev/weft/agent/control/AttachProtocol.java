@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * How {@code java -jar agent.jar attach|stop} talks to the agent in another JVM.
  *
- * <p>The request is the agent argument: the agent options, then {@code weft.control=start|stop}
+ * <p>The request is the agent argument: the agent options, then {@code weft.control=start|stop|snapshot}
  * and, last, {@code weft.reply=<file>}. The reply path runs to the end of the argument, so it may
  * hold commas. The agent answers in that file, which lies in a directory the command created for
  * this one call: it writes the file whole or not at all ({@code AtomicFile}), so the command never
@@ -30,7 +30,15 @@ public final class AttachProtocol {
     static final String REPLY = "weft.reply=";
 
     /** What the command asks of the agent. */
-    public enum Action { START, STOP }
+    public enum Action { START, STOP, SNAPSHOT }
+
+    /**
+     * Where the agent writes a snapshot: beside the reply, in the directory the command created for
+     * this call (next to the destination the user named, so that moving it there is a rename).
+     */
+    public static Path snapshotOf(Path reply) {
+        return reply.resolveSibling("snapshot.jfr");
+    }
 
     /** A parsed control request: what to do, the agent options (START only) and where to answer. */
     record Request(Action action, String options, Path reply) { }
@@ -71,7 +79,11 @@ public final class AttachProtocol {
         for (String item : args.substring(0, at).split(",")) {
             String entry = item.strip();
             if (entry.startsWith(CONTROL)) {
-                action = "stop".equals(entry.substring(CONTROL.length())) ? Action.STOP : Action.START;
+                action = switch (entry.substring(CONTROL.length())) {
+                    case "stop" -> Action.STOP;
+                    case "snapshot" -> Action.SNAPSHOT;
+                    default -> Action.START;
+                };
             } else if (!entry.isEmpty()) {
                 options.add(entry);
             }

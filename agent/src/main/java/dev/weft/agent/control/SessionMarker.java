@@ -1,13 +1,12 @@
 package dev.weft.agent.control;
 
+import dev.weft.reports.recover.RecordingMarker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,9 +14,11 @@ import java.util.Optional;
  *
  * <p>Two signs, both set while a recording runs and removed when it stops: the system property
  * {@value #PROPERTY} (read over an attach connection by {@code stop}, so that asking a JVM without
- * Weft loads no agent into it), and a marker file {@code <tmp>/weft-<user>/<pid>.recording} that
- * {@code list} reads without attaching to every JVM. The marker holds the process start time, so
- * one left behind by a killed JVM never speaks for a later process with the same pid.
+ * Weft loads no agent into it), and a marker file {@code <tmp>/weft-<user>/<pid>.recording}
+ * ({@link RecordingMarker}) that {@code list} reads without attaching to every JVM. The marker holds
+ * the process start time, so one left behind by a killed JVM never speaks for a later process with
+ * the same pid, and JFR's repository, from which {@code reports.jar} recovers a killed JVM's
+ * recording. Stale markers with nothing left to recover are removed whenever a marker is written.
  */
 public final class SessionMarker {
 
@@ -34,8 +35,11 @@ public final class SessionMarker {
             if (!ownDirectory(marker.getParent())) {
                 return;
             }
-            Files.write(marker, List.of(startOf(ProcessHandle.current()), jfr.toAbsolutePath().toString()),
-                    StandardCharsets.UTF_8);
+            RecordingMarker.cleanUpStale();
+            // JFR's repository, where a killed JVM's chunks stay behind: reports.jar recovers them from it
+            String repository = System.getProperty("jdk.jfr.repository");
+            Files.write(marker, RecordingMarker.lines(RecordingMarker.startOf(ProcessHandle.current()), jfr,
+                    repository == null || repository.isEmpty() ? null : Path.of(repository)), StandardCharsets.UTF_8);
             marker.toFile().deleteOnExit();
         } catch (IOException | RuntimeException e) {
             // list then shows this JVM as not recording; stop still asks the JVM itself
@@ -53,16 +57,9 @@ public final class SessionMarker {
 
     /** The {@code .jfr} Weft records to in the live process {@code process}, if its marker says so. */
     public static Optional<String> recordingOf(ProcessHandle process) {
-        Path marker = markerOf(process.pid());
-        try {
-            List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
-            if (lines.size() < 2 || !process.isAlive() || !lines.get(0).equals(startOf(process))) {
-                return Optional.empty();
-            }
-            return Optional.of(lines.get(1));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return RecordingMarker.read(markerOf(process.pid()))
+                .filter(m -> process.isAlive() && m.started().equals(RecordingMarker.startOf(process)))
+                .map(m -> m.jfr().toString());
     }
 
     /** The shared temporary directory: only a directory of this user's own, never one someone else placed there. */
@@ -79,11 +76,6 @@ public final class SessionMarker {
     }
 
     static Path markerOf(long pid) {
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
-        return Path.of(System.getProperty("java.io.tmpdir"), "weft-" + user, pid + ".recording");
-    }
-
-    private static String startOf(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toString).orElse("-");
+        return RecordingMarker.of(pid);
     }
 }

@@ -6,6 +6,8 @@ import dev.weft.agent.record.WeftRecording;
 import dev.weft.agent.weave.WeavingTransformer;
 import dev.weft.boot.Recorder;
 import java.lang.instrument.Instrumentation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import jdk.jfr.Recording;
 
@@ -47,6 +49,23 @@ public final class WeftSession {
     }
 
     /**
+     * Writes what the recording holds now to {@code to}, and records on: JFR copies its chunks, the
+     * current one included, without stopping. The report is rendered by the command, not here.
+     *
+     * @return whether the file was written; a failure has been said in one line
+     */
+    public boolean snapshot(Path to) {
+        try {
+            recording.dump(to);
+            Console.line("snapshot: " + to + " (" + Files.size(to) + " bytes)");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Console.line("cannot write a snapshot to " + to + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * Ends the recording now, while the JVM runs on: JFR writes the {@code .jfr}, the report is
      * rendered as at exit, the instrumentation is removed and the exit hook left with nothing to do.
      *
@@ -61,7 +80,7 @@ public final class WeftSession {
         Recorder.deactivate();
         // no JFR shutdown hook can race this stop (DESIGN §5): the JVM is not exiting, or the hook above has the report
         recording.stop();
-        WeftRecording.removeStatusHook();
+        WeftRecording.removeHooks();
         recording.close();
         try {
             transformer.uninstall(inst);

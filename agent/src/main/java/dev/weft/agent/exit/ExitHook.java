@@ -76,6 +76,7 @@ public final class ExitHook {
     }
 
     private void atExit() {
+        long deadline = System.nanoTime() + report.timeoutMillis() * 1_000_000L;
         try {
             Recorder.ignoreCurrentThread();
             if (!awaitClosed()) {
@@ -84,7 +85,8 @@ public final class ExitHook {
                 return;
             }
             Recorder.deactivate();
-            report.write();
+            // one budget for the whole exit: JFR's copy took part of it, the rendering gets the rest
+            report.write(deadline);
         } catch (Throwable t) {
             // the JDK swallows errors of slot hooks silently: say it ourselves, in one line
             Console.line("report failed: " + t + "; the recording is " + report.jfr());

@@ -4,9 +4,11 @@ import dev.weft.agent.AgentHealth;
 import dev.weft.agent.Version;
 import dev.weft.boot.AgentStatusEvent;
 import dev.weft.boot.Recorder;
+import dev.weft.boot.WaitSampleEvent;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jdk.jfr.FlightRecorder;
@@ -23,6 +25,10 @@ public final class WeftRecording {
      * recording of a later attach holds only its own status.
      */
     private static volatile Runnable statusHook;
+    private static volatile Runnable sampleHook;
+
+    /** How often the waits in progress are sampled: JFR flushes to disk about once a second anyway. */
+    static final String SAMPLE_PERIOD = "1 s";
 
     private static final String[] IO_EVENTS = {"jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite"};
 
@@ -44,6 +50,11 @@ public final class WeftRecording {
         }
         s.put("weft.AgentStatus#enabled", "true");
         s.put("weft.AgentStatus#period", "everyChunk");
+        // who is blocked right now: a wait's own event comes only when it ends
+        s.put("weft.WaitSample#enabled", "true");
+        s.put("weft.WaitSample#period", SAMPLE_PERIOD);
+        s.put("weft.WaitInProgress#enabled", "true");
+        s.put("weft.WaitInProgress#stackTrace", "false");
         // thread lifecycle, platform and virtual, with the parent of platform threads
         s.put("jdk.ThreadStart#enabled", "true");
         s.put("jdk.ThreadEnd#enabled", "true");
@@ -105,26 +116,46 @@ public final class WeftRecording {
         }
     }
 
-    public static Recording start(Path jfr, boolean stacks, AgentHealth health, String options, String filter,
-                                  String phases) throws IOException {
-        Runnable status = new StatusHook(health, options, filter, phases);
+    /**
+     * Starts the agent's recording to {@code jfr}. JFR keeps at most {@code maxSize} bytes and
+     * {@code maxAgeMillis} of data on disk (0: no limit), dropping the oldest chunks first, so a server
+     * recorded for a week never fills its disk; the dump at exit holds what is left.
+     */
+    public static Recording start(Path jfr, boolean stacks, long maxSize, long maxAgeMillis, AgentHealth health,
+                                  String options, String filter, String phases) throws IOException {
+        long began = System.currentTimeMillis();
+        Runnable status = new StatusHook(health, options, filter, phases, began, maxAgeMillis, maxSize);
         FlightRecorder.addPeriodicEvent(AgentStatusEvent.class, status);
         statusHook = status;
+        Runnable sampler = new WaitSampler();
+        FlightRecorder.addPeriodicEvent(WaitSampleEvent.class, sampler);
+        sampleHook = sampler;
         Recording r = new Recording(agentSettings(stacks));
         r.setName("weft");
         r.setToDisk(true);
         r.setDestination(jfr);
         r.setDumpOnExit(true);
+        if (maxSize > 0) {
+            r.setMaxSize(maxSize);
+        }
+        if (maxAgeMillis > 0) {
+            r.setMaxAge(Duration.ofMillis(maxAgeMillis));
+        }
         r.start();
         return r;
     }
 
     /** Call after the recording stopped: its last chunk already holds the final status. */
-    public static void removeStatusHook() {
+    public static void removeHooks() {
         Runnable status = statusHook;
         statusHook = null;
         if (status != null) {
             FlightRecorder.removePeriodicEvent(status);
+        }
+        Runnable sampler = sampleHook;
+        sampleHook = null;
+        if (sampler != null) {
+            FlightRecorder.removePeriodicEvent(sampler);
         }
     }
 
@@ -134,12 +165,24 @@ public final class WeftRecording {
         private final String options;
         private final String filter;
         private final String phases;
+        private final long began;
+        private final long maxAge;
+        private final long maxSize;
 
+        /** The status of Weft in a JVM whose recordings are not the agent's (in-process runs): no limits, no start. */
         public StatusHook(AgentHealth health, String options, String filter, String phases) {
+            this(health, options, filter, phases, 0, 0, 0);
+        }
+
+        StatusHook(AgentHealth health, String options, String filter, String phases, long began, long maxAge,
+                   long maxSize) {
             this.health = health;
             this.options = options;
             this.filter = filter;
             this.phases = phases;
+            this.began = began;
+            this.maxAge = maxAge;
+            this.maxSize = maxSize;
         }
 
         @Override
@@ -155,6 +198,9 @@ public final class WeftRecording {
             e.suppressedErrors = Recorder.suppressedCount();
             e.firstSuppressedError = AgentHealth.stackText(Recorder.firstSuppressed());
             e.startupMillis = health.startupMillis;
+            e.recordingStart = began;
+            e.maxAge = maxAge;
+            e.maxSize = maxSize;
             e.commit();
         }
     }

@@ -95,14 +95,15 @@ public final class AgentStarter {
             WeavingCacheOpener cacheOpening = options.cacheDir() == null ? null
                     : WeavingCacheOpener.start(options.cacheDir(), AgentStarter::agentBuildId, filter.toString(),
                             options.cacheNamed() || options.verbose());
-            Recording recording = WeftRecording.start(jfr, options.stacks(), health, options.raw(), filter.toString(),
-                    options.phases());
+            Recording recording = WeftRecording.start(jfr, options.stacks(), options.maxSize(), options.maxAgeMillis(),
+                    health, options.raw(), filter.toString(), options.phases());
             Recorder.activate();
             long tInstall = System.nanoTime();
             WeavingCache cache = cacheOpening == null ? null : cacheOpening.await();
             WeavingTransformer weaving = Installer.install(inst, filter, health, options.verbose(), cache);
             long tDone = System.nanoTime();
-            ExitHook exitHook = new ExitHook(recording, new ExitReport(jfr, html, health, options.verbose()));
+            ExitHook exitHook = new ExitHook(recording, new ExitReport(jfr, html, health, options.verbose(),
+                    options.reportTimeoutMillis(), options.reportHeap()));
             exitHook.register(inst);
             session = WeftSession.started(inst, recording, weaving, exitHook, jfr);
             health.startupMillis = (System.nanoTime() - t0) / 1_000_000;

@@ -55,6 +55,9 @@ class AgentCliTest {
         assertUsage("option 'report' takes html or none", "attach", "1", "out=x,report=pdf");
         assertUsage("workload filter entry 'bad..filter'", "attach", "1", "workload=bad..filter");
         assertUsage("'help' is not an option here", "attach", "1", "help");
+        assertUsage("missing the pid", "snapshot");
+        assertUsage("snapshot takes the pid and -o <file.html>", "snapshot", "1", "x.html");
+        assertUsage("the report's name must end in .html", "snapshot", "1", "-o", "x.jfr");
     }
 
     @Test

@@ -27,6 +27,10 @@ class AttachProtocolTest {
 
         AttachProtocol.Request stop = AttachProtocol.parse(AttachProtocol.request(AttachProtocol.Action.STOP, "", reply));
         assertEquals(AttachProtocol.Action.STOP, stop.action());
+        AttachProtocol.Request snapshot = AttachProtocol.parse(
+                AttachProtocol.request(AttachProtocol.Action.SNAPSHOT, "", reply));
+        assertEquals(AttachProtocol.Action.SNAPSHOT, snapshot.action());
+        assertEquals(reply.resolveSibling("snapshot.jfr"), AttachProtocol.snapshotOf(snapshot.reply()));
         assertEquals("", stop.options());
         assertEquals(reply, stop.reply());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.agent.AgentHealth;
+import dev.weft.agent.AgentOptions;
 import dev.weft.agent.Console;
 import dev.weft.boot.Recorder;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ class ExitReportTest {
         Path jfr = Files.writeString(dir.resolve("r.jfr"), "not read: no HTML asked for");
         Recorder.suppressed(new IllegalStateException("thrown inside advice"));
         Console.relayTo(said::add);
-        new ExitReport(jfr, null, new AgentHealth(), verbose).write();
+        new ExitReport(jfr, null, new AgentHealth(), verbose, AgentOptions.DEFAULT_REPORT_TIMEOUT_MILLIS,
+                AgentOptions.DEFAULT_REPORT_HEAP).write();
         return said;
     }
 

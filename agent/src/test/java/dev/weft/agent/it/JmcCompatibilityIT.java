@@ -65,7 +65,8 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 class JmcCompatibilityIT {
 
     private static final List<String> EVENT_CLASSES = List.of("WaitEvent", "WorkloadEvent", "WakeEvent",
-            "ThreadStartEvent", "ThreadAliveAtExitEvent", "AgentStatusEvent", "VirtualBlockedEvent");
+            "ThreadStartEvent", "ThreadAliveAtExitEvent", "AgentStatusEvent", "VirtualBlockedEvent",
+            "WaitInProgressEvent", "WaitSampleEvent");
 
     /** Weft's event classes, whose annotations say what JMC must show; read from the bridge jar the agent ships. */
     private static List<Class<? extends Event>> weftEvents;
@@ -143,6 +144,12 @@ class JmcCompatibilityIT {
     private static String expectedContentType(Field f) {
         if (f.isAnnotationPresent(Timespan.class)) {
             return UnitLookup.TIMESPAN.getIdentifier();
+        }
+        if (f.isAnnotationPresent(jdk.jfr.Timestamp.class)) {
+            return UnitLookup.TIMESTAMP.getIdentifier();
+        }
+        if (f.isAnnotationPresent(jdk.jfr.DataAmount.class)) {
+            return UnitLookup.MEMORY.getIdentifier();
         }
         Class<?> t = f.getType();
         if (t == String.class) {

@@ -49,10 +49,37 @@ final class LiveJvm implements AutoCloseable {
         expect("WAITED");
     }
 
+    /** Has a thread {@code live-holder} sleep until {@link #release()}; returns once it sleeps. */
+    void hold() throws Exception {
+        process.send("hold");
+        expect("HELD");
+    }
+
+    void release() throws Exception {
+        process.send("release");
+        expect("RELEASED");
+    }
+
+    /** Starts the {@code scene} (a 3 s sleep, a 3 s lock wait); returns once both wait. */
+    void scene() throws Exception {
+        process.send("scene");
+        expect("SCENE");
+    }
+
+    /** Waits until the scene's threads ended. */
+    void sceneDone() throws Exception {
+        expect("SCENE DONE");
+    }
+
     /** Tells it to exit with {@code code} and returns the exit code it had. */
     int exit(int code) throws Exception {
         process.send("exit " + code);
         return process.await(ANSWER).exitCode();
+    }
+
+    /** SIGKILL: no shutdown hook runs, JFR writes nothing. */
+    void kill() throws InterruptedException {
+        process.kill();
     }
 
     boolean isAlive() {

@@ -26,9 +26,9 @@ class AgentStatusEventTest {
         Recorder.suppressed(new IllegalStateException("thrown inside advice"));
 
         Path jfr = dir.resolve("status.jfr");
-        Recording r = WeftRecording.start(jfr, false, health, "verbose", "", null);
+        Recording r = WeftRecording.start(jfr, false, 0, 0, health, "verbose", "", null);
         r.stop();
-        WeftRecording.removeStatusHook();
+        WeftRecording.removeHooks();
         r.close();
 
         List<RecordedEvent> status = RecordingFile.readAllEvents(jfr).stream()

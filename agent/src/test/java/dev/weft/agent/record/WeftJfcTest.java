@@ -55,7 +55,7 @@ class WeftJfcTest {
      */
     @Test
     void theAgentsRecordingIsTheJfcButForTheSleepEvent(@TempDir Path dir) throws Exception {
-        Recording r = WeftRecording.start(dir.resolve("agent.jfr"), false, new AgentHealth(), "", "", "");
+        Recording r = WeftRecording.start(dir.resolve("agent.jfr"), false, 0, 0, new AgentHealth(), "", "", "");
         try {
             Map<String, String> expected = sorted(shipped().getSettings());
             if (Runtime.version().feature() >= 19) {
@@ -66,7 +66,7 @@ class WeftJfcTest {
             assertEquals(expected, sorted(r.getSettings()));
         } finally {
             r.close();
-            WeftRecording.removeStatusHook();
+            WeftRecording.removeHooks();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.weft.reports.cli;
 import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
+import dev.weft.reports.recover.Recovery;
 import dev.weft.reports.render.HtmlRenderer;
 
 import java.io.PrintStream;
@@ -57,14 +58,15 @@ public final class HtmlCommand implements Command {
             out.print(help());
             return 0;
         }
-        Path jfr = Output.path(args.recording(this), this);
+        Recovery.Input input = Inputs.resolve(Output.path(args.recording(this), this), err);
+        Path jfr = input.named();
         // "-o -" is standard output, as for every command (it used to name a file "-")
         Path target = args.output == null ? defaultOutput(jfr)
                 : args.output.equals(Output.STDOUT) ? null : Output.path(args.output, this);
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
-        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
+        Analysis analysis = Reports.analyse(input.recording(), args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> HtmlRenderer.write(analysis, o, generator);
         Output.deliver(out, err, target, body, analysis.model().partial(), "the report shows");

@@ -2,6 +2,7 @@ package dev.weft.reports.cli;
 
 import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
+import dev.weft.reports.recover.Recovery;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.render.JsonSummary;
 
@@ -91,13 +92,14 @@ public final class JsonCommand implements Command {
             out.print(help());
             return 0;
         }
-        Path jfr = Output.path(args.recording(this), this);
+        Recovery.Input input = Inputs.resolve(Output.path(args.recording(this), this), err);
+        Path jfr = input.named();
         int top = args.count("top", 0, this);
         Path target = args.output == null || args.output.equals(Output.STDOUT) ? null : Output.path(args.output, this);
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
-        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
+        Analysis analysis = Reports.analyse(input.recording(), args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> JsonSummary.write(analysis, o, top, generator);
         Output.deliver(out, err, target, body, analysis.model().partial(), "the summary covers");

@@ -61,7 +61,7 @@ public final class SummaryCommand implements Command {
         } catch (InvalidPathException e) {
             throw new UsageException("invalid file name '" + Format.safe(file, Args.ECHO) + "'", this);
         }
-        Analysis analysis = Reports.analyse(jfr, args.options.get("phases"));
+        Analysis analysis = Reports.analyse(Inputs.resolve(jfr, err).recording(), args.options.get("phases"));
         TextSummary.print(analysis, out);
         out.flush();
         if (analysis.model().partial()) {

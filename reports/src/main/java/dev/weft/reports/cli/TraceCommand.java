@@ -2,6 +2,7 @@ package dev.weft.reports.cli;
 
 import dev.weft.reports.ReportException;
 import dev.weft.reports.Reports;
+import dev.weft.reports.recover.Recovery;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.render.TraceWriter;
 
@@ -62,14 +63,15 @@ public final class TraceCommand implements Command {
             out.print(help());
             return 0;
         }
-        Path jfr = Output.path(args.recording(this), this);
+        Recovery.Input input = Inputs.resolve(Output.path(args.recording(this), this), err);
+        Path jfr = input.named();
         boolean stdout = Output.STDOUT.equals(args.output);
         Path target = stdout ? null : args.output != null ? Output.path(args.output, this) : defaultOutput(jfr);
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
         boolean all = args.flag("all-threads");
-        Analysis analysis = Reports.analyse(jfr);
+        Analysis analysis = Reports.analyse(input.recording());
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> TraceWriter.write(analysis, o, all, generator);
         Output.deliver(out, err, target, body, analysis.model().partial(), "the trace shows");

@@ -56,6 +56,13 @@ public final class LongIntMap {
         return size;
     }
 
+    void clear() {
+        keys = new long[64];
+        values = new int[64];
+        Arrays.fill(values, -1);
+        size = 0;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;

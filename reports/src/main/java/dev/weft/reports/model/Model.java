@@ -23,11 +23,24 @@ public final class Model {
     private final long eventCount;
     private final long mergedWaits;
     private final long dataLoss;
+    private final Sample sample;
+    private final RecordingLimits limits;
     private final LongIntMap index;
+
+    /**
+     * The agent's last wait sample ({@code weft.WaitSample}): who was blocked at {@code time}.
+     *
+     * @param time       when it was taken, epoch nanoseconds
+     * @param inProgress waits in progress then
+     * @param listed     how many of them the sample listed (the longest-blocked)
+     * @param open       how many became {@link WaitSpans#OPEN} spans: still in progress at the end
+     */
+    public record Sample(long time, int inProgress, int listed, long open) { }
 
     Model(Path source, long start, long end, List<ThreadInfo> threads, StringTable strings,
           AgentStatus agentStatus, List<AliveAtExit> aliveAtExit, Set<String> eventTypes,
-          List<String> warnings, boolean partial, long eventCount, long mergedWaits, long dataLoss) {
+          List<String> warnings, boolean partial, long eventCount, long mergedWaits, long dataLoss,
+          Sample sample, RecordingLimits limits) {
         this.source = source;
         this.start = start;
         this.end = end;
@@ -41,6 +54,8 @@ public final class Model {
         this.eventCount = eventCount;
         this.mergedWaits = mergedWaits;
         this.dataLoss = dataLoss;
+        this.sample = sample;
+        this.limits = limits;
         this.index = new LongIntMap();
         for (int i = 0; i < this.threads.size(); i++) {
             index.put(this.threads.get(i).id(), i);
@@ -130,6 +145,16 @@ public final class Model {
      */
     public long dataLossBytes() {
         return dataLoss;
+    }
+
+    /** The last wait sample of the recording, {@code null} when there is none (no agent, or an older one). */
+    public Sample lastSample() {
+        return sample;
+    }
+
+    /** The limits the agent's recording ran under, {@code null} when not recorded. */
+    public RecordingLimits limits() {
+        return limits;
     }
 
     /** Whether the recording holds {@code jdk.DataLoss} events at all. */

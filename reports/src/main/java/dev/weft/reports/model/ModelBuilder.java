@@ -23,7 +23,7 @@ public final class ModelBuilder {
     public static final String MONITOR_ENTER = WaitKinds.MONITOR_ENTER;
 
     private final Path source;
-    private final StringTable strings = new StringTable();
+    private final StringTable strings;
     private final LongIntMap index = new LongIntMap();
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
@@ -32,6 +32,8 @@ public final class ModelBuilder {
     private AgentStatus agentStatus;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
+    /** The earliest end of any event: where the oldest data kept begins (a span ending there may have begun long before). */
+    private long firstEnd = Long.MAX_VALUE;
     private long eventCount;
     private boolean partial;
     private long dataLoss;
@@ -46,9 +48,19 @@ public final class ModelBuilder {
     public static final long SPAN_BYTES = 200;
     /** Heap a thread of the model costs, in the same sense: its lane, its columns, its breakdown. */
     public static final long THREAD_BYTES = 1_000;
+    private RecordingLimits limits;
+    private long lastSample = -1;
+    private long lastSampleTime = Long.MIN_VALUE;
+    private int sampleInProgress;
+    private int sampleListed;
 
     public ModelBuilder(Path source) {
+        this(source, new StringTable());
+    }
+
+    private ModelBuilder(Path source, StringTable strings) {
         this.source = source;
+        this.strings = strings;
     }
 
     public StringTable strings() {
@@ -99,6 +111,9 @@ public final class ModelBuilder {
         long last = Math.max(start, end);
         if (last > maxTime) {
             maxTime = last;
+        }
+        if (last < firstEnd) {
+            firstEnd = last;
         }
     }
 
@@ -254,6 +269,44 @@ public final class ModelBuilder {
         this.agentStatus = status;
     }
 
+    /**
+     * {@code t} was blocked when wait sample {@code sample} was taken (a {@code weft.WaitInProgress}):
+     * since {@code since} (epoch nanoseconds, {@code Long.MIN_VALUE} when unknown), on what it says.
+     * The latest sample per thread is kept; the span comes from it only if the wait's own event is not
+     * in the recording.
+     */
+    public void waitInProgress(ThreadInfo t, long sample, long since, String kind, String api, String blockerClass,
+                               int blockerId, long targetThread) {
+        if (sample < t.openSample) {
+            return;
+        }
+        t.openSample = sample;
+        t.openSince = since;
+        t.openKind = kind == null || kind.isEmpty() ? "wait" : kind;
+        t.openApi = api;
+        t.openBlockerClass = blockerClass;
+        t.openBlockerId = blockerId;
+        t.openTarget = targetThread;
+    }
+
+    /**
+     * Wait sample {@code sample} was complete at {@code time}: its {@code listed} waits in progress (of
+     * {@code inProgress}) came before it ({@code weft.WaitSample}).
+     */
+    public void waitSample(long sample, long time, int inProgress, int listed) {
+        if (sample > lastSample) {
+            lastSample = sample;
+            lastSampleTime = time;
+            sampleInProgress = inProgress;
+            sampleListed = listed;
+        }
+    }
+
+    /** The agent's recording limits ({@code weft.AgentStatus}): the report then says what they left out. */
+    public void recordingLimits(RecordingLimits limits) {
+        this.limits = limits;
+    }
+
     /** JFR lost {@code bytes} of events (a {@code jdk.DataLoss} event: buffers it could not copy out). */
     public void dataLoss(long bytes) {
         dataLoss += Math.max(0, bytes);
@@ -275,11 +328,88 @@ public final class ModelBuilder {
         return eventCount;
     }
 
+    /**
+     * A copy of what was collected so far, sharing nothing with this builder: it can be built into a
+     * model on another thread while this one collects on (a live view does so every second). The copy
+     * is a memory copy of the columns; building it (sorting, merging) is the part worth moving away.
+     */
+    public ModelBuilder copy() {
+        ModelBuilder copy = new ModelBuilder(source, strings.copy());
+        for (ThreadInfo t : threads) {
+            copy.index.put(t.id(), copy.threads.size());
+            copy.threads.add(t.copy());
+        }
+        copy.alive.addAll(alive);
+        copy.eventTypes.addAll(eventTypes);
+        copy.warnings.addAll(warnings);
+        copy.agentStatus = agentStatus;
+        copy.minTime = minTime;
+        copy.maxTime = maxTime;
+        copy.firstEnd = firstEnd;
+        copy.eventCount = eventCount;
+        copy.partial = partial;
+        copy.dataLoss = dataLoss;
+        copy.limits = limits;
+        copy.lastSample = lastSample;
+        copy.lastSampleTime = lastSampleTime;
+        copy.sampleInProgress = sampleInProgress;
+        copy.sampleListed = sampleListed;
+        return copy;
+    }
+
+    /** The model of what was collected so far, leaving this builder as it was to collect on. */
+    public Model snapshot() {
+        return copy().build();
+    }
+
+    /**
+     * Forgets everything that ended before {@code time} (epoch nanoseconds), and the threads that ended
+     * before it: a live view keeps a sliding window, its memory bounded by it.
+     */
+    public void forgetBefore(long time) {
+        ArrayList<ThreadInfo> kept = new ArrayList<>(threads.size());
+        for (ThreadInfo t : threads) {
+            if (t.retainFrom(time)) {
+                kept.add(t);
+            }
+        }
+        if (kept.size() != threads.size()) {
+            threads.clear();
+            threads.addAll(kept);
+            index.clear();
+            for (int i = 0; i < threads.size(); i++) {
+                index.put(threads.get(i).id(), i);
+            }
+            alive.removeIf(a -> index.get(a.threadId()) < 0);
+        }
+        if (minTime < time) {
+            minTime = time;
+        }
+        if (firstEnd < time) {
+            firstEnd = time;
+        }
+    }
+
+    /** Threads collected so far. */
+    public int threadCount() {
+        return threads.size();
+    }
+
     public Model build() {
         long start = minTime == Long.MAX_VALUE ? 0 : minTime;
         long end = maxTime == Long.MIN_VALUE ? start : maxTime;
         long merged = 0;
         SpanNesting nesting = new SpanNesting();
+        long open = 0;
+        for (ThreadInfo t : threads) {
+            if (openWait(t, end)) {
+                open++;
+            }
+        }
+        String limited = RecordingLimits.coverage(limits, firstEnd, end);
+        if (limited != null) {
+            warning(limited);
+        }
         for (ThreadInfo t : threads) {
             t.workloads.sortAndTrim();
             t.waits.sortAndTrim();
@@ -311,8 +441,30 @@ public final class ModelBuilder {
                 .thenComparingInt(t -> "main".equals(t.name()) ? -t.workloads().size() : 0)
                 .thenComparingLong(ThreadInfo::start)
                 .thenComparingLong(ThreadInfo::id));
+        Model.Sample sample = lastSample < 0 ? null
+                : new Model.Sample(lastSampleTime, sampleInProgress, sampleListed, open);
         return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
-                eventCount, merged, dataLoss);
+                eventCount, merged, dataLoss, sample, limits);
+    }
+
+    /**
+     * A wait the last sample saw in progress whose own event is not in the recording becomes a span
+     * to the end, flagged {@link WaitSpans#OPEN}: added before built-in waits are merged, so that the
+     * JVM's events inside it (a park that came back early) fall under it.
+     */
+    private boolean openWait(ThreadInfo t, long end) {
+        if (t.openSample != lastSample || lastSample < 0 || t.endEvent != Long.MIN_VALUE) {
+            return false;
+        }
+        if (holds(t.waits, lastSampleTime) || holds(t.builtInWaits, lastSampleTime)) {
+            return false; // the wait ended after the sample and before the recording did: its own span is here
+        }
+        long since = t.openSince == Long.MIN_VALUE ? lastSampleTime : Math.min(t.openSince, lastSampleTime);
+        WaitSpans waits = t.waits;
+        waits.add(since, Math.max(since, end), strings.id(t.openKind), strings.id(t.openApi),
+                strings.id(t.openBlockerClass), t.openBlockerId, t.openTarget, -1, StringTable.NONE, StringTable.NONE,
+                WaitSpans.OPEN);
+        return true;
     }
 
     /**
@@ -374,6 +526,16 @@ public final class ModelBuilder {
             agent.sortAndTrim();
         }
         return dropped;
+    }
+
+    /** Whether a span of {@code spans} was in progress at {@code time}: a thread is in one outermost wait at a time. */
+    private static boolean holds(WaitSpans spans, long time) {
+        for (int i = 0; i < spans.size(); i++) {
+            if (spans.start(i) <= time + MERGE_SLACK_NANOS && spans.end(i) >= time) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean covers(WaitSpans agent, int k, int count, long s, long e) {

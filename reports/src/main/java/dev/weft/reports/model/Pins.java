@@ -43,6 +43,32 @@ public final class Pins {
         }
     }
 
+    /** A copy that later additions to either do not reach. */
+    Pins copy() {
+        Pins c = new Pins();
+        c.starts = Arrays.copyOf(starts, size);
+        c.ends = Arrays.copyOf(ends, size);
+        c.stacks = Arrays.copyOf(stacks, size);
+        c.reasons = Arrays.copyOf(reasons, size);
+        c.size = size;
+        return c;
+    }
+
+    /** Drops the pins that ended before {@code time}, keeping the order of the rest. */
+    void retainFrom(long time) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (ends[i] >= time) {
+                starts[n] = starts[i];
+                ends[n] = ends[i];
+                stacks[n] = stacks[i];
+                reasons[n] = reasons[i];
+                n++;
+            }
+        }
+        size = n;
+    }
+
     public int size() {
         return size;
     }

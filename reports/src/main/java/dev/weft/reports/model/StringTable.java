@@ -12,6 +12,14 @@ public final class StringTable {
     private final HashMap<String, Integer> ids = new HashMap<>();
     private final ArrayList<String> values = new ArrayList<>();
 
+    /** A copy with the same ids, that later additions to either do not reach. */
+    public StringTable copy() {
+        StringTable c = new StringTable();
+        c.ids.putAll(ids);
+        c.values.addAll(values);
+        return c;
+    }
+
     /** Returns the id of {@code value}, adding it if new; {@link #NONE} for {@code null}. */
     public int id(String value) {
         if (value == null) {

@@ -51,14 +51,84 @@ public final class ThreadInfo {
     private boolean aliveAtExit;
     private boolean system;
 
-    final WorkloadSpans workloads = new WorkloadSpans();
-    final WaitSpans waits = new WaitSpans();
-    WaitSpans builtInWaits = new WaitSpans();
-    final Wakes wakes = new Wakes();
-    final Pins pins = new Pins();
+    /** The latest wait sample that saw this thread blocked ({@code -1}: none), and that wait. */
+    long openSample = -1;
+    long openSince;
+    String openKind;
+    String openApi;
+    String openBlockerClass;
+    int openBlockerId;
+    long openTarget = -1;
+
+    final WorkloadSpans workloads;
+    final WaitSpans waits;
+    WaitSpans builtInWaits;
+    final Wakes wakes;
+    final Pins pins;
 
     ThreadInfo(long id) {
+        this(id, new WorkloadSpans(), new WaitSpans(), new WaitSpans(), new Wakes(), new Pins());
+    }
+
+    private ThreadInfo(long id, WorkloadSpans workloads, WaitSpans waits, WaitSpans builtInWaits, Wakes wakes,
+                       Pins pins) {
         this.id = id;
+        this.workloads = workloads;
+        this.waits = waits;
+        this.builtInWaits = builtInWaits;
+        this.wakes = wakes;
+        this.pins = pins;
+    }
+
+    /** What was collected so far, copied: the copy can be built into a model while this one collects on. */
+    ThreadInfo copy() {
+        ThreadInfo c = new ThreadInfo(id, workloads.copy(), waits.copy(), builtInWaits.copy(), wakes.copy(),
+                pins.copy());
+        c.name = name;
+        c.virtual = virtual;
+        c.daemon = daemon;
+        c.parentId = parentId;
+        c.group = group;
+        c.threadClass = threadClass;
+        c.agentSystem = agentSystem;
+        c.startEvent = startEvent;
+        c.endEvent = endEvent;
+        c.firstSeen = firstSeen;
+        c.lastSeen = lastSeen;
+        c.aliveAtExit = aliveAtExit;
+        c.openSample = openSample;
+        c.openSince = openSince;
+        c.openKind = openKind;
+        c.openApi = openApi;
+        c.openBlockerClass = openBlockerClass;
+        c.openBlockerId = openBlockerId;
+        c.openTarget = openTarget;
+        return c;
+    }
+
+    /**
+     * Forgets what ended before {@code time}. A lifetime that began earlier now begins at the first
+     * thing kept (its start event is gone); returns whether anything is left worth keeping: spans, or
+     * a thread that has not ended.
+     */
+    boolean retainFrom(long time) {
+        workloads.retainFrom(time);
+        waits.retainFrom(time);
+        builtInWaits.retainFrom(time);
+        wakes.retainFrom(time);
+        pins.retainFrom(time);
+        if (startEvent < time) {
+            startEvent = Long.MAX_VALUE;
+        }
+        if (firstSeen < time) {
+            firstSeen = time;
+        }
+        if (lastSeen < time) {
+            lastSeen = time;
+        }
+        boolean ended = endEvent != Long.MIN_VALUE;
+        return !ended || endEvent >= time
+                || workloads.size() + waits.size() + builtInWaits.size() + wakes.size() + pins.size() > 0;
     }
 
     /** Whether a thread of this name is one of the JVM's or the tools' own (hidden by default). */

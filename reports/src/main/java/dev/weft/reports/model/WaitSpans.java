@@ -14,6 +14,11 @@ public final class WaitSpans {
     public static final int TIMED = 1;
     /** The span comes from a built-in JDK event, not from the Weft agent. */
     public static final int BUILT_IN = 2;
+    /**
+     * The wait was still in progress when the recording ended: its span runs to the end, from the
+     * agent's last wait sample ({@code weft.WaitInProgress}); its own event had not been committed.
+     */
+    public static final int OPEN = 4;
 
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
@@ -120,6 +125,46 @@ public final class WaitSpans {
         }
     }
 
+    /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
+    WaitSpans copy() {
+        WaitSpans c = new WaitSpans();
+        c.starts = Arrays.copyOf(starts, size);
+        c.ends = Arrays.copyOf(ends, size);
+        c.kinds = Arrays.copyOf(kinds, size);
+        c.apis = Arrays.copyOf(apis, size);
+        c.blockerClasses = Arrays.copyOf(blockerClasses, size);
+        c.blockerIds = Arrays.copyOf(blockerIds, size);
+        c.targets = Arrays.copyOf(targets, size);
+        c.notifiers = Arrays.copyOf(notifiers, size);
+        c.stacks = Arrays.copyOf(stacks, size);
+        c.details = Arrays.copyOf(details, size);
+        c.flags = Arrays.copyOf(flags, size);
+        c.size = size;
+        return c;
+    }
+
+    /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
+    void retainFrom(long time) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (ends[i] >= time) {
+                starts[n] = starts[i];
+                ends[n] = ends[i];
+                kinds[n] = kinds[i];
+                apis[n] = apis[i];
+                blockerClasses[n] = blockerClasses[i];
+                blockerIds[n] = blockerIds[i];
+                targets[n] = targets[i];
+                notifiers[n] = notifiers[i];
+                stacks[n] = stacks[i];
+                details[n] = details[i];
+                flags[n] = flags[i];
+                n++;
+            }
+        }
+        size = n;
+    }
+
     public int size() {
         return size;
     }
@@ -175,7 +220,7 @@ public final class WaitSpans {
         return details[check(i)];
     }
 
-    /** {@link #TIMED} and {@link #BUILT_IN} bits. */
+    /** {@link #TIMED}, {@link #BUILT_IN} and {@link #OPEN} bits. */
     public int flags(int i) {
         return flags[check(i)];
     }

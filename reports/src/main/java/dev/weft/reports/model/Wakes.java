@@ -48,6 +48,32 @@ public final class Wakes {
         }
     }
 
+    /** A copy that later additions to either do not reach. */
+    Wakes copy() {
+        Wakes c = new Wakes();
+        c.times = Arrays.copyOf(times, size);
+        c.woken = Arrays.copyOf(woken, size);
+        c.blockerIds = Arrays.copyOf(blockerIds, size);
+        c.hows = Arrays.copyOf(hows, size);
+        c.size = size;
+        return c;
+    }
+
+    /** Drops the wakes before {@code time}, keeping the order of the rest. */
+    void retainFrom(long time) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (times[i] >= time) {
+                times[n] = times[i];
+                woken[n] = woken[i];
+                blockerIds[n] = blockerIds[i];
+                hows[n] = hows[i];
+                n++;
+            }
+        }
+        size = n;
+    }
+
     public int size() {
         return size;
     }

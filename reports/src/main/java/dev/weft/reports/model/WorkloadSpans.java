@@ -52,6 +52,32 @@ public final class WorkloadSpans {
         }
     }
 
+    /** A copy that later additions to either do not reach. */
+    WorkloadSpans copy() {
+        WorkloadSpans c = new WorkloadSpans();
+        c.starts = Arrays.copyOf(starts, size);
+        c.ends = Arrays.copyOf(ends, size);
+        c.methods = Arrays.copyOf(methods, size);
+        c.stacks = Arrays.copyOf(stacks, size);
+        c.size = size;
+        return c;
+    }
+
+    /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
+    void retainFrom(long time) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (ends[i] >= time) {
+                starts[n] = starts[i];
+                ends[n] = ends[i];
+                methods[n] = methods[i];
+                stacks[n] = stacks[i];
+                n++;
+            }
+        }
+        size = n;
+    }
+
     public int size() {
         return size;
     }

@@ -320,6 +320,11 @@ final class ChunkReader implements EventView {
     }
 
     @Override
+    public long timestamp(int field) {
+        return EventPlan.isNumber(plan.kinds[field]) && values[field] != 0 ? clock.nanos(values[field]) : Long.MIN_VALUE;
+    }
+
+    @Override
     public boolean bool(int field) {
         return plan.kinds[field] == EventPlan.BOOL && values[field] != 0;
     }

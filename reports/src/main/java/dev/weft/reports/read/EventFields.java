@@ -4,6 +4,8 @@ import dev.weft.reports.read.WeftSchema.AgentStatus;
 import dev.weft.reports.read.WeftSchema.ThreadAliveAtExit;
 import dev.weft.reports.read.WeftSchema.ThreadStart;
 import dev.weft.reports.read.WeftSchema.VirtualThreadBlocked;
+import dev.weft.reports.read.WeftSchema.WaitInProgress;
+import dev.weft.reports.read.WeftSchema.WaitSample;
 import dev.weft.reports.read.WeftSchema.Wait;
 import dev.weft.reports.read.WeftSchema.Wake;
 import dev.weft.reports.read.WeftSchema.Workload;
@@ -40,7 +42,10 @@ final class EventFields {
     static final int PINNED = 18;
     /** JDK 24+: a virtual thread blocked on a monitor, from the agent. */
     static final int VIRTUAL_BLOCKED = 19;
-    static final int CODES = 20;
+    /** The agent's wait sample: the waits in progress at a moment, then the sample that closes the list. */
+    static final int WAIT_IN_PROGRESS = 20;
+    static final int WAIT_SAMPLE = 21;
+    static final int CODES = 22;
 
     /** jdk.ThreadPark's blocker class when a pool worker waits for work on its pool. */
     static final String IDLE_PARK_CLASS = "java.util.concurrent.ForkJoinPool";
@@ -66,7 +71,9 @@ final class EventFields {
             Map.entry("jdk.FileRead", FILE_IO),
             Map.entry("jdk.FileWrite", FILE_IO),
             Map.entry("jdk.VirtualThreadPinned", PINNED),
-            Map.entry(VirtualThreadBlocked.NAME, VIRTUAL_BLOCKED));
+            Map.entry(VirtualThreadBlocked.NAME, VIRTUAL_BLOCKED),
+            Map.entry(WaitInProgress.NAME, WAIT_IN_PROGRESS),
+            Map.entry(WaitSample.NAME, WAIT_SAMPLE));
 
     // fields, by the name they have in the event types above
     static final int EVENT_THREAD = 0;
@@ -121,7 +128,16 @@ final class EventFields {
     static final int PINNED_REASON = 49;
     static final int FAILED_TYPES = 50;
     static final int FIRST_SUPPRESSED_ERROR = 51;
-    static final int FIELDS = 52;
+    static final int SAMPLE = 52;
+    static final int IN_PROGRESS = 53;
+    static final int LISTED = 54;
+    static final int TARGET_THREAD_ID = 55;
+    /** A wait in progress: when it began, a timestamp in ticks. */
+    static final int SINCE = 56;
+    static final int RECORDING_START = 57;
+    static final int MAX_AGE = 58;
+    static final int MAX_SIZE = 59;
+    static final int FIELDS = 60;
 
     /** Field names by number. */
     static final String[] NAMES = new String[FIELDS];
@@ -179,6 +195,14 @@ final class EventFields {
         NAMES[PINNED_REASON] = "pinnedReason";
         NAMES[FAILED_TYPES] = AgentStatus.FAILED_TYPES;
         NAMES[FIRST_SUPPRESSED_ERROR] = AgentStatus.FIRST_SUPPRESSED_ERROR;
+        NAMES[SAMPLE] = WaitSample.SAMPLE;
+        NAMES[IN_PROGRESS] = WaitSample.IN_PROGRESS;
+        NAMES[LISTED] = WaitSample.LISTED;
+        NAMES[TARGET_THREAD_ID] = WaitInProgress.TARGET_THREAD_ID;
+        NAMES[SINCE] = WaitInProgress.SINCE;
+        NAMES[RECORDING_START] = AgentStatus.RECORDING_START;
+        NAMES[MAX_AGE] = AgentStatus.MAX_AGE;
+        NAMES[MAX_SIZE] = AgentStatus.MAX_SIZE;
         for (int i = 0; i < FIELDS; i++) {
             if (NAMES[i] == null) {
                 throw new ExceptionInInitializerError("field " + i + " has no name");
@@ -198,7 +222,8 @@ final class EventFields {
             THREAD_CLASS, SYSTEM};
         READ[ALIVE_AT_EXIT] = new int[] {THREAD, THREAD_ID, THREAD_NAME, ALIVE_VIRTUAL, ALIVE_DAEMON, STATE, ACTIVITY};
         READ[AGENT_STATUS] = new int[] {VERSION, OPTIONS, WORKLOAD_FILTER, INSTRUMENTED_TYPES, TRANSFORM_ERRORS,
-                FAILED_TYPES, SUPPRESSED_ERRORS, FIRST_SUPPRESSED_ERROR, STARTUP_MILLIS, PHASE_FILTER};
+                FAILED_TYPES, SUPPRESSED_ERRORS, FIRST_SUPPRESSED_ERROR, STARTUP_MILLIS, PHASE_FILTER, RECORDING_START,
+                MAX_AGE, MAX_SIZE};
         READ[THREAD_START] = new int[] {THREAD, PARENT_THREAD};
         READ[THREAD_END] = new int[] {THREAD};
         READ[VIRTUAL_START] = new int[] {JAVA_THREAD_ID};
@@ -212,9 +237,18 @@ final class EventFields {
         READ[FILE_IO] = new int[] {IO_PATH};
         READ[PINNED] = new int[] {PINNED_REASON};
         READ[VIRTUAL_BLOCKED] = new int[] {VIRTUAL_THREAD};
+        // the same names as weft.ThreadAliveAtExit's thread fields and weft.Wait's; blockerClass is a name here
+        READ[WAIT_IN_PROGRESS] = new int[] {SAMPLE, THREAD, THREAD_ID, THREAD_NAME, KIND, API, BLOCKER_CLASS, BLOCKER_ID,
+            TARGET_THREAD_ID, SINCE};
+        READ[WAIT_SAMPLE] = new int[] {SAMPLE, IN_PROGRESS, LISTED};
     }
 
     private EventFields() {
+    }
+
+    /** The names of the event types the report reads (every other one it only counts). */
+    static java.util.Set<String> typeNames() {
+        return CODE_OF.keySet();
     }
 
     /** The code of an event type, {@link #OTHER} for types the report only counts. */

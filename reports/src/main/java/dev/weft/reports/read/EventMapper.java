@@ -5,6 +5,7 @@ import static dev.weft.reports.read.EventFields.*;
 import dev.weft.reports.model.AgentStatus;
 import dev.weft.reports.model.AliveAtExit;
 import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.RecordingLimits;
 import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.model.WaitKinds;
 import dev.weft.reports.read.EventView.ThreadRef;
@@ -72,11 +73,21 @@ final class EventMapper implements EventSink {
                 }
                 case WEFT_THREAD_START -> weftThreadStart(event, thread, start);
                 case ALIVE_AT_EXIT -> aliveAtExit(event, start);
-                case AGENT_STATUS -> builder.agentStatus(new AgentStatus(event.string(VERSION),
-                        event.string(OPTIONS), event.string(WORKLOAD_FILTER),
-                        (int) event.number(INSTRUMENTED_TYPES, 0), (int) event.number(TRANSFORM_ERRORS, 0),
-                        event.string(FAILED_TYPES), event.number(SUPPRESSED_ERRORS, 0),
-                        event.string(FIRST_SUPPRESSED_ERROR), event.number(STARTUP_MILLIS, 0), event.string(PHASE_FILTER)));
+                case AGENT_STATUS -> {
+                    builder.agentStatus(new AgentStatus(event.string(VERSION),
+                            event.string(OPTIONS), event.string(WORKLOAD_FILTER),
+                            (int) event.number(INSTRUMENTED_TYPES, 0), (int) event.number(TRANSFORM_ERRORS, 0),
+                            event.string(FAILED_TYPES), event.number(SUPPRESSED_ERRORS, 0),
+                            event.string(FIRST_SUPPRESSED_ERROR), event.number(STARTUP_MILLIS, 0),
+                            event.string(PHASE_FILTER)));
+                    if (event.has(RECORDING_START)) {
+                        builder.recordingLimits(new RecordingLimits(event.number(RECORDING_START, 0),
+                                event.number(MAX_AGE, 0), event.number(MAX_SIZE, 0)));
+                    }
+                }
+                case WAIT_IN_PROGRESS -> waitInProgress(event);
+                case WAIT_SAMPLE -> builder.waitSample(event.number(SAMPLE, -1), start,
+                        (int) event.number(IN_PROGRESS, 0), (int) event.number(LISTED, 0));
                 case THREAD_START -> {
                     ThreadInfo started = field(event, THREAD, thread);
                     if (started != null) {
@@ -161,6 +172,22 @@ final class EventMapper implements EventSink {
         } catch (RuntimeException e) {
             skipped++;
         }
+    }
+
+    /** The waiting thread is a field (the event is committed on JFR's periodic thread), or only its id and name. */
+    private void waitInProgress(EventView event) {
+        ThreadInfo waiting = field(event, THREAD, null);
+        long id = event.number(THREAD_ID, -1);
+        if (waiting == null && id > 0) {
+            waiting = builder.thread(id, event.string(THREAD_NAME), false);
+        }
+        if (waiting == null) {
+            return;
+        }
+        long target = event.number(TARGET_THREAD_ID, 0);
+        builder.waitInProgress(waiting, event.number(SAMPLE, -1), event.timestamp(SINCE), event.string(KIND),
+                event.string(API), event.string(BLOCKER_CLASS), (int) event.number(BLOCKER_ID, 0),
+                target > 0 ? target : -1);
     }
 
     private void weftThreadStart(EventView event, ThreadInfo parent, long time) {

@@ -23,6 +23,12 @@ interface EventView {
 
     boolean bool(int field);
 
+    /**
+     * A timestamp field in JFR's ticks ({@code @Timestamp(TICKS)}) as epoch nanoseconds, converted as the
+     * event's own start is; {@link Long#MIN_VALUE} when absent or 0 (a time its writer could not know).
+     */
+    long timestamp(int field);
+
     /** A thread field, {@code null} when absent or unknown. */
     ThreadRef thread(int field);
 

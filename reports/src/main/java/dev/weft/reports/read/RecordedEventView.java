@@ -93,6 +93,15 @@ final class RecordedEventView implements EventView {
     }
 
     @Override
+    public long timestamp(int field) {
+        if (!(value(field) instanceof Long ticks) || ticks == 0) {
+            return Long.MIN_VALUE;
+        }
+        Instant t = event.getInstant(NAMES[field]);
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    @Override
     public boolean bool(int field) {
         return value(field) instanceof Boolean b && b;
     }

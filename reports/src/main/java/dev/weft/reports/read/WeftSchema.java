@@ -106,6 +106,10 @@ public final class WeftSchema {
         public static final String FIRST_SUPPRESSED_ERROR = "firstSuppressedError";
         public static final String STARTUP_MILLIS = "startupMillis";
         public static final String PHASE_FILTER = "phaseFilter";
+        /** When the agent's recording began, epoch milliseconds, and the limits it ran under (0: none). */
+        public static final String RECORDING_START = "recordingStart";
+        public static final String MAX_AGE = "maxAge";
+        public static final String MAX_SIZE = "maxSize";
 
         private AgentStatus() {
         }
@@ -117,6 +121,37 @@ public final class WeftSchema {
         public static final String VIRTUAL_THREAD = "virtualThread";
 
         private VirtualThreadBlocked() {
+        }
+    }
+
+    /** {@code weft.WaitInProgress}: a wait still in progress when a wait sample was taken (who is blocked now). */
+    public static final class WaitInProgress {
+        public static final String NAME = "weft.WaitInProgress";
+        public static final String SAMPLE = "sample";
+        public static final String THREAD = "thread";
+        public static final String THREAD_ID = "threadId";
+        public static final String THREAD_NAME = "threadName";
+        public static final String KIND = "kind";
+        public static final String API = "api";
+        /** The class's name: the sampler also lists monitors the JVM names only as text. */
+        public static final String BLOCKER_CLASS = "blockerClass";
+        public static final String BLOCKER_ID = "blockerId";
+        public static final String TARGET_THREAD_ID = "targetThreadId";
+        /** When the wait began, in JFR's ticks ({@code @Timestamp(TICKS)}); 0 when unknown. */
+        public static final String SINCE = "since";
+
+        private WaitInProgress() {
+        }
+    }
+
+    /** {@code weft.WaitSample}: closes a sample's list of waits in progress, also when it is empty. */
+    public static final class WaitSample {
+        public static final String NAME = "weft.WaitSample";
+        public static final String SAMPLE = "sample";
+        public static final String IN_PROGRESS = "inProgress";
+        public static final String LISTED = "listed";
+
+        private WaitSample() {
         }
     }
 
@@ -137,8 +172,15 @@ public final class WeftSchema {
                 AgentStatus.WORKLOAD_FILTER, STRING, AgentStatus.INSTRUMENTED_TYPES, "int",
                 AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.FAILED_TYPES, STRING, AgentStatus.SUPPRESSED_ERRORS, "long",
                 AgentStatus.FIRST_SUPPRESSED_ERROR, STRING, AgentStatus.STARTUP_MILLIS, "long",
-                AgentStatus.PHASE_FILTER, STRING));
+                AgentStatus.PHASE_FILTER, STRING, AgentStatus.RECORDING_START, "long", AgentStatus.MAX_AGE, "long",
+                AgentStatus.MAX_SIZE, "long"));
         events.put(VirtualThreadBlocked.NAME, fields(VirtualThreadBlocked.VIRTUAL_THREAD, THREAD));
+        events.put(WaitInProgress.NAME, fields(WaitInProgress.SAMPLE, "long", WaitInProgress.THREAD, THREAD,
+                WaitInProgress.THREAD_ID, "long", WaitInProgress.THREAD_NAME, STRING, WaitInProgress.KIND, STRING,
+                WaitInProgress.API, STRING, WaitInProgress.BLOCKER_CLASS, STRING, WaitInProgress.BLOCKER_ID, "int",
+                WaitInProgress.TARGET_THREAD_ID, "long", WaitInProgress.SINCE, "long"));
+        events.put(WaitSample.NAME, fields(WaitSample.SAMPLE, "long", WaitSample.IN_PROGRESS, "int",
+                WaitSample.LISTED, "int"));
         return events;
     }
 

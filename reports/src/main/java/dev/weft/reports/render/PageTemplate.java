@@ -92,7 +92,8 @@ final class PageTemplate {
         return head + MARKER + tail;
     }
 
-    private static String only(String name, String text, String open, String close) {
+    /** The text between the only {@code open} and the {@code close} after it, in the page {@code name}. */
+    static String only(String name, String text, String open, String close) {
         int a = text.indexOf(open);
         if (a < 0 || text.indexOf(open, a + 1) >= 0) {
             throw new IllegalStateException("template " + name + " must hold exactly one " + open);
@@ -101,7 +102,8 @@ final class PageTemplate {
         return text.substring(a + open.length(), b);
     }
 
-    private static String sha256(String s) {
+    /** The base64 SHA-256 of {@code s} in UTF-8, as a Content-Security-Policy hash source wants it. */
+    static String sha256(String s) {
         try {
             return Base64.getEncoder().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -182,4 +182,99 @@ class ModelBuilderTest {
         assertEquals(384L << 20, ModelBuilder.budgetFor(512L << 20));
         assertEquals(8L << 20, ModelBuilder.budgetFor(32L << 20), "a floor for tiny heaps");
     }
+
+    @Test
+    void aWaitTheLastSampleSawInProgressRunsToTheEndUnlessItsOwnEventIsThere() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        b.event("x", at(3000), at(3000));
+        ThreadInfo sleeper = b.thread(2, "sleeper", false);
+        ThreadInfo ended = b.thread(3, "ended-after-the-sample", false);
+        ThreadInfo blocked = b.thread(4, "blocked", false);
+        ThreadInfo old = b.thread(5, "only-in-an-older-sample", false);
+        b.waitInProgress(sleeper, 1, at(500), "sleep", "Thread.sleep", null, 0, -1);
+        b.waitInProgress(old, 1, at(600), "park", "LockSupport.park", null, 0, -1);
+        b.waitSample(1, at(1000), 2, 2);
+        b.waitInProgress(sleeper, 2, at(500), "sleep", "Thread.sleep", null, 0, -1);
+        b.waitInProgress(ended, 2, at(1500), "latch", "CountDownLatch.await", null, 0, -1);
+        b.agentWait(ended, at(1500), at(2500), "latch", "CountDownLatch.await", null, 0, -1, false);
+        b.waitInProgress(blocked, 2, Long.MIN_VALUE, "monitor-enter", "synchronized", "java.lang.Object", 7, 2);
+        // the JVM's event of an earlier entry: not the one in progress
+        b.builtInWait(blocked, at(100), at(200), "monitor-enter", "synchronized", "java.lang.Object", 2, false);
+        b.waitSample(2, at(2000), 3, 3);
+        Model m = b.build();
+
+        WaitSpans s = thread(m, 2).waits();
+        assertEquals(1, s.size());
+        assertEquals(at(500), s.start(0));
+        assertEquals(at(3000), s.end(0), "open to the end of the recording");
+        assertEquals(WaitSpans.OPEN, s.flags(0) & WaitSpans.OPEN);
+        assertEquals("sleep", m.strings().get(s.kind(0)));
+
+        WaitSpans e = thread(m, 3).waits();
+        assertEquals(1, e.size(), "its own span, not a second open one");
+        assertEquals(0, e.flags(0) & WaitSpans.OPEN);
+
+        WaitSpans blockedWaits = thread(m, 4).waits();
+        assertEquals(2, blockedWaits.size());
+        assertEquals(at(2000), blockedWaits.start(1), "an unknown start is the sample's time");
+        assertEquals(2, blockedWaits.target(1));
+        assertEquals(7, blockedWaits.blockerId(1));
+
+        assertEquals(0, thread(m, 5).waits().size(), "not in the last sample: it stopped waiting");
+        assertEquals(new Model.Sample(at(2000), 3, 3, 2), m.lastSample());
+    }
+
+    @Test
+    void aRecordingWhoseOldestDataIsLongAfterItsStartSaysWhatItCovers() {
+        ModelBuilder b = new ModelBuilder(null);
+        long start = at(0) / MS;
+        b.recordingLimits(new RecordingLimits(start - 600_000, 0, 250L << 20));
+        b.event("x", at(0), at(0));
+        b.event("x", at(180_000), at(180_000));
+        Model m = b.build();
+        assertTrue(m.warnings().contains("the recording covers only the last 3 min of 13 min: older data was dropped"
+                + " by maxsize=250 MB"), m.warnings().toString());
+
+        ModelBuilder whole = new ModelBuilder(null);
+        whole.recordingLimits(new RecordingLimits(start - 1_000, 3_600_000, 0));
+        whole.event("x", at(0), at(0));
+        assertTrue(whole.build().warnings().isEmpty(), "a second of JFR start-up is not data dropped");
+    }
+
+    @Test
+    void aSnapshotLeavesTheBuilderCollectingAndForgettingKeepsOnlyTheWindow() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        ThreadInfo old = b.thread(2, "ended-long-ago", false);
+        b.started(old, at(0), -1);
+        b.workload(old, at(0), at(10), "a.B::c");
+        b.ended(old, at(20));
+        ThreadInfo busy = b.thread(3, "busy", false);
+        b.started(busy, at(5), -1);
+        b.agentWait(busy, at(30), at(40), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.agentWait(busy, at(90), at(150), "latch", "CountDownLatch.await", null, 0, -1, false);
+        b.event("x", at(150), at(150));
+
+        Model first = b.snapshot();
+        assertEquals(2, first.threads().size());
+        b.agentWait(busy, at(160), at(170), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.event("x", at(170), at(170));
+        assertEquals(2, first.threads().get(first.indexOf(3)).waits().size(), "a snapshot is not changed by later events");
+        Model second = b.snapshot();
+        assertEquals(3, second.threads().get(second.indexOf(3)).waits().size(), "the builder collected on");
+
+        b.forgetBefore(at(100));
+        Model window = b.snapshot();
+        assertEquals(-1, window.indexOf(2), "ended before the window: forgotten");
+        ThreadInfo kept = window.threads().get(window.indexOf(3));
+        assertEquals(2, kept.waits().size(), "the wait that ended before the window is gone; one straddling it stays");
+        assertEquals(at(90), kept.waits().start(0));
+        assertFalse(kept.startSeen(), "its start lies before the window");
+        assertEquals(at(90), window.start(), "the window starts with what it kept");
+    }
+
+    private static ThreadInfo thread(Model m, long id) {
+        return m.threads().get(m.indexOf(id));
+    }
 }

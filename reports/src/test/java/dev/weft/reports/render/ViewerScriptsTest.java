@@ -62,6 +62,23 @@ class ViewerScriptsTest {
     }
 
     @Test
+    @Timeout(120)
+    void theLivePagesAssembledScriptParses() throws IOException {
+        String page;
+        try (var in = ViewerScriptsTest.class.getResourceAsStream("/dev/weft/reports/render/live.html")) {
+            assertTrue(in != null, "the build assembled the live page");
+            page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertTrue(m.find(), "the live page has an inline script");
+        Path js = Files.writeString(dir.resolve("live.js"), m.group(1));
+        assertFalse(m.find(), "and only one: the policy allows one, by its hash");
+        assertFalse(page.contains("@include"), "every part was put in");
+        BoundedProcess.Result r = BoundedProcess.run(List.of(node.path().toString(), "--check", js.toString()), Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    @Test
     @Timeout(300)
     void thePureFunctionsPassTheirNodeTests() throws IOException {
         Path tests = Path.of(System.getProperty("weft.viewer.tests", "src/test/viewer"));

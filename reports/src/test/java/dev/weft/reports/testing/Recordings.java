@@ -12,7 +12,8 @@ public final class Recordings {
     /** The weft event types of {@link WeftEvents}. */
     public static final List<Class<? extends jdk.jfr.Event>> WEFT = List.of(WeftEvents.Workload.class,
             WeftEvents.Wait.class, WeftEvents.Wake.class, WeftEvents.ThreadStart.class,
-            WeftEvents.ThreadAliveAtExit.class, WeftEvents.AgentStatus.class, WeftEvents.VirtualThreadBlocked.class);
+            WeftEvents.ThreadAliveAtExit.class, WeftEvents.AgentStatus.class, WeftEvents.VirtualThreadBlocked.class,
+            WeftEvents.WaitInProgress.class, WeftEvents.WaitSample.class);
 
     /** Built-in events the report reads, recorded with threshold zero. */
     public static final List<String> BUILT_IN = List.of("jdk.ThreadStart", "jdk.ThreadEnd", "jdk.ThreadSleep",

@@ -114,6 +114,15 @@ public final class WeftEvents {
         public long startupMillis;
         @Name(WeftSchema.AgentStatus.PHASE_FILTER)
         public String phaseFilter;
+        @Name(WeftSchema.AgentStatus.RECORDING_START)
+        @jdk.jfr.Timestamp(jdk.jfr.Timestamp.MILLISECONDS_SINCE_EPOCH)
+        public long recordingStart;
+        @Name(WeftSchema.AgentStatus.MAX_AGE)
+        @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
+        public long maxAge;
+        @Name(WeftSchema.AgentStatus.MAX_SIZE)
+        @jdk.jfr.DataAmount
+        public long maxSize;
     }
 
     @Name(WeftSchema.VirtualThreadBlocked.NAME)
@@ -121,6 +130,30 @@ public final class WeftEvents {
     public static final class VirtualThreadBlocked extends Event {
         @Name(WeftSchema.VirtualThreadBlocked.VIRTUAL_THREAD)
         public Thread virtualThread;
+    }
+
+    @Name(WeftSchema.WaitInProgress.NAME)
+    @StackTrace(false)
+    public static final class WaitInProgress extends Event {
+        public long sample;
+        public Thread thread;
+        public long threadId;
+        public String threadName;
+        public String kind;
+        public String api;
+        public String blockerClass;
+        public int blockerId;
+        public long targetThreadId;
+        @jdk.jfr.Timestamp(jdk.jfr.Timestamp.TICKS)
+        public long since;
+    }
+
+    @Name(WeftSchema.WaitSample.NAME)
+    @StackTrace(false)
+    public static final class WaitSample extends Event {
+        public long sample;
+        public int inProgress;
+        public int listed;
     }
 
     // ---- helpers that behave like the agent's advice

@@ -1,0 +1,95 @@
+package dev.weft.agent.exit;
+
+import dev.weft.agent.JavaCommand;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders a report in a child JVM, so that the application's heap is never touched by it: reading
+ * a large recording at exit used to take the app from 180 MB to 837 MB of RSS, enough for a
+ * container's memory limit to kill it while it shut down. The child has a small fixed heap and a
+ * deadline; past the deadline it is killed and the caller says how to render the report later. The reader
+ * keeps its model within the heap it has and says what it left out: 100,000 virtual threads' 16 MB
+ * recording rendered in 128 MB of heap (167 MB of RSS) with part of its spans, in 256 MB whole. C1 alone
+ * and the serial collector, for a short batch job, took half the CPU time of the JVM's defaults on 17 and
+ * 25 (bench/RESULTS.md).
+ */
+final class ChildRenderer {
+
+    /** Environment that would load agents into the child too: Weft recording its own renderer. */
+    private static final List<String> AGENT_ENVIRONMENT = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+    /** What is kept of the child's output: a summary line, or a reason. */
+    private static final int OUTPUT_LIMIT = 4096;
+
+    /** How a rendering ended: the child's exit code ({@code -1}: it was killed at the deadline) and its output. */
+    record Result(int exitCode, String output, long millis) {
+
+        boolean timedOut() {
+            return exitCode == -1;
+        }
+    }
+
+    private ChildRenderer() { }
+
+    /**
+     * Runs the child and waits for it until {@code deadlineNanos} ({@link System#nanoTime()}).
+     *
+     * @throws IOException when no child JVM could be started
+     */
+    static Result render(Path jfr, Path html, long heapBytes, long deadlineNanos) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("weft-render-", ".txt");
+        long t0 = System.nanoTime();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command(jfr, html, heapBytes));
+            Map<String, String> env = pb.environment();
+            AGENT_ENVIRONMENT.forEach(env::remove);
+            pb.redirectErrorStream(true).redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+            Process child = pb.start();
+            long left = deadlineNanos - System.nanoTime();
+            if (!child.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                child.destroyForcibly();
+                child.waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, read(output), (System.nanoTime() - t0) / 1_000_000);
+            }
+            return new Result(child.exitValue(), read(output), (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    static List<String> command(Path jfr, Path html, long heapBytes) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JavaCommand.javaBinary().toString());
+        // a fixed heap, so the child's memory is known; its JVM adds about 50 MB of RSS to it
+        cmd.add("-Xmx" + Math.max(16, heapBytes >> 20) + "m");
+        // a short-lived batch job: one GC thread, no JIT tiers beyond C1, no perf file (nothing lists it as a JVM)
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xss512k");
+        cmd.add("-cp");
+        cmd.add(JavaCommand.classPath(RenderMain.class, dev.weft.reports.Reports.class));
+        cmd.add(RenderMain.class.getName());
+        cmd.add(jfr.toAbsolutePath().toString());
+        cmd.add(html.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    private static File nullFile() {
+        return new File(File.separatorChar == '\\' ? "NUL" : "/dev/null");
+    }
+
+    private static String read(Path output) throws IOException {
+        try (InputStream in = Files.newInputStream(output)) {
+            return new String(in.readNBytes(OUTPUT_LIMIT), StandardCharsets.UTF_8).strip();
+        }
+    }
+}

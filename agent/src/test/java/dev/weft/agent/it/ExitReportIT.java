@@ -1,0 +1,148 @@
+package dev.weft.agent.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.fixture.FixtureApp;
+import dev.weft.testkit.ChildProcess;
+import dev.weft.testkit.Jdk;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The exit report is rendered in a child JVM, within a budget: the application's own JVM never
+ * loads the reader, a SIGTERM'd JVM with a large recording exits within its budget, and a report
+ * that is skipped names the command that renders it later. The child runs on the application's own
+ * JDK: that it does on each one Weft supports is asserted here and by every exit path of {@code EveryJdkIT}.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
+class ExitReportIT {
+
+    private static final Pattern SKIPPED = Pattern.compile(
+            "\\[weft\\] report skipped: rendering the [0-9.]+ MB recording took more than \\d+ s \\(reporttimeout=(\\d+)s\\);"
+            + " render it with: java -jar reports.jar html (\\S+\\.jfr) -o (\\S+\\.html)");
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest
+    @MethodSource("dev.weft.testkit.Jdks#required")
+    void theApplicationJvmNeverLoadsTheReaderTheChildDoes(Jdk jdk) throws Exception {
+        Path classes = out.resolve("classes.txt");
+        ForkedJvm.Result r = run(jdk, "out=" + out, List.of("-Xlog:class+load=info:file=" + classes), "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+        Files.delete(classes);
+        assertTrue(loaded.contains("dev.weft.agent.exit.ExitReport "), "the log lists the agent's classes");
+        assertFalse(loaded.contains("dev.weft.reports.read.JfrReader"), "the report is read elsewhere");
+        assertFalse(loaded.contains("dev.weft.reports.render.HtmlRenderer"), "and written elsewhere");
+        Path html = r.only(".html");
+        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("weft-data"), "a report was written");
+        assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: " + html)), r.stderr());
+    }
+
+    @Test
+    void reportTimeoutZeroKeepsTheRecordingAndNamesTheCommand() throws Exception {
+        ForkedJvm.Result r = ForkedJvm.run(out, "out=" + out + ",reporttimeout=0", "quick");
+        assertEquals(0, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        try (var files = Files.list(out)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".html")), "no report rendered");
+        }
+        String html = jfr.toString().replaceFirst("\\.jfr$", ".html");
+        assertEquals(List.of("[weft] recording: " + jfr + " (no report at exit: reporttimeout=0); render it with: "
+                + "java -jar reports.jar html " + jfr + " -o " + html), r.weftLines());
+    }
+
+    @Test
+    void aSigtermedJvmWithALargeRecordingExitsWithinItsBudget() throws Exception {
+        ForkedJvm.Result r;
+        long millis;
+        try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",reporttimeout=2s", List.of(),
+                FixtureApp.class.getName(), "busy", "3000")) {
+            p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
+            long t0 = System.nanoTime();
+            p.terminate();
+            ChildProcess.Result ended = p.await(Duration.ofSeconds(60));
+            millis = (System.nanoTime() - t0) / 1_000_000;
+            r = ForkedJvm.Result.of(ended, out);
+        }
+        assertEquals(143, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        assertTrue(Files.size(jfr) > 5_000_000, "a large recording: " + Files.size(jfr) + " bytes");
+        // the budget covers the rendering; JFR's own copy of the recording comes before it (bounded by 10 s)
+        assertTrue(millis < 12_000, "exited " + millis + " ms after SIGTERM; " + r.stderr());
+        System.out.printf("SIGTERM with a %.1f MB recording, reporttimeout=2s: exited after %d ms%n",
+                Files.size(jfr) / 1048576.0, millis);
+        Matcher skipped = r.weftLines().stream().map(SKIPPED::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        if (skipped != null) {
+            assertEquals("2", skipped.group(1));
+            assertEquals(jfr.toString(), skipped.group(2));
+            Path html = Path.of(skipped.group(3));
+            assertFalse(Files.exists(html), "skipped: no half-written report");
+            // the command it names renders the file: the same library, here in the test's JVM
+            dev.weft.reports.Reports.writeHtml(jfr, html);
+            assertTrue(Files.size(html) > 0);
+        } else {
+            assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: ")),
+                    "rendered within 2 s, or skipped in one line: " + r.stderr());
+        }
+    }
+
+    @Test
+    void aSmallMaxsizeKeepsTheNewestDataAndTheReportSaysWhatItCovers() throws Exception {
+        ForkedJvm.Result r;
+        try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",maxsize=2m,report=none",
+                List.of("-XX:FlightRecorderOptions:maxchunksize=1M"), FixtureApp.class.getName(), "busy", "6000")) {
+            p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
+            p.terminate();
+            r = ForkedJvm.Result.of(p.await(Duration.ofSeconds(60)), out);
+        }
+        Path jfr = r.only(".jfr");
+        // 6 s of this loop write about 35 MB. JFR rotates a chunk at its periodic check, so with its thread short
+        // of CPU the newest chunk outgrows maxchunksize (a 9.3 MB recording was kept here, 2-3 MB on a quiet
+        // machine): the bound says that most was dropped, the warning that it was the oldest
+        assertTrue(Files.size(jfr) < 12L << 20, "JFR dropped the oldest chunks: " + Files.size(jfr) + " bytes");
+        List<String> warnings = dev.weft.reports.Reports.analyse(jfr).model().warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("the recording covers only the last ")
+                && w.endsWith("older data was dropped by maxsize=2 MB")), warnings.toString());
+    }
+
+    @Test
+    void aRecordingLargerThanTheReportHeapIsRenderedInPartAndTheLineSaysSo() throws Exception {
+        ForkedJvm.Result r;
+        try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",reportheap=32m", List.of(),
+                FixtureApp.class.getName(), "busy", "1500")) {
+            p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
+            p.terminate();
+            r = ForkedJvm.Result.of(p.await(Duration.ofSeconds(90)), out);
+        }
+        assertEquals(143, r.exitCode(), r.stderr());
+        Path jfr = r.only(".jfr");
+        Path html = r.only(".html");
+        List<String> lines = r.weftLines();
+        assertTrue(lines.get(lines.size() - 2).endsWith("; the report is partial (its notes say why): if the heap was"
+                + " short (reportheap=32m), render it all with: java -Xmx1g -jar reports.jar html " + jfr + " -o " + html),
+                r.stderr());
+        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("were left out; event counts cover it all"),
+                "the report's notes say what is missing");
+    }
+
+    private ForkedJvm.Result run(Jdk jdk, String agentArgs, List<String> jvmArgs, String... args) throws Exception {
+        try (ChildProcess child = ForkedJvm.start(jdk, out, agentArgs, jvmArgs, FixtureApp.class.getName(), args)) {
+            return ForkedJvm.Result.of(child.await(ChildProcess.DEFAULT_TIMEOUT), out);
+        }
+    }
+}
