@@ -127,9 +127,12 @@ class RealProgramsIT {
         Analysis a = run(jdk, "idle");
         ThreadBreakdown worker = breakdown(a, "real-idle-worker");
         assertTrue(worker.idle() >= AT_LEAST, "idle " + worker.idle() / MS);
-        // waiting for the next task is idle; what may remain is a real, brief contention on the
-        // queue's lock when main submits at the moment the worker takes (seen: 39 µs under load)
-        assertTrue(worker.waiting() < 5 * MS, "blocked " + worker.waiting() / 1000 + " µs besides idle");
+        // waiting for the next task is idle, never the queue wait it used to be; what may remain is a
+        // real contention on the queue's lock when main submits as the worker takes, as long as the
+        // scheduler keeps main off a core (39 µs seen under load, 8 ms on 21 at load ≈ 10)
+        assertEquals(0, time(a, "real-idle-worker", "queue"), "no queue wait");
+        assertTrue(worker.waiting() < worker.idle() / 10,
+                "blocked " + worker.waiting() / 1000 + " µs besides " + worker.idle() / MS + " ms idle");
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         JsonSummary.write(a, json, 0, "test");
         String text = json.toString(StandardCharsets.UTF_8);
