@@ -98,7 +98,7 @@ public final class DiffCommand implements Command {
         RecordingDiff diff = RecordingDiff.of(b, a);
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = json ? o -> DiffJson.write(diff, o, generator) : o -> DiffRenderer.write(diff, o, generator);
-        Output.deliver(out, err, target, body, b.model().partial() || a.model().partial(), "the diff compares");
+        Output.deliver(out, err, target, body, a.model().partial() ? a.model().partialReason() : b.model().partialReason(), "the diff compares");
         return 0;
     }
 

@@ -69,7 +69,7 @@ public final class HtmlCommand implements Command {
         Analysis analysis = Reports.analyse(input.recording(), args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> HtmlRenderer.write(analysis, o, generator);
-        Output.deliver(out, err, target, body, analysis.model().partial(), "the report shows");
+        Output.deliver(out, err, target, body, analysis.model().partialReason(), "the report shows");
         return 0;
     }
 

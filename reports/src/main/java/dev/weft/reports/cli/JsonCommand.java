@@ -102,7 +102,7 @@ public final class JsonCommand implements Command {
         Analysis analysis = Reports.analyse(input.recording(), args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> JsonSummary.write(analysis, o, top, generator);
-        Output.deliver(out, err, target, body, analysis.model().partial(), "the summary covers");
+        Output.deliver(out, err, target, body, analysis.model().partialReason(), "the summary covers");
         return 0;
     }
 }

@@ -58,9 +58,10 @@ final class Output {
 
     /**
      * Writes {@code body} to {@code target} and names it on {@code out}, or to {@code out} itself when
-     * {@code target} is null (-o -); then says on {@code err} what a partial recording leaves out.
+     * {@code target} is null (-o -); then, when {@code partialReason} is not null, says on {@code err}
+     * that {@code what} only part of the recording, and why.
      */
-    static void deliver(PrintStream out, PrintStream err, Path target, Body body, boolean partial, String what)
+    static void deliver(PrintStream out, PrintStream err, Path target, Body body, String partialReason, String what)
             throws ReportException {
         if (target == null) {
             toStdout(out, body);
@@ -68,9 +69,13 @@ final class Output {
             toFile(target, body);
             out.println(target);
         }
-        if (partial) {
-            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; " + what
-                    + " the part that could be read");
+        warnIfPartial(err, partialReason, what);
+    }
+
+    /** One line on {@code err} when {@code partialReason} is not null: what covers only part, and why. */
+    static void warnIfPartial(PrintStream err, String partialReason, String what) {
+        if (partialReason != null) {
+            err.println(Main.NAME + ": warning: " + what + " only part of the recording: " + partialReason);
         }
     }
 

@@ -64,10 +64,7 @@ public final class SummaryCommand implements Command {
         Analysis analysis = Reports.analyse(Inputs.resolve(jfr, err).recording(), args.options.get("phases"));
         TextSummary.print(analysis, out);
         out.flush();
-        if (analysis.model().partial()) {
-            err.println(Main.NAME + ": warning: the recording is truncated or corrupt; the summary covers the part "
-                    + "that could be read");
-        }
+        Output.warnIfPartial(err, analysis.model().partialReason(), "the summary covers");
         return 0;
     }
 }

@@ -74,7 +74,7 @@ public final class TraceCommand implements Command {
         Analysis analysis = Reports.analyse(input.recording());
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> TraceWriter.write(analysis, o, all, generator);
-        Output.deliver(out, err, target, body, analysis.model().partial(), "the trace shows");
+        Output.deliver(out, err, target, body, analysis.model().partialReason(), "the trace shows");
         return 0;
     }
 

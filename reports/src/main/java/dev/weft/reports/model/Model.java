@@ -19,7 +19,7 @@ public final class Model {
     private final List<AliveAtExit> aliveAtExit;
     private final Set<String> eventTypes;
     private final List<String> warnings;
-    private final boolean partial;
+    private final String partialReason;
     private final long eventCount;
     private final long mergedWaits;
     private final long dataLoss;
@@ -39,7 +39,7 @@ public final class Model {
 
     Model(Path source, long start, long end, List<ThreadInfo> threads, StringTable strings,
           AgentStatus agentStatus, List<AliveAtExit> aliveAtExit, Set<String> eventTypes,
-          List<String> warnings, boolean partial, long eventCount, long mergedWaits, long dataLoss,
+          List<String> warnings, String partialReason, long eventCount, long mergedWaits, long dataLoss,
           Sample sample, RecordingLimits limits) {
         this.source = source;
         this.start = start;
@@ -50,7 +50,7 @@ public final class Model {
         this.aliveAtExit = List.copyOf(aliveAtExit);
         this.eventTypes = Set.copyOf(eventTypes);
         this.warnings = List.copyOf(warnings);
-        this.partial = partial;
+        this.partialReason = partialReason;
         this.eventCount = eventCount;
         this.mergedWaits = mergedWaits;
         this.dataLoss = dataLoss;
@@ -125,9 +125,14 @@ public final class Model {
         return warnings;
     }
 
-    /** Whether reading stopped early (truncated or corrupt data after some readable events). */
+    /** Whether reading stopped early: the model holds what could be read ({@link #partialReason}). */
     public boolean partial() {
-        return partial;
+        return partialReason != null;
+    }
+
+    /** Why reading stopped early (damage, a heap budget, an unclosed recording …); null when whole. */
+    public String partialReason() {
+        return partialReason;
     }
 
     public long eventCount() {

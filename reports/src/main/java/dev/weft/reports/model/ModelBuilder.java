@@ -35,7 +35,8 @@ public final class ModelBuilder {
     /** The earliest end of any event: where the oldest data kept begins (a span ending there may have begun long before). */
     private long firstEnd = Long.MAX_VALUE;
     private long eventCount;
-    private boolean partial;
+    /** Why reading stopped early, the first reason given; null while the model is whole. */
+    private String partialReason;
     private long dataLoss;
     /** What the model may still take, in {@link #SPAN_BYTES} units: the heap is finite, recordings are not. */
     private long budget = Long.MAX_VALUE;
@@ -320,7 +321,9 @@ public final class ModelBuilder {
 
     /** Reading stopped early: the model holds what was readable. */
     public void partial(String why) {
-        partial = true;
+        if (partialReason == null) {
+            partialReason = why;
+        }
         warning(why);
     }
 
@@ -347,7 +350,7 @@ public final class ModelBuilder {
         copy.maxTime = maxTime;
         copy.firstEnd = firstEnd;
         copy.eventCount = eventCount;
-        copy.partial = partial;
+        copy.partialReason = partialReason;
         copy.dataLoss = dataLoss;
         copy.limits = limits;
         copy.lastSample = lastSample;
@@ -443,7 +446,7 @@ public final class ModelBuilder {
                 .thenComparingLong(ThreadInfo::id));
         Model.Sample sample = lastSample < 0 ? null
                 : new Model.Sample(lastSampleTime, sampleInProgress, sampleListed, open);
-        return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partial,
+        return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partialReason,
                 eventCount, merged, dataLoss, sample, limits);
     }
 

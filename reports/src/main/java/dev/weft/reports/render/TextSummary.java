@@ -27,7 +27,7 @@ public final class TextSummary {
                 : model.source().getFileName().toString();
         out.println("Weft summary of " + Format.safe(source, 200));
         out.printf(Locale.ROOT, "  recording    %s, %,d events%s%n", Format.duration(model.duration()),
-                model.eventCount(), model.partial() ? " (PARTIAL: truncated or corrupt)" : "");
+                model.eventCount(), model.partial() ? " (PARTIAL: see the warning)" : "");
         out.printf(Locale.ROOT, "  threads      %d platform, %d virtual (+%d JDK-internal)%n",
                 analysis.platformThreads(), analysis.virtualThreads(), analysis.systemThreads());
         Concurrency c = analysis.concurrency();
