@@ -1,7 +1,5 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The times one virtual thread was pinned to its carrier while it waited ({@code jdk.VirtualThreadPinned}),
  * in primitive columns: start and end (epoch nanoseconds), the frames that pinned it and the reason the
@@ -20,11 +18,7 @@ public final class Pins {
 
     void add(long start, long end, int stack, int reason) {
         if (size == starts.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            stacks = Arrays.copyOf(stacks, capacity);
-            reasons = Arrays.copyOf(reasons, capacity);
+            columns(Columns.grown(columns(), size));
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
@@ -34,39 +28,32 @@ public final class Pins {
     }
 
     void sortAndTrim() {
-        int[] order = SpanOrder.of(starts, ends, size);
-        if (order != null) {
-            starts = SpanOrder.apply(starts, order);
-            ends = SpanOrder.apply(ends, order);
-            stacks = SpanOrder.apply(stacks, order);
-            reasons = SpanOrder.apply(reasons, order);
-        }
+        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
     }
 
     /** A copy that later additions to either do not reach. */
     Pins copy() {
         Pins c = new Pins();
-        c.starts = Arrays.copyOf(starts, size);
-        c.ends = Arrays.copyOf(ends, size);
-        c.stacks = Arrays.copyOf(stacks, size);
-        c.reasons = Arrays.copyOf(reasons, size);
+        c.columns(Columns.copy(columns(), size));
         c.size = size;
         return c;
     }
 
     /** Drops the pins that ended before {@code time}, keeping the order of the rest. */
     void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (ends[i] >= time) {
-                starts[n] = starts[i];
-                ends[n] = ends[i];
-                stacks[n] = stacks[i];
-                reasons[n] = reasons[i];
-                n++;
-            }
-        }
-        size = n;
+        size = Columns.retainFrom(columns(), ends, time, size);
+    }
+
+    /** The columns as one array for {@link Columns}, for the moment of one call. */
+    private Object[] columns() {
+        return new Object[] {starts, ends, stacks, reasons};
+    }
+
+    private void columns(Object[] c) {
+        starts = (long[]) c[0];
+        ends = (long[]) c[1];
+        stacks = (int[]) c[2];
+        reasons = (int[]) c[3];
     }
 
     public int size() {

@@ -1,7 +1,5 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The wait spans of one thread in primitive columns: start and end (epoch nanoseconds), kind,
  * API and blocker class ({@link StringTable} ids, {@code -1} when unknown), blocker identity
@@ -44,18 +42,7 @@ public final class WaitSpans {
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
              int stack, int detail, int flag) {
         if (size == starts.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
-            apis = Arrays.copyOf(apis, capacity);
-            blockerClasses = Arrays.copyOf(blockerClasses, capacity);
-            blockerIds = Arrays.copyOf(blockerIds, capacity);
-            targets = Arrays.copyOf(targets, capacity);
-            notifiers = Arrays.copyOf(notifiers, capacity);
-            stacks = Arrays.copyOf(stacks, capacity);
-            details = Arrays.copyOf(details, capacity);
-            flags = Arrays.copyOf(flags, capacity);
+            columns(Columns.grown(columns(), size));
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
@@ -97,72 +84,40 @@ public final class WaitSpans {
     }
 
     void sortAndTrim() {
-        int[] order = SpanOrder.of(starts, ends, size);
-        if (order != null) {
-            starts = SpanOrder.apply(starts, order);
-            ends = SpanOrder.apply(ends, order);
-            kinds = SpanOrder.apply(kinds, order);
-            apis = SpanOrder.apply(apis, order);
-            blockerClasses = SpanOrder.apply(blockerClasses, order);
-            blockerIds = SpanOrder.apply(blockerIds, order);
-            targets = SpanOrder.apply(targets, order);
-            notifiers = SpanOrder.apply(notifiers, order);
-            stacks = SpanOrder.apply(stacks, order);
-            details = SpanOrder.apply(details, order);
-            flags = SpanOrder.apply(flags, order);
-        } else if (starts.length != size) {
-            starts = Arrays.copyOf(starts, size);
-            ends = Arrays.copyOf(ends, size);
-            kinds = Arrays.copyOf(kinds, size);
-            apis = Arrays.copyOf(apis, size);
-            blockerClasses = Arrays.copyOf(blockerClasses, size);
-            blockerIds = Arrays.copyOf(blockerIds, size);
-            targets = Arrays.copyOf(targets, size);
-            notifiers = Arrays.copyOf(notifiers, size);
-            stacks = Arrays.copyOf(stacks, size);
-            details = Arrays.copyOf(details, size);
-            flags = Arrays.copyOf(flags, size);
-        }
+        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
     }
 
     /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
     WaitSpans copy() {
         WaitSpans c = new WaitSpans();
-        c.starts = Arrays.copyOf(starts, size);
-        c.ends = Arrays.copyOf(ends, size);
-        c.kinds = Arrays.copyOf(kinds, size);
-        c.apis = Arrays.copyOf(apis, size);
-        c.blockerClasses = Arrays.copyOf(blockerClasses, size);
-        c.blockerIds = Arrays.copyOf(blockerIds, size);
-        c.targets = Arrays.copyOf(targets, size);
-        c.notifiers = Arrays.copyOf(notifiers, size);
-        c.stacks = Arrays.copyOf(stacks, size);
-        c.details = Arrays.copyOf(details, size);
-        c.flags = Arrays.copyOf(flags, size);
+        c.columns(Columns.copy(columns(), size));
         c.size = size;
         return c;
     }
 
     /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
     void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (ends[i] >= time) {
-                starts[n] = starts[i];
-                ends[n] = ends[i];
-                kinds[n] = kinds[i];
-                apis[n] = apis[i];
-                blockerClasses[n] = blockerClasses[i];
-                blockerIds[n] = blockerIds[i];
-                targets[n] = targets[i];
-                notifiers[n] = notifiers[i];
-                stacks[n] = stacks[i];
-                details[n] = details[i];
-                flags[n] = flags[i];
-                n++;
-            }
-        }
-        size = n;
+        size = Columns.retainFrom(columns(), ends, time, size);
+    }
+
+    /** The columns as one array for {@link Columns}, for the moment of one call. */
+    private Object[] columns() {
+        return new Object[] {starts, ends, kinds, apis, blockerClasses, blockerIds, targets, notifiers, stacks, details,
+            flags};
+    }
+
+    private void columns(Object[] c) {
+        starts = (long[]) c[0];
+        ends = (long[]) c[1];
+        kinds = (int[]) c[2];
+        apis = (int[]) c[3];
+        blockerClasses = (int[]) c[4];
+        blockerIds = (int[]) c[5];
+        targets = (long[]) c[6];
+        notifiers = (long[]) c[7];
+        stacks = (int[]) c[8];
+        details = (int[]) c[9];
+        flags = (byte[]) c[10];
     }
 
     public int size() {

@@ -1,7 +1,5 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The wakes one thread performed (it released another thread from a wait), in primitive
  * columns: time (epoch nanoseconds), woken thread id ({@code -1} if unknown), blocker identity
@@ -20,11 +18,7 @@ public final class Wakes {
 
     void add(long time, long wokenThread, int blockerId, int how) {
         if (size == times.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            times = Arrays.copyOf(times, capacity);
-            woken = Arrays.copyOf(woken, capacity);
-            blockerIds = Arrays.copyOf(blockerIds, capacity);
-            hows = Arrays.copyOf(hows, capacity);
+            columns(Columns.grown(columns(), size));
         }
         times[size] = time;
         woken[size] = wokenThread;
@@ -34,44 +28,32 @@ public final class Wakes {
     }
 
     void sortAndTrim() {
-        int[] order = SpanOrder.of(times, times, size);
-        if (order != null) {
-            times = SpanOrder.apply(times, order);
-            woken = SpanOrder.apply(woken, order);
-            blockerIds = SpanOrder.apply(blockerIds, order);
-            hows = SpanOrder.apply(hows, order);
-        } else if (times.length != size) {
-            times = Arrays.copyOf(times, size);
-            woken = Arrays.copyOf(woken, size);
-            blockerIds = Arrays.copyOf(blockerIds, size);
-            hows = Arrays.copyOf(hows, size);
-        }
+        columns(Columns.sortedAndTrimmed(columns(), times, times, size));
     }
 
     /** A copy that later additions to either do not reach. */
     Wakes copy() {
         Wakes c = new Wakes();
-        c.times = Arrays.copyOf(times, size);
-        c.woken = Arrays.copyOf(woken, size);
-        c.blockerIds = Arrays.copyOf(blockerIds, size);
-        c.hows = Arrays.copyOf(hows, size);
+        c.columns(Columns.copy(columns(), size));
         c.size = size;
         return c;
     }
 
     /** Drops the wakes before {@code time}, keeping the order of the rest. */
     void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (times[i] >= time) {
-                times[n] = times[i];
-                woken[n] = woken[i];
-                blockerIds[n] = blockerIds[i];
-                hows[n] = hows[i];
-                n++;
-            }
-        }
-        size = n;
+        size = Columns.retainFrom(columns(), times, time, size);
+    }
+
+    /** The columns as one array for {@link Columns}, for the moment of one call. */
+    private Object[] columns() {
+        return new Object[] {times, woken, blockerIds, hows};
+    }
+
+    private void columns(Object[] c) {
+        times = (long[]) c[0];
+        woken = (long[]) c[1];
+        blockerIds = (int[]) c[2];
+        hows = (int[]) c[3];
     }
 
     public int size() {

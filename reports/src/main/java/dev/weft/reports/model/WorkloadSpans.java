@@ -1,7 +1,5 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The workload spans of one thread in primitive columns: start and end (epoch nanoseconds) and
  * the method (a {@link StringTable} id). Sorted by start (outer spans before nested ones) once
@@ -24,11 +22,7 @@ public final class WorkloadSpans {
 
     void add(long start, long end, int method, int stack) {
         if (size == starts.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            methods = Arrays.copyOf(methods, capacity);
-            stacks = Arrays.copyOf(stacks, capacity);
+            columns(Columns.grown(columns(), size));
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
@@ -38,44 +32,32 @@ public final class WorkloadSpans {
     }
 
     void sortAndTrim() {
-        int[] order = SpanOrder.of(starts, ends, size);
-        if (order != null) {
-            starts = SpanOrder.apply(starts, order);
-            ends = SpanOrder.apply(ends, order);
-            methods = SpanOrder.apply(methods, order);
-            stacks = SpanOrder.apply(stacks, order);
-        } else if (starts.length != size) {
-            starts = Arrays.copyOf(starts, size);
-            ends = Arrays.copyOf(ends, size);
-            methods = Arrays.copyOf(methods, size);
-            stacks = Arrays.copyOf(stacks, size);
-        }
+        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
     }
 
     /** A copy that later additions to either do not reach. */
     WorkloadSpans copy() {
         WorkloadSpans c = new WorkloadSpans();
-        c.starts = Arrays.copyOf(starts, size);
-        c.ends = Arrays.copyOf(ends, size);
-        c.methods = Arrays.copyOf(methods, size);
-        c.stacks = Arrays.copyOf(stacks, size);
+        c.columns(Columns.copy(columns(), size));
         c.size = size;
         return c;
     }
 
     /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
     void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (ends[i] >= time) {
-                starts[n] = starts[i];
-                ends[n] = ends[i];
-                methods[n] = methods[i];
-                stacks[n] = stacks[i];
-                n++;
-            }
-        }
-        size = n;
+        size = Columns.retainFrom(columns(), ends, time, size);
+    }
+
+    /** The columns as one array for {@link Columns}, for the moment of one call. */
+    private Object[] columns() {
+        return new Object[] {starts, ends, methods, stacks};
+    }
+
+    private void columns(Object[] c) {
+        starts = (long[]) c[0];
+        ends = (long[]) c[1];
+        methods = (int[]) c[2];
+        stacks = (int[]) c[3];
     }
 
     public int size() {
