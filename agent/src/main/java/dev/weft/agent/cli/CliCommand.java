@@ -1,22 +1,60 @@
 package dev.weft.agent.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
-/** One sub-command of {@code java -jar agent.jar}. */
-interface CliCommand {
+/**
+ * One sub-command of {@code java -jar agent.jar}, and what they all share: the name, usage and summary
+ * {@link AgentCli} lists, the layout of {@code <command> --help} (usage, description, exit codes), the
+ * checks of the pid most take and the {@code [weft]} lines they print.
+ */
+abstract class CliCommand {
 
-    /** The word that selects it, e.g. {@code attach}. */
-    String name();
+    private final String name;
+    private final String arguments;
+    private final String summary;
 
-    /** The arguments after the name, e.g. {@code <pid> [option...]}. */
-    String arguments();
+    /**
+     * @param name      the word that selects it, e.g. {@code attach}
+     * @param arguments the arguments after the name, e.g. {@code <pid> [option...]}
+     * @param summary   one line for the main help
+     */
+    CliCommand(String name, String arguments, String summary) {
+        this.name = name;
+        this.arguments = arguments;
+        this.summary = summary;
+    }
 
-    /** One line for the main help. */
-    String summary();
+    final String name() {
+        return name;
+    }
+
+    final String arguments() {
+        return arguments;
+    }
+
+    final String summary() {
+        return summary;
+    }
+
+    /** The lines of the help between the usage line and the exit codes. */
+    abstract List<String> description();
+
+    /** The exit codes' meanings after "Exit codes: ", e.g. "0 written, 1 no such JVM, 2 wrong usage.". */
+    abstract String exitCodes();
 
     /** The full text of {@code <command> --help}. */
-    String help();
+    final String help() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Usage: " + AgentCli.usage(this));
+        lines.add("");
+        lines.addAll(description());
+        lines.add("");
+        lines.add("Exit codes: " + exitCodes());
+        lines.add("");
+        return String.join("\n", lines);
+    }
 
     /**
      * Runs the command and returns its exit code (0).
@@ -24,5 +62,27 @@ interface CliCommand {
      * @throws UsageException  a wrong command line (exit code 2)
      * @throws CommandFailure  it could not be done (exit code 1)
      */
-    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure;
+    abstract int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure;
+
+    /** The process id, the first argument. */
+    final long pid(List<String> args) throws UsageException {
+        if (args.isEmpty()) {
+            throw new UsageException("missing the pid of the JVM (see: " + AgentCli.PROGRAM + " list)", this);
+        }
+        return TargetJvm.parsePid(args.get(0), this);
+    }
+
+    /** Refuses arguments beyond the first {@code count}; {@code takes} says what the command takes instead. */
+    final void noMoreThan(List<String> args, int count, String takes) throws UsageException {
+        if (args.size() > count) {
+            throw new UsageException(name + " takes " + takes + ", not '" + args.get(count) + "'", this);
+        }
+    }
+
+    /** Prints {@code lines} as Weft's, each after the {@code [weft]} prefix. */
+    static void say(List<String> lines, PrintStream to) {
+        for (String line : lines) {
+            to.println(AgentCli.PREFIX + line);
+        }
+    }
 }
