@@ -5,7 +5,7 @@ package dev.weft.reports.model;
  * in primitive columns: start and end (epoch nanoseconds), the frames that pinned it and the reason the
  * JVM gave ({@link StringTable} ids, {@code -1} when not recorded). Sorted by start once the model is built.
  */
-public final class Pins {
+public final class Pins extends ColumnTable<Pins> {
 
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
@@ -14,12 +14,9 @@ public final class Pins {
     private long[] ends = NO_LONGS;
     private int[] stacks = NO_INTS;
     private int[] reasons = NO_INTS;
-    private int size;
 
     void add(long start, long end, int stack, int reason) {
-        if (size == starts.length) {
-            columns(Columns.grown(columns(), size));
-        }
+        room();
         starts[size] = start;
         ends[size] = Math.max(start, end);
         stacks[size] = stack;
@@ -27,37 +24,32 @@ public final class Pins {
         size++;
     }
 
-    void sortAndTrim() {
-        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
-    }
-
-    /** A copy that later additions to either do not reach. */
-    Pins copy() {
-        Pins c = new Pins();
-        c.columns(Columns.copy(columns(), size));
-        c.size = size;
-        return c;
-    }
-
-    /** Drops the pins that ended before {@code time}, keeping the order of the rest. */
-    void retainFrom(long time) {
-        size = Columns.retainFrom(columns(), ends, time, size);
-    }
-
-    /** The columns as one array for {@link Columns}, for the moment of one call. */
-    private Object[] columns() {
+    @Override
+    Object[] columns() {
         return new Object[] {starts, ends, stacks, reasons};
     }
 
-    private void columns(Object[] c) {
+    @Override
+    void columns(Object[] c) {
         starts = (long[]) c[0];
         ends = (long[]) c[1];
         stacks = (int[]) c[2];
         reasons = (int[]) c[3];
     }
 
-    public int size() {
-        return size;
+    @Override
+    long[] startColumn() {
+        return starts;
+    }
+
+    @Override
+    long[] endColumn() {
+        return ends;
+    }
+
+    @Override
+    Pins empty() {
+        return new Pins();
     }
 
     public long start(int i) {

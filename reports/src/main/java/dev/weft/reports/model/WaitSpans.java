@@ -6,7 +6,7 @@ package dev.weft.reports.model;
  * hash ({@code 0} when none), target thread id ({@code -1} when none), notifier thread id
  * ({@code -1} when none) and flags. Sorted by start once the model is built.
  */
-public final class WaitSpans {
+public final class WaitSpans extends ColumnTable<WaitSpans> {
 
     /** The call had a timeout. */
     public static final int TIMED = 1;
@@ -33,7 +33,6 @@ public final class WaitSpans {
     private int[] stacks = NO_INTS;
     private int[] details = NO_INTS;
     private byte[] flags = NO_BYTES;
-    private int size;
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
         add(start, end, kind, api, blockerClass, blockerId, target, -1, StringTable.NONE, StringTable.NONE, flag);
@@ -41,9 +40,7 @@ public final class WaitSpans {
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
              int stack, int detail, int flag) {
-        if (size == starts.length) {
-            columns(Columns.grown(columns(), size));
-        }
+        room();
         starts[size] = start;
         ends[size] = Math.max(start, end);
         kinds[size] = kind;
@@ -83,30 +80,14 @@ public final class WaitSpans {
         notifiers[check(i)] = notifier;
     }
 
-    void sortAndTrim() {
-        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
-    }
-
-    /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
-    WaitSpans copy() {
-        WaitSpans c = new WaitSpans();
-        c.columns(Columns.copy(columns(), size));
-        c.size = size;
-        return c;
-    }
-
-    /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
-    void retainFrom(long time) {
-        size = Columns.retainFrom(columns(), ends, time, size);
-    }
-
-    /** The columns as one array for {@link Columns}, for the moment of one call. */
-    private Object[] columns() {
+    @Override
+    Object[] columns() {
         return new Object[] {starts, ends, kinds, apis, blockerClasses, blockerIds, targets, notifiers, stacks, details,
             flags};
     }
 
-    private void columns(Object[] c) {
+    @Override
+    void columns(Object[] c) {
         starts = (long[]) c[0];
         ends = (long[]) c[1];
         kinds = (int[]) c[2];
@@ -120,8 +101,19 @@ public final class WaitSpans {
         flags = (byte[]) c[10];
     }
 
-    public int size() {
-        return size;
+    @Override
+    long[] startColumn() {
+        return starts;
+    }
+
+    @Override
+    long[] endColumn() {
+        return ends;
+    }
+
+    @Override
+    WaitSpans empty() {
+        return new WaitSpans();
     }
 
     public long start(int i) {
@@ -178,12 +170,5 @@ public final class WaitSpans {
     /** {@link #TIMED}, {@link #BUILT_IN} and {@link #OPEN} bits. */
     public int flags(int i) {
         return flags[check(i)];
-    }
-
-    private int check(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return i;
     }
 }

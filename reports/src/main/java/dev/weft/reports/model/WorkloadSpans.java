@@ -5,7 +5,7 @@ package dev.weft.reports.model;
  * the method (a {@link StringTable} id). Sorted by start (outer spans before nested ones) once
  * the model is built.
  */
-public final class WorkloadSpans {
+public final class WorkloadSpans extends ColumnTable<WorkloadSpans> {
 
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
@@ -14,16 +14,13 @@ public final class WorkloadSpans {
     private long[] ends = NO_LONGS;
     private int[] methods = NO_INTS;
     private int[] stacks = NO_INTS;
-    private int size;
 
     void add(long start, long end, int method) {
         add(start, end, method, StringTable.NONE);
     }
 
     void add(long start, long end, int method, int stack) {
-        if (size == starts.length) {
-            columns(Columns.grown(columns(), size));
-        }
+        room();
         starts[size] = start;
         ends[size] = Math.max(start, end);
         methods[size] = method;
@@ -31,37 +28,32 @@ public final class WorkloadSpans {
         size++;
     }
 
-    void sortAndTrim() {
-        columns(Columns.sortedAndTrimmed(columns(), starts, ends, size));
-    }
-
-    /** A copy that later additions to either do not reach. */
-    WorkloadSpans copy() {
-        WorkloadSpans c = new WorkloadSpans();
-        c.columns(Columns.copy(columns(), size));
-        c.size = size;
-        return c;
-    }
-
-    /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
-    void retainFrom(long time) {
-        size = Columns.retainFrom(columns(), ends, time, size);
-    }
-
-    /** The columns as one array for {@link Columns}, for the moment of one call. */
-    private Object[] columns() {
+    @Override
+    Object[] columns() {
         return new Object[] {starts, ends, methods, stacks};
     }
 
-    private void columns(Object[] c) {
+    @Override
+    void columns(Object[] c) {
         starts = (long[]) c[0];
         ends = (long[]) c[1];
         methods = (int[]) c[2];
         stacks = (int[]) c[3];
     }
 
-    public int size() {
-        return size;
+    @Override
+    long[] startColumn() {
+        return starts;
+    }
+
+    @Override
+    long[] endColumn() {
+        return ends;
+    }
+
+    @Override
+    WorkloadSpans empty() {
+        return new WorkloadSpans();
     }
 
     public long start(int i) {
@@ -80,12 +72,5 @@ public final class WorkloadSpans {
     /** Where the call was made, its top frames as one {@link StringTable} id, {@code -1} when not recorded. */
     public int stack(int i) {
         return stacks[check(i)];
-    }
-
-    private int check(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return i;
     }
 }
