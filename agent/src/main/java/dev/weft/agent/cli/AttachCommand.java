@@ -17,18 +17,19 @@ final class AttachCommand extends CliCommand {
     }
 
     @Override
-    List<String> description() {
-        return List.of(
-                "Loads Weft into the JVM with process id <pid> (see '" + AgentCli.PROGRAM + " list') and starts",
-                "recording there, from now on; '" + AgentCli.PROGRAM + " stop <pid>' ends it and writes the report.",
-                "The JVM must run Java 17 or newer as the same user and allow attach; on Java 21+ it prints a",
-                "warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading.",
-                "",
-                "Options are the agent's, as separate arguments or comma-separated (out=DIR workload=FILTER).",
-                "A relative out=DIR is taken from this command's directory; without it the JVM writes to",
-                "weft-out in its own working directory.",
-                "",
-                AgentOptions.usage());
+    String description() {
+        return """
+                Loads Weft into the JVM with process id <pid> (see '%s list') and starts
+                recording there, from now on; '%s stop <pid>' ends it and writes the report.
+                The JVM must run Java 17 or newer as the same user and allow attach; on Java 21+ it prints a
+                warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading.
+
+                Options are the agent's, as separate arguments or comma-separated (out=DIR workload=FILTER).
+                A relative out=DIR is taken from this command's directory; without it the JVM writes to
+                weft-out in its own working directory.
+
+                %s
+                """.formatted(AgentCli.PROGRAM, AgentCli.PROGRAM, AgentOptions.usage());
     }
 
     @Override

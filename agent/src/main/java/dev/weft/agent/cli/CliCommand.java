@@ -1,7 +1,6 @@
 package dev.weft.agent.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,49 +10,28 @@ import java.util.List;
  */
 abstract class CliCommand {
 
-    private final String name;
-    private final String arguments;
-    private final String summary;
+    /** The word that selects it, e.g. {@code attach}. */
+    final String name;
+    /** The arguments after the name, e.g. {@code <pid> [option...]}. */
+    final String arguments;
+    /** One line for the main help. */
+    final String summary;
 
-    /**
-     * @param name      the word that selects it, e.g. {@code attach}
-     * @param arguments the arguments after the name, e.g. {@code <pid> [option...]}
-     * @param summary   one line for the main help
-     */
     CliCommand(String name, String arguments, String summary) {
         this.name = name;
         this.arguments = arguments;
         this.summary = summary;
     }
 
-    final String name() {
-        return name;
-    }
-
-    final String arguments() {
-        return arguments;
-    }
-
-    final String summary() {
-        return summary;
-    }
-
-    /** The lines of the help between the usage line and the exit codes. */
-    abstract List<String> description();
+    /** The help between the usage line and the exit codes, lines that end in a line break. */
+    abstract String description();
 
     /** The exit codes' meanings after "Exit codes: ", e.g. "0 written, 1 no such JVM, 2 wrong usage.". */
     abstract String exitCodes();
 
     /** The full text of {@code <command> --help}. */
     final String help() {
-        List<String> lines = new ArrayList<>();
-        lines.add("Usage: " + AgentCli.usage(this));
-        lines.add("");
-        lines.addAll(description());
-        lines.add("");
-        lines.add("Exit codes: " + exitCodes());
-        lines.add("");
-        return String.join("\n", lines);
+        return "Usage: " + AgentCli.usage(this) + "\n\n" + description() + "\nExit codes: " + exitCodes() + "\n";
     }
 
     /**

@@ -13,13 +13,14 @@ final class ListCommand extends CliCommand {
     }
 
     @Override
-    List<String> description() {
-        return List.of(
-                "Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and",
-                "'recording' where Weft records (from the marker it leaves in the temporary directory, so",
-                "nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the",
-                "processes whose command is java. JVMs killed while Weft recorded are named on stderr, with the",
-                "command that recovers their recording; markers of JVMs that left nothing to recover are removed.");
+    String description() {
+        return """
+                Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and
+                'recording' where Weft records (from the marker it leaves in the temporary directory, so
+                nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the
+                processes whose command is java. JVMs killed while Weft recorded are named on stderr, with the
+                command that recovers their recording; markers of JVMs that left nothing to recover are removed.
+                """;
     }
 
     @Override

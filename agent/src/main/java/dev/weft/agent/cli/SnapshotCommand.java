@@ -28,15 +28,16 @@ final class SnapshotCommand extends CliCommand {
     }
 
     @Override
-    List<String> description() {
-        return List.of(
-                "Writes what Weft's recording in the JVM with process id <pid> holds now: the .jfr and the HTML",
-                "report beside it, without stopping the recording. The JVM copies its recording (the same user's",
-                "files); the report is rendered by this command, so the application's heap is never used for it.",
-                "",
-                "Options:",
-                "  -o, --output <file.html>  where to write the report; the .jfr goes beside it with the same name",
-                "                            (default: weft-snapshot-<pid>-<time>.html in this directory)");
+    String description() {
+        return """
+                Writes what Weft's recording in the JVM with process id <pid> holds now: the .jfr and the HTML
+                report beside it, without stopping the recording. The JVM copies its recording (the same user's
+                files); the report is rendered by this command, so the application's heap is never used for it.
+
+                Options:
+                  -o, --output <file.html>  where to write the report; the .jfr goes beside it with the same name
+                                            (default: weft-snapshot-<pid>-<time>.html in this directory)
+                """;
     }
 
     @Override

@@ -13,12 +13,13 @@ final class StopCommand extends CliCommand {
     }
 
     @Override
-    List<String> description() {
-        return List.of(
-                "Ends Weft's recording in the JVM with process id <pid>, started by 'attach' or by -javaagent:",
-                "the JVM writes the .jfr and the HTML report, as it would at exit, and runs on without Weft.",
-                "Prints the summary and where both files are. The paths are the JVM's: it writes them.",
-                "Waits up to " + TargetJvm.ANSWER_TIMEOUT.toSeconds() + " s for the report.");
+    String description() {
+        return """
+                Ends Weft's recording in the JVM with process id <pid>, started by 'attach' or by -javaagent:
+                the JVM writes the .jfr and the HTML report, as it would at exit, and runs on without Weft.
+                Prints the summary and where both files are. The paths are the JVM's: it writes them.
+                Waits up to %s s for the report.
+                """.formatted(TargetJvm.ANSWER_TIMEOUT.toSeconds());
     }
 
     @Override

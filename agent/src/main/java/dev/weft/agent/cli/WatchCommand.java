@@ -38,23 +38,24 @@ final class WatchCommand extends CliCommand {
     }
 
     @Override
-    List<String> description() {
-        return List.of(
-                "Watches the JVM with process id <pid> live, about one to two seconds behind. If Weft does not",
-                "record there yet, it is started (with the agent options given) and stopped again when the watch",
-                "ends, writing its .jfr and report as 'stop' does. Ctrl-C ends the watch; the JVM runs on.",
-                "",
-                "  (default)      serves a live timeline on this machine's loopback interface and prints its",
-                "                 address, with a token every request needs: [weft] live: http://127.0.0.1:PORT/?token=…",
-                "  --text         a table in the terminal, redrawn every second: running, blocked (by kind) and",
-                "                 idle threads, and the longest-blocked ones with what they wait on",
-                "  --json-lines   one JSON object per second on standard output:",
-                "                 {\"t\": ms since the watch began, \"threads\": {\"running\": n, \"blocked\": n, \"idle\": n},",
-                "                  \"blocked\": [{\"thread\": name, \"kind\": kind, \"forMs\": ms, \"on\": class, \"api\": method}, …],",
-                "                  \"behindMs\": ms, \"sampled\": true}",
-                "  --window=T     how much time the view holds (default 60s); the watcher's memory is bounded by it",
-                "",
-                "Given no heap option (-Xmx…), the command watches in a child JVM with -Xmx256m; Ctrl-C reaches it.");
+    String description() {
+        return """
+                Watches the JVM with process id <pid> live, about one to two seconds behind. If Weft does not
+                record there yet, it is started (with the agent options given) and stopped again when the watch
+                ends, writing its .jfr and report as 'stop' does. Ctrl-C ends the watch; the JVM runs on.
+
+                  (default)      serves a live timeline on this machine's loopback interface and prints its
+                                 address, with a token every request needs: [weft] live: http://127.0.0.1:PORT/?token=…
+                  --text         a table in the terminal, redrawn every second: running, blocked (by kind) and
+                                 idle threads, and the longest-blocked ones with what they wait on
+                  --json-lines   one JSON object per second on standard output:
+                                 {"t": ms since the watch began, "threads": {"running": n, "blocked": n, "idle": n},
+                                  "blocked": [{"thread": name, "kind": kind, "forMs": ms, "on": class, "api": method}, …],
+                                  "behindMs": ms, "sampled": true}
+                  --window=T     how much time the view holds (default 60s); the watcher's memory is bounded by it
+
+                Given no heap option (-Xmx…), the command watches in a child JVM with -Xmx256m; Ctrl-C reaches it.
+                """;
     }
 
     @Override
