@@ -4,8 +4,8 @@ package dev.weft.reports.model;
  * What the span containers ({@link WaitSpans}, {@link WorkloadSpans}, {@link Pins}, {@link Wakes}) share:
  * the row count and, through {@link Columns}, growing, ordering, trimming, copying and forgetting rows.
  * A container keeps its columns as typed array fields, lists them once for {@link #columns()} and
- * {@link #columns(Object[])}, and writes its rows itself after {@link #room()}. Inherited, not held: a
- * thread's containers carry no extra object.
+ * {@link #columns(Object[])}, the start first and the end second, and writes its rows itself, calling
+ * {@link #grow()} when they are full. Inherited, not held: a thread's containers carry no extra object.
  *
  * @param <T> the container itself, for {@link #copy()}
  */
@@ -18,31 +18,33 @@ abstract class ColumnTable<T extends ColumnTable<T>> {
         return size;
     }
 
-    /** The columns as one array for {@link Columns}, for the moment of one call. */
+    /**
+     * The columns as one array for {@link Columns}, for the moment of one call: first the start of each row
+     * (a {@code long[]}, the order of the rows), then its end (the longer row first among equal starts;
+     * {@link #retainFrom} forgets the rows that ended earlier), unless {@link #instants()}.
+     */
     abstract Object[] columns();
 
     /** Takes the columns back from {@link Columns}, in the order {@link #columns()} gave them. */
     abstract void columns(Object[] columns);
 
-    /** The column the rows are ordered by (their start), and the one that decides ties: the longer row first. */
-    abstract long[] startColumn();
-
-    /** The column a row's end is in: {@link #retainFrom} forgets the rows that ended earlier. */
-    abstract long[] endColumn();
+    /** Whether the rows are instants: the first column is their start and their end, the second is no time. */
+    boolean instants() {
+        return false;
+    }
 
     /** A new, empty container of this kind. */
     abstract T empty();
 
-    /** Makes room for one more row at index {@link #size}. */
-    final void room() {
-        if (size == startColumn().length) {
-            columns(Columns.grown(columns(), size));
-        }
+    /** Makes room for more rows: the columns are full at {@link #size}. */
+    final void grow() {
+        columns(Columns.grown(columns(), size));
     }
 
     /** Orders the rows by start (outer before inner) and trims the arrays to them: the model is built. */
     final void sortAndTrim() {
-        columns(Columns.sortedAndTrimmed(columns(), startColumn(), endColumn(), size));
+        Object[] c = columns();
+        columns(Columns.sortedAndTrimmed(c, (long[]) c[0], ends(c), size));
     }
 
     /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
@@ -55,7 +57,12 @@ abstract class ColumnTable<T extends ColumnTable<T>> {
 
     /** Drops the rows that ended before {@code time}, keeping the order of the rest. */
     final void retainFrom(long time) {
-        size = Columns.retainFrom(columns(), endColumn(), time, size);
+        Object[] c = columns();
+        size = Columns.retainFrom(c, ends(c), time, size);
+    }
+
+    private long[] ends(Object[] columns) {
+        return (long[]) columns[instants() ? 0 : 1];
     }
 
     final int check(int i) {

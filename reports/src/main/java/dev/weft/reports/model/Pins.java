@@ -16,7 +16,9 @@ public final class Pins extends ColumnTable<Pins> {
     private int[] reasons = NO_INTS;
 
     void add(long start, long end, int stack, int reason) {
-        room();
+        if (size == starts.length) {
+            grow();
+        }
         starts[size] = start;
         ends[size] = Math.max(start, end);
         stacks[size] = stack;
@@ -35,16 +37,6 @@ public final class Pins extends ColumnTable<Pins> {
         ends = (long[]) c[1];
         stacks = (int[]) c[2];
         reasons = (int[]) c[3];
-    }
-
-    @Override
-    long[] startColumn() {
-        return starts;
-    }
-
-    @Override
-    long[] endColumn() {
-        return ends;
     }
 
     @Override

@@ -40,7 +40,9 @@ public final class WaitSpans extends ColumnTable<WaitSpans> {
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
              int stack, int detail, int flag) {
-        room();
+        if (size == starts.length) {
+            grow();
+        }
         starts[size] = start;
         ends[size] = Math.max(start, end);
         kinds[size] = kind;
@@ -99,16 +101,6 @@ public final class WaitSpans extends ColumnTable<WaitSpans> {
         stacks = (int[]) c[8];
         details = (int[]) c[9];
         flags = (byte[]) c[10];
-    }
-
-    @Override
-    long[] startColumn() {
-        return starts;
-    }
-
-    @Override
-    long[] endColumn() {
-        return ends;
     }
 
     @Override

@@ -16,7 +16,9 @@ public final class Wakes extends ColumnTable<Wakes> {
     private int[] hows = NO_INTS;
 
     void add(long time, long wokenThread, int blockerId, int how) {
-        room();
+        if (size == times.length) {
+            grow();
+        }
         times[size] = time;
         woken[size] = wokenThread;
         blockerIds[size] = blockerId;
@@ -38,13 +40,8 @@ public final class Wakes extends ColumnTable<Wakes> {
     }
 
     @Override
-    long[] startColumn() {
-        return times;
-    }
-
-    @Override
-    long[] endColumn() {
-        return times;
+    boolean instants() {
+        return true;
     }
 
     @Override

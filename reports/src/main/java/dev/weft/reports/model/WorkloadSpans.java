@@ -20,7 +20,9 @@ public final class WorkloadSpans extends ColumnTable<WorkloadSpans> {
     }
 
     void add(long start, long end, int method, int stack) {
-        room();
+        if (size == starts.length) {
+            grow();
+        }
         starts[size] = start;
         ends[size] = Math.max(start, end);
         methods[size] = method;
@@ -39,16 +41,6 @@ public final class WorkloadSpans extends ColumnTable<WorkloadSpans> {
         ends = (long[]) c[1];
         methods = (int[]) c[2];
         stacks = (int[]) c[3];
-    }
-
-    @Override
-    long[] startColumn() {
-        return starts;
-    }
-
-    @Override
-    long[] endColumn() {
-        return ends;
     }
 
     @Override

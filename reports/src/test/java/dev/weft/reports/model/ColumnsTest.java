@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ColumnsTest {
@@ -53,5 +54,32 @@ class ColumnsTest {
         assertArrayEquals(new long[] {4, 5}, java.util.Arrays.copyOf((long[]) grown[0], 2));
         assertArrayEquals(new byte[] {1, 2}, java.util.Arrays.copyOf((byte[]) grown[1], 2));
         assertEquals(((long[]) grown[0]).length, ((byte[]) grown[1]).length);
+    }
+
+    @Test
+    void wakesAreInstantsOrderedAndForgottenByTheirTime() {
+        Wakes w = new Wakes();
+        w.add(30, 1, 11, 0);
+        w.add(10, 99, 12, 0); // the woken thread's id is no time: a wake at 10 goes before 50
+        w.add(20, 2, 13, 0);
+        w.sortAndTrim();
+        assertEquals(List.of(10L, 20L, 30L), List.of(w.time(0), w.time(1), w.time(2)));
+        assertEquals(List.of(99L, 2L, 1L), List.of(w.woken(0), w.woken(1), w.woken(2)));
+        w.retainFrom(15);
+        assertEquals(2, w.size());
+        assertEquals(List.of(20L, 30L), List.of(w.time(0), w.time(1)));
+        assertEquals(List.of(13, 11), List.of(w.blockerId(0), w.blockerId(1)));
+    }
+
+    @Test
+    void aCopyDoesNotSeeLaterRows() {
+        WorkloadSpans s = new WorkloadSpans();
+        s.add(1, 5, 7);
+        WorkloadSpans c = s.copy();
+        s.add(2, 3, 8);
+        s.retainFrom(4);
+        assertEquals(1, c.size());
+        assertEquals(7, c.method(0));
+        assertEquals(List.of(1L, 5L), List.of(c.start(0), c.end(0)));
     }
 }
