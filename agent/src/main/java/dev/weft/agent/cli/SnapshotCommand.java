@@ -42,9 +42,9 @@ final class SnapshotCommand extends CliCommand {
 
     @Override
     String exitCodes() {
-        return String.join("\n",
-                "0 written, 1 no such JVM, attach refused, Weft not recording there or the report could",
-                "not be written, 2 wrong usage.");
+        return """
+                0 written, 1 no such JVM, attach refused, Weft not recording there or the report could
+                not be written, 2 wrong usage.""";
     }
 
     @Override

@@ -60,9 +60,9 @@ final class WatchCommand extends CliCommand {
 
     @Override
     String exitCodes() {
-        return String.join("\n",
-                "0 the watch ended (Ctrl-C, or the JVM exited), 1 no such JVM, attach refused or the",
-                "JVM's recording could not be followed, 2 wrong usage.");
+        return """
+                0 the watch ended (Ctrl-C, or the JVM exited), 1 no such JVM, attach refused or the
+                JVM's recording could not be followed, 2 wrong usage.""";
     }
 
     @Override
