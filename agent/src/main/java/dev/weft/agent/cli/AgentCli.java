@@ -52,7 +52,7 @@ public final class AgentCli {
             CliCommand c = e.command();
             err.println(PREFIX + e.getMessage());
             err.println("usage: " + (c == null ? PROGRAM + " attach|stop|snapshot|watch|list ..." : usage(c))
-                    + "   (try " + PROGRAM + (c == null ? "" : " " + c.name()) + " --help)");
+                    + "   (try " + PROGRAM + (c == null ? "" : " " + c.name) + " --help)");
             return 2;
         } catch (CommandFailure e) {
             err.println(PREFIX + e.getMessage());
@@ -68,7 +68,7 @@ public final class AgentCli {
     }
 
     static String usage(CliCommand c) {
-        return PROGRAM + " " + c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments());
+        return PROGRAM + " " + c.name + (c.arguments.isEmpty() ? "" : " " + c.arguments);
     }
 
     static String oneLine(String text) {
@@ -77,7 +77,7 @@ public final class AgentCli {
 
     private static CliCommand find(String name) {
         for (CliCommand c : COMMANDS) {
-            if (c.name().equals(name)) {
+            if (c.name.equals(name)) {
                 return c;
             }
         }
@@ -89,7 +89,7 @@ public final class AgentCli {
         b.append("Weft for a running JVM: record which threads ran at the same time, and where each one waited.\n\n");
         b.append("Usage:\n");
         for (CliCommand c : COMMANDS) {
-            b.append(String.format("  %-42s %s%n", usage(c), c.summary()));
+            b.append(String.format("  %-42s %s%n", usage(c), c.summary));
         }
         b.append("\nTo record from the start instead: java -javaagent:agent.jar[=options] -jar app.jar\n");
         b.append("Run '").append(PROGRAM).append(" <command> --help' for a command's details.\n");

@@ -9,48 +9,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code attach <pid> [option...]}: loads Weft into a running JVM and starts recording there. */
-final class AttachCommand implements CliCommand {
+final class AttachCommand extends CliCommand {
 
-    @Override
-    public String name() { return "attach"; }
-
-    @Override
-    public String arguments() { return "<pid> [option...]"; }
-
-    @Override
-    public String summary() { return "load Weft into a running JVM (Java 17+) and start recording"; }
-
-    @Override
-    public String help() {
-        return String.join("\n",
-                "Usage: " + AgentCli.usage(this),
-                "",
-                "Loads Weft into the JVM with process id <pid> (see '" + AgentCli.PROGRAM + " list') and starts",
-                "recording there, from now on; '" + AgentCli.PROGRAM + " stop <pid>' ends it and writes the report.",
-                "The JVM must run Java 17 or newer as the same user and allow attach; on Java 21+ it prints a",
-                "warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading.",
-                "",
-                "Options are the agent's, as separate arguments or comma-separated (out=DIR workload=FILTER).",
-                "A relative out=DIR is taken from this command's directory; without it the JVM writes to",
-                "weft-out in its own working directory.",
-                "",
-                AgentOptions.usage(),
-                "",
-                "Exit codes: 0 recording, 1 no such JVM, attach refused or Weft could not start there, 2 wrong usage.",
-                "");
+    AttachCommand() {
+        super("attach", "<pid> [option...]",
+                "load Weft into a running JVM (Java 17+) and start recording");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        if (args.isEmpty()) {
-            throw new UsageException("missing the pid of the JVM (see: " + AgentCli.PROGRAM + " list)", this);
-        }
-        long pid = TargetJvm.parsePid(args.get(0), this);
+    String description() {
+        return """
+                Loads Weft into the JVM with process id <pid> (see '%s list') and starts
+                recording there, from now on; '%s stop <pid>' ends it and writes the report.
+                The JVM must run Java 17 or newer as the same user and allow attach; on Java 21+ it prints a
+                warning about a dynamically loaded agent unless started with -XX:+EnableDynamicAgentLoading.
+
+                Options are the agent's, as separate arguments or comma-separated (out=DIR workload=FILTER).
+                A relative out=DIR is taken from this command's directory; without it the JVM writes to
+                weft-out in its own working directory.
+
+                %s
+                """.formatted(AgentCli.PROGRAM, AgentCli.PROGRAM, AgentOptions.usage());
+    }
+
+    @Override
+    String exitCodes() {
+        return "0 recording, 1 no such JVM, attach refused or Weft could not start there, 2 wrong usage.";
+    }
+
+    @Override
+    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        long pid = pid(args);
         String options = agentOptions(args.subList(1, args.size()));
-        AttachProtocol.Reply reply = TargetJvm.ask(pid, AttachProtocol.Action.START, options);
-        for (String line : reply.lines()) {
-            out.println(AgentCli.PREFIX + line);
-        }
+        say(TargetJvm.ask(pid, AttachProtocol.Action.START, options).lines(), out);
         out.println(AgentCli.PREFIX + "stop with: " + AgentCli.PROGRAM + " stop " + pid);
         return 0;
     }

@@ -5,37 +5,32 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** {@code list}: the JVMs this user can attach to, and whether Weft records in them. */
-final class ListCommand implements CliCommand {
+final class ListCommand extends CliCommand {
 
-    @Override
-    public String name() { return "list"; }
-
-    @Override
-    public String arguments() { return ""; }
-
-    @Override
-    public String summary() { return "show the running JVMs: pid, main class or jar, whether Weft records there"; }
-
-    @Override
-    public String help() {
-        return String.join("\n",
-                "Usage: " + AgentCli.usage(this),
-                "",
-                "Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and",
-                "'recording' where Weft records (from the marker it leaves in the temporary directory, so",
-                "nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the",
-                "processes whose command is java. JVMs killed while Weft recorded are named on stderr, with the",
-                "command that recovers their recording; markers of JVMs that left nothing to recover are removed.",
-                "",
-                "Exit codes: 0 listed, 2 wrong usage.",
-                "");
+    ListCommand() {
+        super("list", "",
+                "show the running JVMs: pid, main class or jar, whether Weft records there");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        if (!args.isEmpty()) {
-            throw new UsageException("list takes no arguments, not '" + args.get(0) + "'", this);
-        }
+    String description() {
+        return """
+                Shows the running JVMs of this user that Weft can attach to: pid, main class or jar, and
+                'recording' where Weft records (from the marker it leaves in the temporary directory, so
+                nothing is attached to for this list). Without the module jdk.attach (a JRE) it lists the
+                processes whose command is java. JVMs killed while Weft recorded are named on stderr, with the
+                command that recovers their recording; markers of JVMs that left nothing to recover are removed.
+                """;
+    }
+
+    @Override
+    String exitCodes() {
+        return "0 listed, 2 wrong usage.";
+    }
+
+    @Override
+    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        noMoreThan(args, 0, "no arguments");
         if (!JavaProcesses.canAttach()) {
             err.println(AgentCli.PREFIX + "this Java runtime lacks jdk.attach: listing processes whose command is java");
         }

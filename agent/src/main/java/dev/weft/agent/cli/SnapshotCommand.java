@@ -20,45 +20,38 @@ import java.util.List;
  * recording in a running JVM holds now; the recording goes on. The JVM only copies its recording;
  * the report is rendered here, in this command's process, never in the application's heap.
  */
-final class SnapshotCommand implements CliCommand {
+final class SnapshotCommand extends CliCommand {
 
-    @Override
-    public String name() { return "snapshot"; }
-
-    @Override
-    public String arguments() { return "<pid> [-o file.html]"; }
-
-    @Override
-    public String summary() { return "write the .jfr and the HTML report of what it recorded so far; it records on"; }
-
-    @Override
-    public String help() {
-        return String.join("\n",
-                "Usage: " + AgentCli.usage(this),
-                "",
-                "Writes what Weft's recording in the JVM with process id <pid> holds now: the .jfr and the HTML",
-                "report beside it, without stopping the recording. The JVM copies its recording (the same user's",
-                "files); the report is rendered by this command, so the application's heap is never used for it.",
-                "",
-                "Options:",
-                "  -o, --output <file.html>  where to write the report; the .jfr goes beside it with the same name",
-                "                            (default: weft-snapshot-<pid>-<time>.html in this directory)",
-                "",
-                "Exit codes: 0 written, 1 no such JVM, attach refused, Weft not recording there or the report could",
-                "not be written, 2 wrong usage.",
-                "");
+    SnapshotCommand() {
+        super("snapshot", "<pid> [-o file.html]",
+                "write the .jfr and the HTML report of what it recorded so far; it records on");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        if (args.isEmpty()) {
-            throw new UsageException("missing the pid of the JVM (see: " + AgentCli.PROGRAM + " list)", this);
-        }
-        long pid = TargetJvm.parsePid(args.get(0), this);
+    String description() {
+        return """
+                Writes what Weft's recording in the JVM with process id <pid> holds now: the .jfr and the HTML
+                report beside it, without stopping the recording. The JVM copies its recording (the same user's
+                files); the report is rendered by this command, so the application's heap is never used for it.
+
+                Options:
+                  -o, --output <file.html>  where to write the report; the .jfr goes beside it with the same name
+                                            (default: weft-snapshot-<pid>-<time>.html in this directory)
+                """;
+    }
+
+    @Override
+    String exitCodes() {
+        return """
+                0 written, 1 no such JVM, attach refused, Weft not recording there or the report could
+                not be written, 2 wrong usage.""";
+    }
+
+    @Override
+    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        long pid = pid(args);
         Path html = output(args.subList(1, args.size()), pid);
-        for (String line : take(pid, html)) {
-            out.println(AgentCli.PREFIX + line);
-        }
+        say(take(pid, html), out);
         return 0;
     }
 

@@ -26,53 +26,48 @@ import java.util.function.Consumer;
  * the watch and leaves the JVM running; a recording this watch started is stopped there, as
  * {@code stop} would, so that none is left behind.
  */
-final class WatchCommand implements CliCommand {
+final class WatchCommand extends CliCommand {
 
     static final long DEFAULT_WINDOW_MILLIS = 60_000;
 
     private enum Mode { PAGE, TEXT, JSON_LINES }
 
-    @Override
-    public String name() { return "watch"; }
-
-    @Override
-    public String arguments() { return "<pid> [--text | --json-lines] [--window=60s] [option...]"; }
-
-    @Override
-    public String summary() { return "watch it live: who runs, who is blocked on what and for how long"; }
-
-    @Override
-    public String help() {
-        return String.join("\n",
-                "Usage: " + AgentCli.usage(this),
-                "",
-                "Watches the JVM with process id <pid> live, about one to two seconds behind. If Weft does not",
-                "record there yet, it is started (with the agent options given) and stopped again when the watch",
-                "ends, writing its .jfr and report as 'stop' does. Ctrl-C ends the watch; the JVM runs on.",
-                "",
-                "  (default)      serves a live timeline on this machine's loopback interface and prints its",
-                "                 address, with a token every request needs: [weft] live: http://127.0.0.1:PORT/?token=…",
-                "  --text         a table in the terminal, redrawn every second: running, blocked (by kind) and",
-                "                 idle threads, and the longest-blocked ones with what they wait on",
-                "  --json-lines   one JSON object per second on standard output:",
-                "                 {\"t\": ms since the watch began, \"threads\": {\"running\": n, \"blocked\": n, \"idle\": n},",
-                "                  \"blocked\": [{\"thread\": name, \"kind\": kind, \"forMs\": ms, \"on\": class, \"api\": method}, …],",
-                "                  \"behindMs\": ms, \"sampled\": true}",
-                "  --window=T     how much time the view holds (default 60s); the watcher's memory is bounded by it",
-                "",
-                "Given no heap option (-Xmx…), the command watches in a child JVM with -Xmx256m; Ctrl-C reaches it.",
-                "",
-                "Exit codes: 0 the watch ended (Ctrl-C, or the JVM exited), 1 no such JVM, attach refused or the",
-                "JVM's recording could not be followed, 2 wrong usage.",
-                "");
+    WatchCommand() {
+        super("watch", "<pid> [--text | --json-lines] [--window=60s] [option...]",
+                "watch it live: who runs, who is blocked on what and for how long");
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
-        if (args.isEmpty()) {
-            throw new UsageException("missing the pid of the JVM (see: " + AgentCli.PROGRAM + " list)", this);
-        }
-        long pid = TargetJvm.parsePid(args.get(0), this);
+    String description() {
+        return """
+                Watches the JVM with process id <pid> live, about one to two seconds behind. If Weft does not
+                record there yet, it is started (with the agent options given) and stopped again when the watch
+                ends, writing its .jfr and report as 'stop' does. Ctrl-C ends the watch; the JVM runs on.
+
+                  (default)      serves a live timeline on this machine's loopback interface and prints its
+                                 address, with a token every request needs: [weft] live: http://127.0.0.1:PORT/?token=…
+                  --text         a table in the terminal, redrawn every second: running, blocked (by kind) and
+                                 idle threads, and the longest-blocked ones with what they wait on
+                  --json-lines   one JSON object per second on standard output:
+                                 {"t": ms since the watch began, "threads": {"running": n, "blocked": n, "idle": n},
+                                  "blocked": [{"thread": name, "kind": kind, "forMs": ms, "on": class, "api": method}, …],
+                                  "behindMs": ms, "sampled": true}
+                  --window=T     how much time the view holds (default 60s); the watcher's memory is bounded by it
+
+                Given no heap option (-Xmx…), the command watches in a child JVM with -Xmx256m; Ctrl-C reaches it.
+                """;
+    }
+
+    @Override
+    String exitCodes() {
+        return """
+                0 the watch ended (Ctrl-C, or the JVM exited), 1 no such JVM, attach refused or the
+                JVM's recording could not be followed, 2 wrong usage.""";
+    }
+
+    @Override
+    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, CommandFailure {
+        long pid = pid(args);
         Mode mode = Mode.PAGE;
         long window = DEFAULT_WINDOW_MILLIS;
         List<String> options = new ArrayList<>();
@@ -101,9 +96,7 @@ final class WatchCommand implements CliCommand {
         Properties props = TargetJvm.properties(pid);
         boolean startedHere = false;
         if (props.getProperty(SessionMarker.PROPERTY) == null) {
-            for (String line : TargetJvm.ask(pid, AttachProtocol.Action.START, agentOptions).lines()) {
-                err.println(AgentCli.PREFIX + line);
-            }
+            say(TargetJvm.ask(pid, AttachProtocol.Action.START, agentOptions).lines(), err);
             err.println(AgentCli.PREFIX + "Weft started by this watch: it stops there when the watch ends");
             startedHere = true;
             props = TargetJvm.properties(pid);
@@ -202,9 +195,7 @@ final class WatchCommand implements CliCommand {
         }
         if (w.startedHere() && w.target().isAlive()) {
             try {
-                for (String line : TargetJvm.ask(w.pid(), AttachProtocol.Action.STOP, "").lines()) {
-                    err.println(AgentCli.PREFIX + line);
-                }
+                say(TargetJvm.ask(w.pid(), AttachProtocol.Action.STOP, "").lines(), err);
             } catch (CommandFailure e) {
                 err.println(AgentCli.PREFIX + "could not stop the recording this watch started: " + e.getMessage()
                         + "; stop it with: " + AgentCli.PROGRAM + " stop " + w.pid());

@@ -26,8 +26,8 @@ class AgentCliDocsTest {
     @Test
     void eachCommandsHelpIsItsHelp() {
         for (CliCommand c : AgentCli.COMMANDS) {
-            String doc = LIVE.contains(c.name()) ? "docs/live.md" : DOC;
-            GeneratedDocs.check(doc, "help-" + c.name(), GeneratedDocs.textBlock(help(c.name(), "--help")));
+            String doc = LIVE.contains(c.name) ? "docs/live.md" : DOC;
+            GeneratedDocs.check(doc, "help-" + c.name, GeneratedDocs.textBlock(help(c.name, "--help")));
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The times one virtual thread was pinned to its carrier while it waited ({@code jdk.VirtualThreadPinned}),
  * in primitive columns: start and end (epoch nanoseconds), the frames that pinned it and the reason the
  * JVM gave ({@link StringTable} ids, {@code -1} when not recorded). Sorted by start once the model is built.
  */
-public final class Pins {
+public final class Pins extends ColumnTable<Pins> {
 
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
@@ -16,15 +14,10 @@ public final class Pins {
     private long[] ends = NO_LONGS;
     private int[] stacks = NO_INTS;
     private int[] reasons = NO_INTS;
-    private int size;
 
     void add(long start, long end, int stack, int reason) {
         if (size == starts.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            stacks = Arrays.copyOf(stacks, capacity);
-            reasons = Arrays.copyOf(reasons, capacity);
+            grow();
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
@@ -33,44 +26,22 @@ public final class Pins {
         size++;
     }
 
-    void sortAndTrim() {
-        int[] order = SpanOrder.of(starts, ends, size);
-        if (order != null) {
-            starts = SpanOrder.apply(starts, order);
-            ends = SpanOrder.apply(ends, order);
-            stacks = SpanOrder.apply(stacks, order);
-            reasons = SpanOrder.apply(reasons, order);
-        }
+    @Override
+    Object[] columns() {
+        return new Object[] {starts, ends, stacks, reasons};
     }
 
-    /** A copy that later additions to either do not reach. */
-    Pins copy() {
-        Pins c = new Pins();
-        c.starts = Arrays.copyOf(starts, size);
-        c.ends = Arrays.copyOf(ends, size);
-        c.stacks = Arrays.copyOf(stacks, size);
-        c.reasons = Arrays.copyOf(reasons, size);
-        c.size = size;
-        return c;
+    @Override
+    void columns(Object[] c) {
+        starts = (long[]) c[0];
+        ends = (long[]) c[1];
+        stacks = (int[]) c[2];
+        reasons = (int[]) c[3];
     }
 
-    /** Drops the pins that ended before {@code time}, keeping the order of the rest. */
-    void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (ends[i] >= time) {
-                starts[n] = starts[i];
-                ends[n] = ends[i];
-                stacks[n] = stacks[i];
-                reasons[n] = reasons[i];
-                n++;
-            }
-        }
-        size = n;
-    }
-
-    public int size() {
-        return size;
+    @Override
+    Pins empty() {
+        return new Pins();
     }
 
     public long start(int i) {

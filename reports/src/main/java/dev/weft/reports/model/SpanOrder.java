@@ -51,8 +51,9 @@ final class SpanOrder {
         }
     }
 
+    /** The column's first {@code order.length} rows in that order, in an array of just that length. */
     static long[] apply(long[] column, int[] order) {
-        long[] out = new long[column.length];
+        long[] out = new long[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = column[order[i]];
         }
@@ -60,7 +61,7 @@ final class SpanOrder {
     }
 
     static int[] apply(int[] column, int[] order) {
-        int[] out = new int[column.length];
+        int[] out = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = column[order[i]];
         }
@@ -68,7 +69,7 @@ final class SpanOrder {
     }
 
     static byte[] apply(byte[] column, int[] order) {
-        byte[] out = new byte[column.length];
+        byte[] out = new byte[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = column[order[i]];
         }

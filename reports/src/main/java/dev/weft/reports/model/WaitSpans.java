@@ -1,14 +1,12 @@
 package dev.weft.reports.model;
 
-import java.util.Arrays;
-
 /**
  * The wait spans of one thread in primitive columns: start and end (epoch nanoseconds), kind,
  * API and blocker class ({@link StringTable} ids, {@code -1} when unknown), blocker identity
  * hash ({@code 0} when none), target thread id ({@code -1} when none), notifier thread id
  * ({@code -1} when none) and flags. Sorted by start once the model is built.
  */
-public final class WaitSpans {
+public final class WaitSpans extends ColumnTable<WaitSpans> {
 
     /** The call had a timeout. */
     public static final int TIMED = 1;
@@ -35,7 +33,6 @@ public final class WaitSpans {
     private int[] stacks = NO_INTS;
     private int[] details = NO_INTS;
     private byte[] flags = NO_BYTES;
-    private int size;
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
         add(start, end, kind, api, blockerClass, blockerId, target, -1, StringTable.NONE, StringTable.NONE, flag);
@@ -44,18 +41,7 @@ public final class WaitSpans {
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, long notifier,
              int stack, int detail, int flag) {
         if (size == starts.length) {
-            int capacity = SpanOrder.grow(size, size + 1);
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            kinds = Arrays.copyOf(kinds, capacity);
-            apis = Arrays.copyOf(apis, capacity);
-            blockerClasses = Arrays.copyOf(blockerClasses, capacity);
-            blockerIds = Arrays.copyOf(blockerIds, capacity);
-            targets = Arrays.copyOf(targets, capacity);
-            notifiers = Arrays.copyOf(notifiers, capacity);
-            stacks = Arrays.copyOf(stacks, capacity);
-            details = Arrays.copyOf(details, capacity);
-            flags = Arrays.copyOf(flags, capacity);
+            grow();
         }
         starts[size] = start;
         ends[size] = Math.max(start, end);
@@ -96,77 +82,30 @@ public final class WaitSpans {
         notifiers[check(i)] = notifier;
     }
 
-    void sortAndTrim() {
-        int[] order = SpanOrder.of(starts, ends, size);
-        if (order != null) {
-            starts = SpanOrder.apply(starts, order);
-            ends = SpanOrder.apply(ends, order);
-            kinds = SpanOrder.apply(kinds, order);
-            apis = SpanOrder.apply(apis, order);
-            blockerClasses = SpanOrder.apply(blockerClasses, order);
-            blockerIds = SpanOrder.apply(blockerIds, order);
-            targets = SpanOrder.apply(targets, order);
-            notifiers = SpanOrder.apply(notifiers, order);
-            stacks = SpanOrder.apply(stacks, order);
-            details = SpanOrder.apply(details, order);
-            flags = SpanOrder.apply(flags, order);
-        } else if (starts.length != size) {
-            starts = Arrays.copyOf(starts, size);
-            ends = Arrays.copyOf(ends, size);
-            kinds = Arrays.copyOf(kinds, size);
-            apis = Arrays.copyOf(apis, size);
-            blockerClasses = Arrays.copyOf(blockerClasses, size);
-            blockerIds = Arrays.copyOf(blockerIds, size);
-            targets = Arrays.copyOf(targets, size);
-            notifiers = Arrays.copyOf(notifiers, size);
-            stacks = Arrays.copyOf(stacks, size);
-            details = Arrays.copyOf(details, size);
-            flags = Arrays.copyOf(flags, size);
-        }
+    @Override
+    Object[] columns() {
+        return new Object[] {starts, ends, kinds, apis, blockerClasses, blockerIds, targets, notifiers, stacks, details,
+            flags};
     }
 
-    /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
-    WaitSpans copy() {
-        WaitSpans c = new WaitSpans();
-        c.starts = Arrays.copyOf(starts, size);
-        c.ends = Arrays.copyOf(ends, size);
-        c.kinds = Arrays.copyOf(kinds, size);
-        c.apis = Arrays.copyOf(apis, size);
-        c.blockerClasses = Arrays.copyOf(blockerClasses, size);
-        c.blockerIds = Arrays.copyOf(blockerIds, size);
-        c.targets = Arrays.copyOf(targets, size);
-        c.notifiers = Arrays.copyOf(notifiers, size);
-        c.stacks = Arrays.copyOf(stacks, size);
-        c.details = Arrays.copyOf(details, size);
-        c.flags = Arrays.copyOf(flags, size);
-        c.size = size;
-        return c;
+    @Override
+    void columns(Object[] c) {
+        starts = (long[]) c[0];
+        ends = (long[]) c[1];
+        kinds = (int[]) c[2];
+        apis = (int[]) c[3];
+        blockerClasses = (int[]) c[4];
+        blockerIds = (int[]) c[5];
+        targets = (long[]) c[6];
+        notifiers = (long[]) c[7];
+        stacks = (int[]) c[8];
+        details = (int[]) c[9];
+        flags = (byte[]) c[10];
     }
 
-    /** Drops the spans that ended before {@code time}, keeping the order of the rest. */
-    void retainFrom(long time) {
-        int n = 0;
-        for (int i = 0; i < size; i++) {
-            if (ends[i] >= time) {
-                starts[n] = starts[i];
-                ends[n] = ends[i];
-                kinds[n] = kinds[i];
-                apis[n] = apis[i];
-                blockerClasses[n] = blockerClasses[i];
-                blockerIds[n] = blockerIds[i];
-                targets[n] = targets[i];
-                notifiers[n] = notifiers[i];
-                stacks[n] = stacks[i];
-                details[n] = details[i];
-                flags[n] = flags[i];
-                n++;
-            }
-        }
-        size = n;
-    }
-
-    public int size() {
-        return size;
+    @Override
+    WaitSpans empty() {
+        return new WaitSpans();
     }
 
     public long start(int i) {
@@ -223,12 +162,5 @@ public final class WaitSpans {
     /** {@link #TIMED}, {@link #BUILT_IN} and {@link #OPEN} bits. */
     public int flags(int i) {
         return flags[check(i)];
-    }
-
-    private int check(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return i;
     }
 }
