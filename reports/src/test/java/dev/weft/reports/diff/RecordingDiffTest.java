@@ -47,9 +47,11 @@ class RecordingDiffTest {
         assertTrue(p.before().speedUp() > 0.9 && p.before().speedUp() < 1.2, "in sequence: " + p.before());
         // after: the same work, at once
         assertTrue(p.after().work() >= n * task, "the same work after: " + p.after());
-        assertTrue(p.after().speedUp() > 2, "at once: " + p.after());
-        assertTrue(PhasePair.ratio(p.before().wall(), p.after().wall()) < 0.6, "the wall time shrank: " + p);
-        assertTrue(PhasePair.ratio(p.before().speedUp(), p.after().speedUp()) > 2, "the speed-up grew: " + p);
+        // four spinning tasks on two cores, on a machine maybe busy with other builds: 1.86 was seen at
+        // load 4; a diff that mixed up its sides or its phases gives about 1, or below
+        assertTrue(p.after().speedUp() > 1.5, "at once: " + p.after());
+        assertTrue(PhasePair.ratio(p.before().wall(), p.after().wall()) < 0.7, "the wall time shrank: " + p);
+        assertTrue(PhasePair.ratio(p.before().speedUp(), p.after().speedUp()) > 1.5, "the speed-up grew: " + p);
         // waiting: main joins its pool after, and waited for nothing before
         assertEquals(0, p.before().waiting("join"));
         assertTrue(p.after().waiting("join") > 0, p.after().waitingByKind().toString());
