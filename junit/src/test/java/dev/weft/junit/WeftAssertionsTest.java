@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The assertions' failures, from figures made up here: one line, the figure, the figure asked for, the report. */
 class WeftAssertionsTest {
 
-    static final Path REPORT = Path.of("/work/project/target/weft/example.T/m-run.html");
+    static final Path REPORT = Path.of("project", "target", "weft", "example.T", "m-run.html");
 
     static WeftRun run(double speedUp, Map<String, Long> waits, List<String> left) {
         long waiting = waits.values().stream().mapToLong(Long::longValue).sum();
