@@ -21,6 +21,8 @@ public final class AgentHealth {
     private final Set<String> instrumented = ConcurrentHashMap.newKeySet();
     private final Map<String, String> failed = new ConcurrentHashMap<>();
     public volatile long startupMillis;
+    /** What {@code weft.AgentStatus} names as the agent's own files, one per line. */
+    public volatile String ownFiles = "";
 
     /** {@code type} (a binary name) was woven and its new code handed to the JVM. */
     public void instrumented(String type) {

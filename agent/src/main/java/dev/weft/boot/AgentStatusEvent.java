@@ -74,6 +74,12 @@ public final class AgentStatusEvent extends Event {
     @Name(AgentStatus.MAX_SIZE)
     public long maxSize;
 
+    @Label("Agent's Own Files")
+    @Description("Files and directories the agent reads and writes while it records, one per line: "
+            + "file I/O events on them are the agent's, not the application's")
+    @Name(AgentStatus.OWN_FILES)
+    public String ownFiles;
+
     @Label("Startup Time")
     @jdk.jfr.Timespan(jdk.jfr.Timespan.MILLISECONDS)
     @Name(AgentStatus.STARTUP_MILLIS)

@@ -198,6 +198,7 @@ public final class WeftRecording {
             e.suppressedErrors = Recorder.suppressedCount();
             e.firstSuppressedError = AgentHealth.stackText(Recorder.firstSuppressed());
             e.startupMillis = health.startupMillis;
+            e.ownFiles = health.ownFiles;
             e.recordingStart = began;
             e.maxAge = maxAge;
             e.maxSize = maxSize;

@@ -13,12 +13,15 @@ import dev.weft.agent.weave.WeavingCacheOpener;
 import dev.weft.agent.weave.WeavingTransformer;
 import dev.weft.agent.weave.WorkloadFilter;
 import dev.weft.boot.Recorder;
+import dev.weft.reports.recover.RecordingMarker;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.jar.JarFile;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -91,6 +94,7 @@ public final class AgentStarter {
             Path html = options.html() ? dir.resolve(base + ".html") : null;
 
             AgentHealth health = new AgentHealth();
+            health.ownFiles = ownFiles(options);
             long tRecord = System.nanoTime();
             WeavingCacheOpener cacheOpening = options.cacheDir() == null ? null
                     : WeavingCacheOpener.start(options.cacheDir(), AgentStarter::agentBuildId, filter.toString(),
@@ -166,7 +170,7 @@ public final class AgentStarter {
      */
     static String agentBuildId() {
         try {
-            Path jar = Path.of(WeftAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = agentJar();
             return jar.toAbsolutePath() + ":" + Files.size(jar) + ":" + Files.getLastModifiedTime(jar).toMillis();
         } catch (Exception | LinkageError e) {
             return null;
@@ -194,6 +198,42 @@ public final class AgentStarter {
             return Path.of(first);
         }
         return null;
+    }
+
+    /**
+     * The files the agent reads and writes on the application's thread once its recording runs, so
+     * that the report does not show them as the application's I/O: its jar and the bridge's (the
+     * classes load lazily), the weaving cache, the markers. Each also relative to the working
+     * directory, the form the JVM names a jar given as {@code -javaagent:agent.jar} by.
+     */
+    static String ownFiles(AgentOptions options) {
+        Path agentJar = agentJar();
+        List<Path> own = new ArrayList<>();
+        own.add(agentJar);
+        own.add(BootBridge.jar(agentJar));
+        own.add(options.cacheDir());
+        own.add(RecordingMarker.directory());
+        Path cwd = Path.of("").toAbsolutePath();
+        StringBuilder b = new StringBuilder();
+        for (Path p : own) {
+            if (p == null) {
+                continue;
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            b.append(abs).append('\n');
+            if (abs.startsWith(cwd) && !abs.equals(cwd)) {
+                b.append(cwd.relativize(abs)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static Path agentJar() {
+        try {
+            return Path.of(WeftAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception | LinkageError e) {
+            return null;
+        }
     }
 
     /** {@code base}, or base-2, base-3 …: attach, stop and attach within one second must not overwrite the first files. */

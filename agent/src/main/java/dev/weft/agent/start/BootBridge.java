@@ -42,6 +42,8 @@ public final class BootBridge {
 
     /** How the bridge got onto the bootstrap path in this JVM, once it did; guarded by BootBridge.class. */
     private static String appendedBy;
+    /** The temporary copy of the embedded bridge, when that is what the bootstrap path holds. */
+    private static Path embeddedCopy;
     /** The same, once the bridge is also loaded and initialised. */
     private static volatile String installedBy;
 
@@ -78,9 +80,18 @@ public final class BootBridge {
         return appendedBy;
     }
 
+    /** The jar the bridge loads from: beside agent.jar, or the copy of the one embedded in it; null before install. */
+    static synchronized Path jar(Path agentJar) {
+        if (embeddedCopy != null) {
+            return embeddedCopy;
+        }
+        return appendedBy == null || agentJar == null ? null : agentJar.resolveSibling("weft-boot.jar");
+    }
+
     private static String appendEmbeddedCopy(Instrumentation inst) throws IOException {
         // agent.jar was copied without weft-boot.jar beside it: use the copy embedded in it
         Path jar = Files.createTempFile("weft-boot", ".jar");
+        embeddedCopy = jar;
         try (InputStream in = BootBridge.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
             if (in == null) {
                 throw new IOException("agent.jar lacks " + EMBEDDED);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,6 +31,8 @@ public final class ModelBuilder {
     private final Set<String> eventTypes = new HashSet<>();
     private final ArrayList<String> warnings = new ArrayList<>();
     private AgentStatus agentStatus;
+    /** The agent's own files and directories, from its status: the JVM's file events on them are not the app's. */
+    private List<String> agentFiles = List.of();
     private long minTime = Long.MAX_VALUE;
     private long maxTime = Long.MIN_VALUE;
     /** The earliest end of any event: where the oldest data kept begins (a span ending there may have begun long before). */
@@ -270,6 +273,13 @@ public final class ModelBuilder {
         this.agentStatus = status;
     }
 
+    /** The files the agent read and wrote while it recorded ({@code weft.AgentStatus}), one per line; null: none named. */
+    public void agentFiles(String lines) {
+        if (lines != null && !lines.isBlank()) {
+            agentFiles = List.of(lines.strip().split("\\R"));
+        }
+    }
+
     /**
      * {@code t} was blocked when wait sample {@code sample} was taken (a {@code weft.WaitInProgress}):
      * since {@code since} (epoch nanoseconds, {@code Long.MIN_VALUE} when unknown), on what it says.
@@ -346,6 +356,7 @@ public final class ModelBuilder {
         copy.eventTypes.addAll(eventTypes);
         copy.warnings.addAll(warnings);
         copy.agentStatus = agentStatus;
+        copy.agentFiles = agentFiles;
         copy.minTime = minTime;
         copy.maxTime = maxTime;
         copy.firstEnd = firstEnd;
@@ -493,7 +504,7 @@ public final class ModelBuilder {
      * Keeps a built-in wait only if no agent wait on the same thread covers it (with
      * {@link #MERGE_SLACK_NANOS} at the edges) and no kept built-in wait contains it.
      */
-    private static long mergeBuiltIns(ThreadInfo t) {
+    private long mergeBuiltIns(ThreadInfo t) {
         WaitSpans agent = t.waits;
         WaitSpans builtIn = t.builtInWaits;
         int agentCount = agent.size();
@@ -501,6 +512,9 @@ public final class ModelBuilder {
         long keptEnd = Long.MIN_VALUE;
         int a = 0;
         for (int i = 0; i < builtIn.size(); i++) {
+            if (agentsOwnIo(builtIn, i)) {
+                continue;
+            }
             long s = builtIn.start(i);
             long e = builtIn.end(i);
             while (a + 1 < agentCount && agent.start(a + 1) - MERGE_SLACK_NANOS <= s) {
@@ -529,6 +543,29 @@ public final class ModelBuilder {
             agent.sortAndTrim();
         }
         return dropped;
+    }
+
+    /**
+     * Whether wait {@code i} is the JVM's file event on one of the agent's own files: after its
+     * recording started, {@code premain} loads Weft's classes from its jar and reads its weaving cache
+     * and marker files on the application's main thread.
+     */
+    private boolean agentsOwnIo(WaitSpans spans, int i) {
+        if (agentFiles.isEmpty() || spans.detail(i) < 0 || !IO.equals(strings.get(spans.kind(i)))) {
+            return false;
+        }
+        String path = strings.get(spans.detail(i));
+        for (String own : agentFiles) {
+            if (path.startsWith(own) && (path.length() == own.length() || isSeparator(path.charAt(own.length()))
+                    || isSeparator(own.charAt(own.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == '\\';
     }
 
     /** Whether a span of {@code spans} was in progress at {@code time}: a thread is in one outermost wait at a time. */

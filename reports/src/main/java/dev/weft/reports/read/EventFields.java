@@ -137,7 +137,8 @@ final class EventFields {
     static final int RECORDING_START = 57;
     static final int MAX_AGE = 58;
     static final int MAX_SIZE = 59;
-    static final int FIELDS = 60;
+    static final int OWN_FILES = 60;
+    static final int FIELDS = 61;
 
     /** Field names by number. */
     static final String[] NAMES = new String[FIELDS];
@@ -203,6 +204,7 @@ final class EventFields {
         NAMES[RECORDING_START] = AgentStatus.RECORDING_START;
         NAMES[MAX_AGE] = AgentStatus.MAX_AGE;
         NAMES[MAX_SIZE] = AgentStatus.MAX_SIZE;
+        NAMES[OWN_FILES] = AgentStatus.OWN_FILES;
         for (int i = 0; i < FIELDS; i++) {
             if (NAMES[i] == null) {
                 throw new ExceptionInInitializerError("field " + i + " has no name");
@@ -223,7 +225,7 @@ final class EventFields {
         READ[ALIVE_AT_EXIT] = new int[] {THREAD, THREAD_ID, THREAD_NAME, ALIVE_VIRTUAL, ALIVE_DAEMON, STATE, ACTIVITY};
         READ[AGENT_STATUS] = new int[] {VERSION, OPTIONS, WORKLOAD_FILTER, INSTRUMENTED_TYPES, TRANSFORM_ERRORS,
                 FAILED_TYPES, SUPPRESSED_ERRORS, FIRST_SUPPRESSED_ERROR, STARTUP_MILLIS, PHASE_FILTER, RECORDING_START,
-                MAX_AGE, MAX_SIZE};
+                MAX_AGE, MAX_SIZE, OWN_FILES};
         READ[THREAD_START] = new int[] {THREAD, PARENT_THREAD};
         READ[THREAD_END] = new int[] {THREAD};
         READ[VIRTUAL_START] = new int[] {JAVA_THREAD_ID};

@@ -80,6 +80,7 @@ final class EventMapper implements EventSink {
                             event.string(FAILED_TYPES), event.number(SUPPRESSED_ERRORS, 0),
                             event.string(FIRST_SUPPRESSED_ERROR), event.number(STARTUP_MILLIS, 0),
                             event.string(PHASE_FILTER)));
+                    builder.agentFiles(event.string(OWN_FILES));
                     if (event.has(RECORDING_START)) {
                         builder.recordingLimits(new RecordingLimits(event.number(RECORDING_START, 0),
                                 event.number(MAX_AGE, 0), event.number(MAX_SIZE, 0)));

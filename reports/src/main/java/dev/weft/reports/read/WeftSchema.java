@@ -110,6 +110,12 @@ public final class WeftSchema {
         public static final String RECORDING_START = "recordingStart";
         public static final String MAX_AGE = "maxAge";
         public static final String MAX_SIZE = "maxSize";
+        /**
+         * The files and directories the agent reads and writes while it records (its jar, the boot
+         * bridge, the weaving cache, the marker directory), one per line: the JVM's file events on
+         * them are the agent's doing, not the application's waits.
+         */
+        public static final String OWN_FILES = "ownFiles";
 
         private AgentStatus() {
         }

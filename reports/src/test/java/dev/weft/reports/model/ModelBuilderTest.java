@@ -274,6 +274,43 @@ class ModelBuilderTest {
         assertEquals(at(90), window.start(), "the window starts with what it kept");
     }
 
+    @Test
+    void fileEventsOnTheAgentsOwnFilesAreNotTheApplicationsWaits() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.builtInWait(main, at(1), at(3), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar");
+        b.builtInWait(main, at(4), at(6), "io", "FileRead", null, -1, false, null, "agent.jar");
+        b.builtInWait(main, at(7), at(9), "io", "FileRead", null, -1, false, null, "/home/u/.cache/weft/jdk/ab12");
+        b.builtInWait(main, at(10), at(12), "io", "FileWrite", null, -1, false, null, "/tmp/weft-u/42.recording");
+        b.builtInWait(main, at(20), at(22), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar.bak");
+        b.builtInWait(main, at(30), at(32), "io", "FileRead", null, -1, false, null, "/home/u/.cache/weftx/a");
+        b.builtInWait(main, at(40), at(42), "io", "FileRead", null, -1, false, null, "/data/in.csv");
+        b.builtInWait(main, at(50), at(52), "sleep", "Thread.sleep", null, -1, false, null, "/opt/weft/agent.jar");
+        b.agentFiles("/opt/weft/agent.jar\nagent.jar\n/home/u/.cache/weft\n/tmp/weft-u\n");
+        b.event("x", at(100), at(100));
+
+        Model m = b.build();
+        WaitSpans w = thread(m, 1).waits();
+        StringTable s = m.strings();
+        assertEquals(4, w.size(), "the agent's jar, cache and marker I/O left out");
+        assertEquals(at(20), w.start(0), "a file beside the agent's, with a name that only begins alike, is the app's");
+        assertEquals(at(30), w.start(1), "a directory whose name only begins like the cache's is the app's");
+        assertEquals("/data/in.csv", s.get(w.detail(2)));
+        assertEquals("sleep", s.get(w.kind(3)), "only file I/O is matched against the agent's files");
+    }
+
+    @Test
+    void withoutTheAgentsWordEveryFileEventStays() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.builtInWait(main, at(1), at(3), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar");
+        b.agentFiles(null);
+        b.agentFiles("");
+        assertEquals(1, thread(b.build(), 1).waits().size());
+    }
+
     private static ThreadInfo thread(Model m, long id) {
         return m.threads().get(m.indexOf(id));
     }
