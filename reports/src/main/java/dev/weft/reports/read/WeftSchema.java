@@ -179,7 +179,7 @@ public final class WeftSchema {
                 AgentStatus.TRANSFORM_ERRORS, "int", AgentStatus.FAILED_TYPES, STRING, AgentStatus.SUPPRESSED_ERRORS, "long",
                 AgentStatus.FIRST_SUPPRESSED_ERROR, STRING, AgentStatus.STARTUP_MILLIS, "long",
                 AgentStatus.PHASE_FILTER, STRING, AgentStatus.RECORDING_START, "long", AgentStatus.MAX_AGE, "long",
-                AgentStatus.MAX_SIZE, "long"));
+                AgentStatus.MAX_SIZE, "long", AgentStatus.OWN_FILES, STRING));
         events.put(VirtualThreadBlocked.NAME, fields(VirtualThreadBlocked.VIRTUAL_THREAD, THREAD));
         events.put(WaitInProgress.NAME, fields(WaitInProgress.SAMPLE, "long", WaitInProgress.THREAD, THREAD,
                 WaitInProgress.THREAD_ID, "long", WaitInProgress.THREAD_NAME, STRING, WaitInProgress.KIND, STRING,

@@ -17,6 +17,8 @@ public final class TextSummary {
 
     /** Phase groups shown at most: a summary stays a screenful whatever the recording holds. */
     static final int GROUPS = 8;
+    /** Columns of the terminal a summary is written for. */
+    static final int LINE = 120;
 
     private TextSummary() {
     }
@@ -101,17 +103,37 @@ public final class TextSummary {
                 if (nl >= 0) {
                     activity = activity.substring(0, nl);
                 }
-                out.printf(Locale.ROOT, "    %-30s %s%s%s%n", Format.safe(a.name(), 30),
+                String line = String.format(Locale.ROOT, "    %-30s %s%s%s", Format.safe(a.name(), 30),
                         a.virtual() ? "virtual" : "platform", a.daemon() ? ", daemon" : "",
-                        (a.state() == null ? "" : ", " + Format.safe(a.state(), 20))
-                                + (activity.isEmpty() ? "" : "  at " + Format.safe(activity, 80)));
+                        a.state() == null ? "" : ", " + Format.safe(a.state(), 20));
+                // the activity gets what is left of a 120-column terminal
+                out.println(activity.isEmpty() ? line
+                        : line + "  at " + Format.safe(activity, Math.max(20, LINE - line.length() - 5)));
             }
         }
         if (!analysis.notes().isEmpty()) {
             out.println();
             for (String note : analysis.notes()) {
-                out.println("  note: " + Format.safe(note, 300));
+                wrap(out, "  note: ", Format.safe(note, 300));
             }
         }
+    }
+
+    /** {@code text} after {@code first}, broken at spaces into lines of {@link #LINE} columns, indented alike. */
+    static void wrap(PrintStream out, String first, String text) {
+        String indent = " ".repeat(first.length());
+        String lead = first;
+        String rest = text;
+        while (lead.length() + rest.length() > LINE) {
+            int room = LINE - lead.length();
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = room; // one word longer than the line: cut it
+            }
+            out.println(lead + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            lead = indent;
+        }
+        out.println(lead + rest);
     }
 }

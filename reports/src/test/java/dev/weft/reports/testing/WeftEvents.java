@@ -123,6 +123,8 @@ public final class WeftEvents {
         @Name(WeftSchema.AgentStatus.MAX_SIZE)
         @jdk.jfr.DataAmount
         public long maxSize;
+        @Name(WeftSchema.AgentStatus.OWN_FILES)
+        public String ownFiles;
     }
 
     @Name(WeftSchema.VirtualThreadBlocked.NAME)
