@@ -144,5 +144,5 @@
     };
   }
 
-  viewer.Timeline = Timeline;
+  Object.assign(viewer, { Timeline });
 }(viewer));

@@ -40,6 +40,5 @@
   /** The name of wait kind k (an index into the report's kinds; 0 is the workload). */
   function kindName(kinds, k) { return kinds[k] || ('kind ' + k); }
 
-  viewer.Colors = Colors;
-  viewer.kindName = kindName;
+  Object.assign(viewer, { Colors, kindName });
 }(viewer));

@@ -27,7 +27,5 @@
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  viewer.$ = $;
-  viewer.el = el;
-  viewer.clear = clear;
+  Object.assign(viewer, { $, el, clear });
 }(viewer));

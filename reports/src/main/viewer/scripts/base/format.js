@@ -46,7 +46,5 @@
     return text.slice(0, lo) + '\u2026';
   }
 
-  viewer.Fmt = Fmt;
-  viewer.niceStep = niceStep;
-  viewer.ellipsize = ellipsize;
+  Object.assign(viewer, { Fmt, niceStep, ellipsize });
 }(viewer));

@@ -136,10 +136,5 @@
     return i < t.nw && t.wSeg[i] === seg ? i : -1;
   }
 
-  viewer.FLAG = FLAG;
-  viewer.parse = parse;
-  viewer.readData = readData;
-  viewer.prepare = prepare;
-  viewer.passOf = passOf;
-  viewer.wakeOfSeg = wakeOfSeg;
+  Object.assign(viewer, { FLAG, parse, readData, prepare, passOf, wakeOfSeg });
 }(viewer));

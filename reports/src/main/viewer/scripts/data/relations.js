@@ -40,7 +40,5 @@
       + Fmt.plural(wakes, 'wake edge') + ', ' + Fmt.plural(starts, 'thread start') + '.';
   }
 
-  viewer.threadName = threadName;
-  viewer.relations = relations;
-  viewer.criticalSummary = criticalSummary;
+  Object.assign(viewer, { threadName, relations, criticalSummary });
 }(viewer));

@@ -38,7 +38,5 @@
     };
   }
 
-  viewer.lowerBound = lowerBound;
-  viewer.upperBound = upperBound;
-  viewer.MaxTree = MaxTree;
+  Object.assign(viewer, { lowerBound, upperBound, MaxTree });
 }(viewer));

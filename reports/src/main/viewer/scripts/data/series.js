@@ -87,9 +87,5 @@
     return g.agg;
   }
 
-  viewer.aggregate = aggregate;
-  viewer.groupAgg = groupAgg;
-  viewer.stepSeries = stepSeries;
-  viewer.columnMax = columnMax;
-  viewer.valueAt = valueAt;
+  Object.assign(viewer, { aggregate, groupAgg, stepSeries, columnMax, valueAt });
 }(viewer));

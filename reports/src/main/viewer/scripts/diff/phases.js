@@ -35,5 +35,5 @@
     });
   }
 
-  viewer.renderDiffPhases = renderDiffPhases;
+  Object.assign(viewer, { renderDiffPhases });
 }(viewer));

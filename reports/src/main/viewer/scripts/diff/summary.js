@@ -72,7 +72,7 @@
     add('Alive at exit', beforeAfter(b.aliveAtExit, a.aliveAtExit, Fmt.int, true), 'threads cut short at exit', a.aliveAtExit > 0 ? 'danger' : null);
   }
 
-  viewer.beforeAfter = beforeAfter;
+  Object.assign(viewer, { beforeAfter });
   viewer.diffMs = ms;
   viewer.renderDiffHeader = renderHeader;
   viewer.renderDiffBanners = renderBanners;

@@ -27,5 +27,5 @@
     draw();
   }
 
-  viewer.renderDiffThreads = renderDiffThreads;
+  Object.assign(viewer, { renderDiffThreads });
 }(viewer));

@@ -171,11 +171,6 @@
     v.ctx.fillRect(Math.round(h.x), v.AXIS_H, 1, H - v.AXIS_H);
   }
 
-  viewer.drawArrows = drawArrows;
-  viewer.collectStarts = collectStarts;
-  viewer.collectWakes = collectWakes;
-  viewer.drawCritical = drawCritical;
-  viewer.drawPinned = drawPinned;
-  viewer.drawCursor = drawCursor;
-  viewer.anchor = anchor;
+  Object.assign(viewer, { drawArrows, collectStarts, collectWakes, drawCritical, drawPinned, drawCursor,
+    anchor });
 }(viewer));

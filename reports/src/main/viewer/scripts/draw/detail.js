@@ -40,7 +40,7 @@
     }
   }
 
-  viewer.visitPass = visitPass;
+  Object.assign(viewer, { visitPass });
   viewer.visitPass.SPAN = SPAN;
   viewer.visitPass.MARK = MARK;
   viewer.visitPass.REACH = REACH;

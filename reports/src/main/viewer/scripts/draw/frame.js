@@ -185,5 +185,5 @@
       + (state.drawn.hiddenArrows ? ' \u00b7 too many arrows here: zoom in, or select a thread to see its own' : '');
   }
 
-  viewer.drawFrame = drawFrame;
+  Object.assign(viewer, { drawFrame });
 }(viewer));

@@ -119,7 +119,5 @@
     r.viewPeak = drawStacked(v, groupAgg(v.m, r.group), top, r.h);
   }
 
-  viewer.drawThread = drawThread;
-  viewer.drawCurve = drawCurve;
-  viewer.drawGroup = drawGroup;
+  Object.assign(viewer, { drawThread, drawCurve, drawGroup });
 }(viewer));

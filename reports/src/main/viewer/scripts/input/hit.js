@@ -39,7 +39,5 @@
     return null;
   }
 
-  viewer.segmentAt = segmentAt;
-  viewer.hit = hit;
-  viewer.phaseAt = phaseAt;
+  Object.assign(viewer, { segmentAt, hit, phaseAt });
 }(viewer));

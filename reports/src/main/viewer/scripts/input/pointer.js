@@ -90,5 +90,5 @@
     });
   }
 
-  viewer.bindPointer = bindPointer;
+  Object.assign(viewer, { bindPointer });
 }(viewer));

@@ -31,5 +31,5 @@
     $('toggle-critical-label').hidden = !v.m.critical.length;
   }
 
-  viewer.bindToolbar = bindToolbar;
+  Object.assign(viewer, { bindToolbar });
 }(viewer));

@@ -29,5 +29,5 @@
     return { list: groups, byKey: byKey, groupOf: groupOf };
   }
 
-  viewer.buildGroups = buildGroups;
+  Object.assign(viewer, { buildGroups });
 }(viewer));

@@ -62,9 +62,5 @@
     return n;
   }
 
-  viewer.SIZE = SIZE;
-  viewer.matches = matches;
-  viewer.layoutRows = layoutRows;
-  viewer.rowAtY = rowAtY;
-  viewer.shownThreadCount = shownThreadCount;
+  Object.assign(viewer, { SIZE, matches, layoutRows, rowAtY, shownThreadCount });
 }(viewer));

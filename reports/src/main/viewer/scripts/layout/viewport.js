@@ -123,7 +123,5 @@
     return v;
   }
 
-  viewer.activityOf = activityOf;
-  viewer.clampView = clampView;
-  viewer.View = View;
+  Object.assign(viewer, { activityOf, clampView, View });
 }(viewer));

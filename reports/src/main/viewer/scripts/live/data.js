@@ -63,8 +63,5 @@
     return out;
   }
 
-  viewer.decodeThreads = decodeThreads;
-  viewer.liveRows = liveRows;
-  viewer.liveSteps = liveSteps;
-  viewer.liveArrows = liveArrows;
+  Object.assign(viewer, { decodeThreads, liveRows, liveSteps, liveArrows });
 }(viewer));

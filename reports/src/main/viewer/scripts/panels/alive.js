@@ -18,5 +18,5 @@
     });
   }
 
-  viewer.renderAlive = renderAlive;
+  Object.assign(viewer, { renderAlive });
 }(viewer));

@@ -91,7 +91,5 @@
     }
   }
 
-  viewer.card = card;
-  viewer.stackBar = stackBar;
-  viewer.renderCards = renderCards;
+  Object.assign(viewer, { card, stackBar, renderCards });
 }(viewer));

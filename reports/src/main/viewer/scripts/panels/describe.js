@@ -89,6 +89,5 @@
       ['', 'click to zoom to the phase']] };
   }
 
-  viewer.describe = describe;
-  viewer.describePhase = describePhase;
+  Object.assign(viewer, { describe, describePhase });
 }(viewer));

@@ -78,7 +78,5 @@
     box2.appendChild(dl2);
   }
 
-  viewer.showTooltip = showTooltip;
-  viewer.showPhaseTooltip = showPhaseTooltip;
-  viewer.showDetails = showDetails;
+  Object.assign(viewer, { showTooltip, showPhaseTooltip, showDetails });
 }(viewer));

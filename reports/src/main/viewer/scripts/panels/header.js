@@ -57,6 +57,5 @@
     }
   }
 
-  viewer.renderHeader = renderHeader;
-  viewer.renderBanners = renderBanners;
+  Object.assign(viewer, { renderHeader, renderBanners });
 }(viewer));

@@ -35,7 +35,5 @@
     });
   }
 
-  viewer.renderKindHelp = renderKindHelp;
-  viewer.legendItems = legendItems;
-  viewer.renderLegend = renderLegend;
+  Object.assign(viewer, { renderKindHelp, legendItems, renderLegend });
 }(viewer));

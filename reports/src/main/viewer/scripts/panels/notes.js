@@ -11,5 +11,5 @@
     notes.forEach(function (n) { list.appendChild(el('li', { text: n })); });
   }
 
-  viewer.renderNotes = renderNotes;
+  Object.assign(viewer, { renderNotes });
 }(viewer));

@@ -91,5 +91,5 @@
     });
   }
 
-  viewer.renderPhases = renderPhases;
+  Object.assign(viewer, { renderPhases });
 }(viewer));

@@ -98,5 +98,5 @@
     };
   }
 
-  viewer.renderThreadsTable = renderThreadsTable;
+  Object.assign(viewer, { renderThreadsTable });
 }(viewer));
