@@ -37,6 +37,16 @@ public final class WaitState {
 
     /** Read by {@link OpenWaits} on JFR's periodic thread: its start time is when the open wait began. */
     WaitEvent event;
+    /** {@link System#nanoTime()} when the span began: an io or idle span is told only from {@link #BRIEF_NANOS} on. */
+    long beganNanos;
+
+    /**
+     * The shortest {@code io} or {@code idle} span committed. A connect or accept on loopback, a
+     * select or a pool's poll that found work at once end in microseconds, tens of thousands a second
+     * on a busy server: none of them is a wait a reader can see, and each would cost an event. The
+     * JVM's own socket events have the same 1 ms threshold in Weft's settings.
+     */
+    static final long BRIEF_NANOS = 1_000_000L;
 
     WaitState(Thread owner) {
         this.owner = owner;
@@ -67,10 +77,10 @@ public final class WaitState {
         e.blockerId = b == null ? 0 : System.identityHashCode(b);
         e.targetThread = target;
         e.timed = timed;
-        e.detail = where == null ? null : describe(where, port);
         if (!listed) {
             OpenWaits.register(this); // once per thread, on the path that is about to block anyway
         }
+        beganNanos = System.nanoTime();
         e.begin();
         begun = true; // after begin(): an open wait seen by OpenWaits has its own start time
     }
@@ -81,7 +91,9 @@ public final class WaitState {
             if (begun) {
                 WaitEvent e = event;
                 e.end();
-                if (e.shouldCommit()) {
+                if (e.shouldCommit() && worthTelling(e.kind)) {
+                    // described only now: a span too brief to tell allocates nothing
+                    e.detail = where == null ? null : describe(where, port);
                     e.commit();
                 }
                 e.blockerClass = null;
@@ -95,6 +107,10 @@ public final class WaitState {
             where = null;
             depth = 0;
         }
+    }
+
+    private boolean worthTelling(String kind) {
+        return !Kinds.IO.equals(kind) && !Kinds.IDLE.equals(kind) || System.nanoTime() - beganNanos >= BRIEF_NANOS;
     }
 
     /** "127.0.0.1:8080", "pid 4242": built only when a wait begins, so calls that do not block allocate nothing. */

@@ -176,6 +176,17 @@ public final class Waits {
     }
 
     /**
+     * {@code accept}: an {@code io} span begun at once, except on a non-blocking server channel (a
+     * server's selector loop), whose accept returns at once whether a connection is there or not.
+     */
+    public static WaitState accept(String api, Object socket) {
+        if (socket instanceof java.nio.channels.spi.AbstractSelectableChannel c && !c.isBlocking()) {
+            return null;
+        }
+        return io(api, socket, null, 0);
+    }
+
+    /**
      * A socket or channel read or write: armed (free when the data is there); the virtual thread's park
      * inside begins the {@code io} span. {@code where} (the remote address) is described only then.
      */

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.agent.RecordedEvents;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +102,47 @@ class WaitsTest {
         assertEquals(0, waits.get(1).getInt("blockerId"), "no blocker left over from the previous wait");
         assertTrue(waits.get(1).getBoolean("timed"));
         assertNull(waits.get(1).getClass("blockerClass"));
+    }
+
+    @Test
+    void ioAndIdleSpansTooBriefToSeeAreNotToldLongerOnesAreWithWhatTheyWaitedFor() throws Exception {
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                Waits.end(Waits.io("NioSocketImpl.connect", this, "10.0.0.1:80", 0));
+                WaitState idle = Waits.arm(Kinds.IDLE, "ThreadPoolExecutor.getTask", this, false);
+                Waits.begin("park", "LockSupport.park", null, false);
+                Waits.end(idle);
+                Waits.end(Waits.begin("sleep", "Thread.sleep", null, true));
+                WaitState slow = Waits.io("NioSocketImpl.connect", this, "10.0.0.2:80", 0);
+                long until = System.nanoTime() + 2 * WaitState.BRIEF_NANOS;
+                while (System.nanoTime() < until) {
+                    LockSupport.parkNanos(until - System.nanoTime()); // the wait itself: at least 2 ms
+                }
+                Waits.end(slow);
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> waits = rec.onThisThread("weft.Wait");
+        assertEquals(List.of("sleep", "io"), waits.stream().map(e -> e.getString("kind")).toList(),
+                "a brief connect and a brief idle poll are left out; other kinds are told however brief");
+        assertEquals("10.0.0.2:80", waits.get(1).getString("detail"));
+    }
+
+    @Test
+    void acceptOnANonBlockingChannelIsNoWait() throws Exception {
+        Recorder.activate();
+        try (ServerSocketChannel channel = ServerSocketChannel.open()) {
+            channel.configureBlocking(false);
+            assertNull(Waits.accept("ServerSocketChannelImpl.accept", channel), "returns at once, connection or not");
+            channel.configureBlocking(true);
+            WaitState blocking = Waits.accept("ServerSocketChannelImpl.accept", channel);
+            assertTrue(blocking != null, "a blocking accept waits for the next connection");
+            Waits.end(blocking);
+        } finally {
+            Recorder.deactivate();
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * {@code accept} of sockets and server channels: an {@code io} span begun at once, for a platform
- * thread blocks in native code where no park could begin it. One event per accepted connection.
+ * thread blocks in native code where no park could begin it; none on a non-blocking channel.
  */
 public final class IoBeginAdvice {
 
@@ -14,7 +14,7 @@ public final class IoBeginAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static WaitState enter(@Advice.This Object blocker, @Advice.Origin("#t.#m") String api) {
-        return Waits.io(api, blocker, null, 0);
+        return Waits.accept(api, blocker);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
