@@ -77,7 +77,7 @@ final class SpanOrder {
     }
 
     static int grow(int length, int needed) {
-        int next = Math.max(4, length + (length >> 1) + 1);
+        int next = Math.max(2, length + (length >> 1) + 1);
         return Math.max(next, needed);
     }
 }
