@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.fixture.PlatformWaits;
 import dev.weft.fixture.RealWaits;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.ThreadBreakdown;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Layer 3 for real programs: what they wait on (I/O, child processes, idle pools, monitors of virtual
- * threads), on every supported JDK with virtual threads (21 and 25), each with a known answer from {@link RealWaits}.
+ * Layer 3 for real programs: what they wait on, each with a known answer: I/O, child processes and idle
+ * pools on every supported JDK ({@link PlatformWaits}, 17 included), and what virtual threads add on 21
+ * and 25 ({@link RealWaits}).
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RealProgramsIT {
@@ -39,7 +41,16 @@ class RealProgramsIT {
 
     /** Runs a mode of {@link RealWaits} under the agent on {@code jdk} and analyses its recording. */
     private Analysis run(Jdk jdk, String mode) throws Exception {
-        RealRun r = RealRun.of(jdk, out.resolve(jdk.feature() + "-" + mode), "", RealWaits.class.getName(), mode);
+        return run(jdk, RealWaits.class, mode);
+    }
+
+    /** Runs a mode of {@link PlatformWaits}: Java 17 code. */
+    private Analysis runPlatform(Jdk jdk, String mode) throws Exception {
+        return run(jdk, PlatformWaits.class, mode);
+    }
+
+    private Analysis run(Jdk jdk, Class<?> fixture, String mode) throws Exception {
+        RealRun r = RealRun.of(jdk, out.resolve(jdk.feature() + "-" + mode), "", fixture.getName(), mode);
         assertTrue(r.stdout().contains("real waits done: " + mode), r.stderr());
         return r.analysis();
     }
@@ -72,9 +83,9 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    @MethodSource("dev.weft.testkit.Jdks#required")
     void aPlatformThreadBlockedInANativeSocketReadIsInIo(Jdk jdk) throws Exception {
-        Analysis a = run(jdk, "read-platform");
+        Analysis a = runPlatform(jdk, "read-platform");
         assertTrue(time(a, "real-client", "io") >= AT_LEAST, "io " + time(a, "real-client", "io") / MS + " ms");
         assertTrue(details(a, "real-client", "io").stream().anyMatch(d -> d.contains("127.0.0.1")
                 || d.contains("localhost")), "names the server: " + details(a, "real-client", "io"));
@@ -98,9 +109,9 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    @MethodSource("dev.weft.testkit.Jdks#required")
     void httpClientSendIsIoAndTheServersIdleWorkersAreIdle(Jdk jdk) throws Exception {
-        Analysis a = run(jdk, "http");
+        Analysis a = runPlatform(jdk, "http");
         assertTrue(time(a, "main", "io") >= 2 * AT_LEAST, "send + sendAsync().get(): " + time(a, "main", "io") / MS);
         assertEquals(0, time(a, "main", "future"), "not a future: the network");
         assertTrue(a.model().threads().stream().filter(t -> String.valueOf(t.name()).endsWith("SelectorManager"))
@@ -111,9 +122,9 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    @MethodSource("dev.weft.testkit.Jdks#required")
     void waitingForAChildProcessIsProcess(Jdk jdk) throws Exception {
-        Analysis a = run(jdk, "process");
+        Analysis a = runPlatform(jdk, "process");
         assertTrue(time(a, "main", "process") >= 2 * AT_LEAST, "waitFor + onExit().get(): "
                 + time(a, "main", "process") / MS);
         assertEquals(0, time(a, "main", "condition") + time(a, "main", "future") + time(a, "main", "monitor"));
@@ -122,9 +133,9 @@ class RealProgramsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.weft.testkit.Jdks#withVirtualThreads")
+    @MethodSource("dev.weft.testkit.Jdks#required")
     void anIdlePoolWorkerIsIdleNotBlocked(Jdk jdk) throws Exception {
-        Analysis a = run(jdk, "idle");
+        Analysis a = runPlatform(jdk, "idle");
         ThreadBreakdown worker = breakdown(a, "real-idle-worker");
         assertTrue(worker.idle() >= AT_LEAST, "idle " + worker.idle() / MS);
         // waiting for the next task is idle, never the queue wait it used to be; what may remain is a
