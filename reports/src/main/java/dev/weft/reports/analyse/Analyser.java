@@ -238,10 +238,17 @@ public final class Analyser {
 
     private static List<String> kinds(List<ThreadInfo> threads, StringTable strings, Map<Integer, Integer> index) {
         List<Integer> ids = new ArrayList<>();
+        boolean[] seen = new boolean[strings.size()];
         for (ThreadInfo t : threads) {
             WaitSpans w = t.waits();
             for (int i = 0; i < w.size(); i++) {
                 int id = w.kind(i);
+                if (id >= 0 && id < seen.length && seen[id]) {
+                    continue; // a flag per string, not a boxed lookup per wait
+                }
+                if (id >= 0 && id < seen.length) {
+                    seen[id] = true;
+                }
                 if (!index.containsKey(id)) {
                     index.put(id, -1);
                     ids.add(id);

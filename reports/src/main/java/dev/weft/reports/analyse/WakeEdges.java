@@ -203,11 +203,19 @@ public final class WakeEdges {
             List<ThreadInfo> threads = model.threads();
             int n = threads.size();
             int[] count = new int[n + 1];
+            int all = 0;
+            for (ThreadInfo t : threads) {
+                all += t.wakes().size();
+            }
+            // each woken thread's index, looked up once: a map lookup per wake is most of this pass's time
+            int[] targets = new int[all];
             int total = 0;
+            int k = 0;
             for (ThreadInfo t : threads) {
                 Wakes w = t.wakes();
                 for (int j = 0; j < w.size(); j++) {
                     int target = w.woken(j) < 0 ? -1 : model.indexOf(w.woken(j));
+                    targets[k++] = target;
                     if (target >= 0) {
                         count[target + 1]++;
                         total++;
@@ -219,10 +227,11 @@ public final class WakeEdges {
                 b.first[i + 1] = b.first[i] + count[i + 1];
             }
             int[] next = Arrays.copyOf(b.first, n);
+            k = 0;
             for (int ti = 0; ti < n; ti++) {
                 Wakes w = threads.get(ti).wakes();
                 for (int j = 0; j < w.size(); j++) {
-                    int target = w.woken(j) < 0 ? -1 : model.indexOf(w.woken(j));
+                    int target = targets[k++];
                     if (target >= 0) {
                         int at = next[target]++;
                         b.times[at] = w.time(j);

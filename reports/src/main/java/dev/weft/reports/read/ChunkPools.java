@@ -24,6 +24,9 @@ final class ChunkPools {
     private final Type threadType;
     private final Type stringType;
     private final LongMap<ThreadRef> threads = new LongMap<>();
+    /** The thread asked for last: JFR writes a thread's events together, so most lookups ask for it again. */
+    private long lastThreadKey = Long.MIN_VALUE;
+    private ThreadRef lastThread;
     private final LongMap<String> classNames = new LongMap<>();
     private final LongMap<String> strings = new LongMap<>();
     private final LongMap<String> stacks = new LongMap<>();
@@ -144,11 +147,16 @@ final class ChunkPools {
 
     /** The thread constant {@code key}, {@code null} when absent. */
     ThreadRef thread(long key) {
+        if (key == lastThreadKey) {
+            return lastThread;
+        }
         ThreadRef t = threads.get(key);
         if (t == null && !threads.containsKey(key)) {
             t = threadType == null ? null : decodeThread(key);
             threads.put(key, t);
         }
+        lastThreadKey = key;
+        lastThread = t;
         return t;
     }
 

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 final class ChunkReader implements EventView {
 
     static final int HEADER = ChunkScan.HEADER_SIZE;
+    /** Type ids below this are planned in an array; a larger one (a damaged or strange file) in a map. */
+    private static final long MAX_PLANNED_ID = 1 << 16;
 
     final long fileOffset;
     final int size;
@@ -216,6 +218,10 @@ final class ChunkReader implements EventView {
     }
 
     private EventPlan plan(long typeId) {
+        if (typeId >= plans.length && typeId < MAX_PLANNED_ID) {
+            // the JDK numbers event types densely; custom ones (weft.*) come after its own
+            plans = Arrays.copyOf(plans, (int) Math.min(MAX_PLANNED_ID, Math.max(typeId + 1, plans.length * 2L)));
+        }
         if (typeId >= 0 && typeId < plans.length) {
             EventPlan p = plans[(int) typeId];
             if (p == null) {

@@ -83,6 +83,8 @@ final class DataWriter {
     private final JsonWriter json;
     private final long origin;
     private final StringTable out = new StringTable();
+    /** The page's id of each model string id, plus one (0: not asked yet): spares a hash lookup per span field. */
+    private final int[] outIds;
     private final DescTable descs = new DescTable();
     private final int[] desc = new int[DescTable.WIDTH];
     /** Per thread, the segment index of each of its waits (segments interleave workloads and waits). */
@@ -93,6 +95,7 @@ final class DataWriter {
         this.model = analysis.model();
         this.json = json;
         this.origin = model.start();
+        this.outIds = new int[model.strings().size()];
     }
 
     static void write(Analysis analysis, JsonWriter json, String generator) throws IOException {
@@ -256,8 +259,8 @@ final class DataWriter {
             json.name("pins").beginArray();
             for (int p = 0; p < pins.size(); p++) {
                 long ps = us(pins.start(p));
-                json.value(ps).value(Math.max(0, us(pins.end(p)) - ps)).value(out.id(model.strings().get(pins.stack(p))))
-                        .value(out.id(model.strings().get(pins.reason(p))));
+                json.value(ps).value(Math.max(0, us(pins.end(p)) - ps)).value(outId(pins.stack(p)))
+                        .value(outId(pins.reason(p)));
             }
             json.endArray().endObject();
         }
@@ -296,17 +299,17 @@ final class DataWriter {
                 if (workload) {
                     start = us(w.start(i));
                     end = us(w.end(i));
-                    desc = desc(0, out.id(strings.get(w.method(i))), -1, 0, -1, 0, out.id(strings.get(w.stack(i))),
+                    desc = desc(0, outId(w.method(i)), -1, 0, -1, 0, outId(w.stack(i)),
                             -1);
                     i++;
                 } else {
                     start = us(ws.start(j));
                     end = us(ws.end(j));
                     long target = ws.target(j);
-                    desc = desc(kindOf[ws.kind(j)], out.id(strings.get(ws.api(j))),
-                            out.id(strings.get(ws.blockerClass(j))), ws.blockerId(j),
+                    desc = desc(kindOf[ws.kind(j)], outId(ws.api(j)),
+                            outId(ws.blockerClass(j)), ws.blockerId(j),
                             target < 0 ? -1 : model.indexOf(target), (ws.flags(j) & WaitSpans.TIMED) != 0 ? 1 : 0,
-                            out.id(strings.get(ws.stack(j))), out.id(strings.get(ws.detail(j))));
+                            outId(ws.stack(j)), outId(ws.detail(j)));
                     segOfWait[j] = seg;
                     j++;
                 }
@@ -360,6 +363,19 @@ final class DataWriter {
                     });
         }
         json.endArray();
+    }
+
+    /** The page's string id of model string {@code id}: the page's table holds only the strings it uses. */
+    private int outId(int id) {
+        if (id < 0) {
+            return StringTable.NONE;
+        }
+        int o = outIds[id];
+        if (o == 0) {
+            o = out.id(model.strings().get(id)) + 1;
+            outIds[id] = o;
+        }
+        return o - 1;
     }
 
     private int desc(int kind, int label, int blockerClass, int blockerId, int target, int timed, int stack,
