@@ -47,6 +47,8 @@ public final class WaitState {
      * JVM's own socket events have the same 1 ms threshold in Weft's settings.
      */
     static final long BRIEF_NANOS = 1_000_000L;
+    /** {@link #BRIEF_NANOS}, but for tests that must not depend on the scheduler. */
+    static long briefNanos = BRIEF_NANOS;
 
     WaitState(Thread owner) {
         this.owner = owner;
@@ -110,7 +112,7 @@ public final class WaitState {
     }
 
     private boolean worthTelling(String kind) {
-        return !Kinds.IO.equals(kind) && !Kinds.IDLE.equals(kind) || System.nanoTime() - beganNanos >= BRIEF_NANOS;
+        return !Kinds.IO.equals(kind) && !Kinds.IDLE.equals(kind) || System.nanoTime() - beganNanos >= briefNanos;
     }
 
     /** "127.0.0.1:8080", "pid 4242": built only when a wait begins, so calls that do not block allocate nothing. */
