@@ -85,6 +85,7 @@ public final class OpenWaits {
         if (e == null || !s.begun) {
             return;
         }
+        s.sampled = true; // before the reads: a wait listed below is then told when it ends
         long before = ticksOf(e, ticks);
         String kind = e.kind;
         String api = e.api;

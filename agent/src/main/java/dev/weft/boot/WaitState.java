@@ -39,6 +39,11 @@ public final class WaitState {
     WaitEvent event;
     /** {@link System#nanoTime()} when the span began: an io or idle span is told only from {@link #BRIEF_NANOS} on. */
     long beganNanos;
+    /**
+     * Set by {@link OpenWaits}' sampler when it lists this wait as in progress: such a wait is told
+     * when it ends however brief, or the report would take it for one still open at the end.
+     */
+    boolean sampled;
 
     /**
      * The shortest {@code io} or {@code idle} span committed. A connect or accept on loopback, a
@@ -82,6 +87,7 @@ public final class WaitState {
         if (!listed) {
             OpenWaits.register(this); // once per thread, on the path that is about to block anyway
         }
+        sampled = false;
         beganNanos = System.nanoTime();
         e.begin();
         begun = true; // after begin(): an open wait seen by OpenWaits has its own start time
@@ -93,7 +99,7 @@ public final class WaitState {
             if (begun) {
                 WaitEvent e = event;
                 e.end();
-                if (e.shouldCommit() && worthTelling(e.kind)) {
+                if (e.shouldCommit() && (sampled || worthTelling(e.kind))) {
                     // described only now: a span too brief to tell allocates nothing
                     e.detail = where == null ? null : describe(where, port);
                     e.commit();
@@ -104,6 +110,7 @@ public final class WaitState {
             }
         } finally {
             begun = false;
+            sampled = false;
             blocker = null;
             target = null;
             where = null;

@@ -131,6 +131,33 @@ class WaitsTest {
     }
 
     @Test
+    void aBriefWaitTheSamplerListedAsInProgressIsToldWhenItEnds() throws Exception {
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                WaitState.briefNanos = Long.MAX_VALUE;
+                Waits.end(Waits.io("NioSocketImpl.connect", this, "10.0.0.1:80", 0));
+                WaitState sampled = Waits.io("NioSocketImpl.connect", this, "10.0.0.2:80", 0);
+                List<String> listed = new java.util.ArrayList<>();
+                OpenWaits.visit((thread, kind, api, blockerClass, blockerId, target, startTicks) -> {
+                    if (thread == Thread.currentThread()) {
+                        listed.add(kind);
+                    }
+                });
+                assertEquals(List.of("io"), listed, "the sampler saw it in progress");
+                Waits.end(sampled);
+                Waits.end(Waits.io("NioSocketImpl.connect", this, "10.0.0.3:80", 0));
+            } finally {
+                WaitState.briefNanos = WaitState.BRIEF_NANOS;
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> waits = rec.onThisThread("weft.Wait");
+        assertEquals(List.of("10.0.0.2:80"), waits.stream().map(e -> e.getString("detail")).toList(),
+                "told however brief, or the model would draw it open to the end; the next brief one is not");
+    }
+
+    @Test
     void acceptOnANonBlockingChannelIsNoWait() throws Exception {
         Recorder.activate();
         try (ServerSocketChannel channel = ServerSocketChannel.open()) {
