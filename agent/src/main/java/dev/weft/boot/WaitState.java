@@ -37,7 +37,9 @@ public final class WaitState {
 
     /** Read by {@link OpenWaits} on JFR's periodic thread: its start time is when the open wait began. */
     WaitEvent event;
-    /** {@link System#nanoTime()} when the span began: an io or idle span is told only from {@link #BRIEF_NANOS} on. */
+    /** Whether the span is {@code io} or {@code idle}: told only from {@link #BRIEF_NANOS} on. */
+    boolean floored;
+    /** {@link System#nanoTime()} when a {@link #floored} span began; not read for the others. */
     long beganNanos;
     /**
      * Set by {@link OpenWaits}' sampler when it lists this wait as in progress: such a wait is told
@@ -88,7 +90,10 @@ public final class WaitState {
             OpenWaits.register(this); // once per thread, on the path that is about to block anyway
         }
         sampled = false;
-        beganNanos = System.nanoTime();
+        floored = Kinds.IO.equals(kind) || Kinds.IDLE.equals(kind);
+        if (floored) {
+            beganNanos = System.nanoTime(); // the other kinds' spans read no clock of their own
+        }
         e.begin();
         begun = true; // after begin(): an open wait seen by OpenWaits has its own start time
     }
@@ -99,7 +104,7 @@ public final class WaitState {
             if (begun) {
                 WaitEvent e = event;
                 e.end();
-                if (e.shouldCommit() && (sampled || worthTelling(e.kind))) {
+                if (e.shouldCommit() && (!floored || sampled || System.nanoTime() - beganNanos >= briefNanos)) {
                     // described only now: a span too brief to tell allocates nothing
                     e.detail = where == null ? null : describe(where, port);
                     e.commit();
@@ -118,11 +123,7 @@ public final class WaitState {
         }
     }
 
-    private boolean worthTelling(String kind) {
-        return !Kinds.IO.equals(kind) && !Kinds.IDLE.equals(kind) || System.nanoTime() - beganNanos >= briefNanos;
-    }
-
-    /** "127.0.0.1:8080", "pid 4242": built only when a wait begins, so calls that do not block allocate nothing. */
+    /** "127.0.0.1:8080", "pid 4242": built only when a span is committed, so calls that do not block allocate nothing. */
     static String describe(Object where, int port) {
         StringBuilder b = new StringBuilder(32);
         if (where instanceof java.net.InetSocketAddress a) {

@@ -243,10 +243,10 @@ public final class Analyser {
             WaitSpans w = t.waits();
             for (int i = 0; i < w.size(); i++) {
                 int id = w.kind(i);
-                if (id >= 0 && id < seen.length && seen[id]) {
-                    continue; // a flag per string, not a boxed lookup per wait
-                }
                 if (id >= 0 && id < seen.length) {
+                    if (seen[id]) {
+                        continue; // a flag per string, not a boxed lookup per wait
+                    }
                     seen[id] = true;
                 }
                 if (!index.containsKey(id)) {
