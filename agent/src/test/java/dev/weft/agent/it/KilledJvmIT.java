@@ -77,12 +77,17 @@ class KilledJvmIT {
         assertFalse(Files.exists(RecordingMarker.of(pid)), "the marker went with the recovery");
     }
 
-    /** Until the repository holds main's latch wait of the {@code waits} round: JFR flushes about once a second. */
+    /**
+     * Until the repository holds main's join of the {@code waits} round, its last wait: JFR flushes about
+     * once a second, and a thread's events reach the file in order, so the start of {@code live-joined}
+     * (committed on main before the join) is there too. Waiting for the latch, as this did, let the kill
+     * come before the flush that held the joined thread.
+     */
     private static void awaitFlushed(Path repository, long pid) throws Exception {
         CountDownLatch flushed = new CountDownLatch(1);
         try (EventStream stream = EventStream.openRepository(repository)) {
             stream.onEvent("weft.Wait", e -> {
-                if ("latch".equals(e.getString("kind")) && e.getThread() != null
+                if ("join".equals(e.getString("kind")) && e.getThread() != null
                         && "main".equals(e.getThread().getJavaName())) {
                     flushed.countDown();
                 }
