@@ -77,6 +77,10 @@ class WeftInProcessIT {
                 t.start();
                 workers.add(t);
             }
+            for (Thread t : workers) {
+                // a latch already open records no wait: release only workers certain to be parked on it
+                FixtureApp.awaitState(t, Thread.State.WAITING);
+            }
             go.countDown();
             for (Thread t : workers) {
                 t.join();
