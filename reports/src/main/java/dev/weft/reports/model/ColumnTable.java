@@ -2,67 +2,96 @@ package dev.weft.reports.model;
 
 /**
  * What the span containers ({@link WaitSpans}, {@link WorkloadSpans}, {@link Pins}, {@link Wakes}) share:
- * the row count and, through {@link Columns}, growing, ordering, trimming, copying and forgetting rows.
- * A container keeps its columns as typed array fields, lists them once for {@link #columns()} and
- * {@link #columns(Object[])}, the start first and the end second, and writes its rows itself, calling
- * {@link #grow()} when they are full. Inherited, not held: a thread's containers carry no extra object.
+ * their typed columns, the row count and, through {@link Columns}, growing, ordering, trimming, copying
+ * and forgetting rows. A container names its columns by index and declares their types once, as the
+ * empty layout it is built with: the start is column 0 and the end column 1 (unless {@link #instants()}).
+ * Until its first row a container holds that shared layout, so a thread's empty containers cost no arrays.
  *
  * @param <T> the container itself, for {@link #copy()}
  */
-abstract class ColumnTable<T extends ColumnTable<T>> {
+abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
 
+    /** The column of every row's start. */
+    static final int START = 0;
+    /** The column of every row's end, unless {@link #instants()}. */
+    static final int END = 1;
+
+    /** Each a {@code long[]}, {@code int[]} or {@code byte[]}, of equal length; the rows in use are the first {@link #size}. */
+    private Object[] columns;
     /** The rows held; the arrays may be longer. */
     int size;
+
+    /** {@code emptyLayout}: one empty array of each column's type, shared by all empty containers of a kind. */
+    ColumnTable(Object[] emptyLayout) {
+        this.columns = emptyLayout;
+    }
 
     public final int size() {
         return size;
     }
-
-    /**
-     * The columns as one array for {@link Columns}, for the moment of one call: first the start of each row
-     * (a {@code long[]}, the order of the rows), then its end (the longer row first among equal starts;
-     * {@link #retainFrom} forgets the rows that ended earlier), unless {@link #instants()}.
-     */
-    abstract Object[] columns();
-
-    /** Takes the columns back from {@link Columns}, in the order {@link #columns()} gave them. */
-    abstract void columns(Object[] columns);
 
     /** Whether the rows are instants: the first column is their start and their end, the second is no time. */
     boolean instants() {
         return false;
     }
 
-    /** A new, empty container of this kind. */
-    abstract T empty();
+    /** The index of a new row at the end, the columns grown to take it; the caller fills every column. */
+    final int append() {
+        if (size == ((long[]) columns[START]).length) {
+            columns = Columns.grown(columns, size);
+        }
+        return size++;
+    }
 
-    /** Makes room for more rows: the columns are full at {@link #size}. */
-    final void grow() {
-        columns(Columns.grown(columns(), size));
+    final void putLong(int column, int row, long value) {
+        ((long[]) columns[column])[row] = value;
+    }
+
+    final void putInt(int column, int row, int value) {
+        ((int[]) columns[column])[row] = value;
+    }
+
+    final void putByte(int column, int row, byte value) {
+        ((byte[]) columns[column])[row] = value;
+    }
+
+    final long longAt(int column, int row) {
+        return ((long[]) columns[column])[check(row)];
+    }
+
+    final int intAt(int column, int row) {
+        return ((int[]) columns[column])[check(row)];
+    }
+
+    final byte byteAt(int column, int row) {
+        return ((byte[]) columns[column])[check(row)];
     }
 
     /** Orders the rows by start (outer before inner) and trims the arrays to them: the model is built. */
     final void sortAndTrim() {
-        Object[] c = columns();
-        columns(Columns.sortedAndTrimmed(c, (long[]) c[0], ends(c), size));
+        columns = Columns.sortedAndTrimmed(columns, (long[]) columns[START], ends(), size);
     }
 
     /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
+    @SuppressWarnings("unchecked")
     final T copy() {
-        T c = empty();
-        c.columns(Columns.copy(columns(), size));
-        c.size = size;
-        return c;
+        try {
+            ColumnTable<T> c = (ColumnTable<T>) super.clone();
+            c.columns = Columns.copy(columns, size);
+            return (T) c;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e); // Cloneable is implemented here
+        }
     }
 
     /** Drops the rows that ended before {@code time}, keeping the order of the rest. */
     final void retainFrom(long time) {
-        Object[] c = columns();
-        size = Columns.retainFrom(c, ends(c), time, size);
+        size = Columns.retainFrom(columns, ends(), time, size);
     }
 
-    private long[] ends(Object[] columns) {
-        return (long[]) columns[instants() ? 0 : 1];
+    /** The end of each row: the longer row comes first among equal starts, and {@link #retainFrom} keys on it. */
+    private long[] ends() {
+        return (long[]) columns[instants() ? START : END];
     }
 
     final int check(int i) {

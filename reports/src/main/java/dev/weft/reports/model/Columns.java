@@ -4,10 +4,8 @@ import java.util.Arrays;
 
 /**
  * The growth, ordering, trimming and copying shared by the span containers ({@link WaitSpans},
- * {@link WorkloadSpans}, {@link Pins}, {@link Wakes}): each keeps its columns as typed primitive array
- * fields, for the readers' sake, and hands them here as one {@code Object[]} (each a {@code long[]},
- * {@code int[]} or {@code byte[]}) when they all must change alike. That array lives only for the call:
- * a thread's containers carry no extra object, a span no extra byte.
+ * {@link WorkloadSpans}, {@link Pins}, {@link Wakes}), on their columns as one {@code Object[]}: each a
+ * {@code long[]}, {@code int[]} or {@code byte[]} of equal length, changed alike.
  */
 final class Columns {
 

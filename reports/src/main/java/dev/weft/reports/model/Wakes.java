@@ -7,36 +7,21 @@ package dev.weft.reports.model;
  */
 public final class Wakes extends ColumnTable<Wakes> {
 
-    private static final long[] NO_LONGS = {};
-    private static final int[] NO_INTS = {};
+    private static final int WOKEN = 1;
+    private static final int BLOCKER_ID = 2;
+    private static final int HOW = 3;
+    private static final Object[] EMPTY = {new long[0], new long[0], new int[0], new int[0]};
 
-    private long[] times = NO_LONGS;
-    private long[] woken = NO_LONGS;
-    private int[] blockerIds = NO_INTS;
-    private int[] hows = NO_INTS;
+    Wakes() {
+        super(EMPTY);
+    }
 
     void add(long time, long wokenThread, int blockerId, int how) {
-        if (size == times.length) {
-            grow();
-        }
-        times[size] = time;
-        woken[size] = wokenThread;
-        blockerIds[size] = blockerId;
-        hows[size] = how;
-        size++;
-    }
-
-    @Override
-    Object[] columns() {
-        return new Object[] {times, woken, blockerIds, hows};
-    }
-
-    @Override
-    void columns(Object[] c) {
-        times = (long[]) c[0];
-        woken = (long[]) c[1];
-        blockerIds = (int[]) c[2];
-        hows = (int[]) c[3];
+        int row = append();
+        putLong(START, row, time);
+        putLong(WOKEN, row, wokenThread);
+        putInt(BLOCKER_ID, row, blockerId);
+        putInt(HOW, row, how);
     }
 
     @Override
@@ -44,24 +29,19 @@ public final class Wakes extends ColumnTable<Wakes> {
         return true;
     }
 
-    @Override
-    Wakes empty() {
-        return new Wakes();
-    }
-
     public long time(int i) {
-        return times[check(i)];
+        return longAt(START, i);
     }
 
     public long woken(int i) {
-        return woken[check(i)];
+        return longAt(WOKEN, i);
     }
 
     public int blockerId(int i) {
-        return blockerIds[check(i)];
+        return intAt(BLOCKER_ID, i);
     }
 
     public int how(int i) {
-        return hows[check(i)];
+        return intAt(HOW, i);
     }
 }
