@@ -19,7 +19,8 @@
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();
     }).then(function (d) {
-      if (!d.live) return;
+      // an answer to a poll sent before Pause is dropped: a paused page holds still
+      if (!d.live || state.paused) return;
       state.data = d; state.updates++; state.lastOk = Date.now();
       render(d);
     }).catch(function (e) {

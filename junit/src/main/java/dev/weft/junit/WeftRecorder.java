@@ -19,7 +19,7 @@ import java.util.Set;
 public final class WeftRecorder {
 
     /** How long a run's end waits for the threads it started to finish leaving. */
-    static final long EXIT_GRACE_MILLIS = 200;
+    static final long EXIT_GRACE_MILLIS = 2_000;
 
     private final Class<?> testClass;
     private final String testMethod;

@@ -164,15 +164,20 @@ final class WatchCommand extends CliCommand {
         }
     }
 
-    /** Whether the JVM exited; a stream that ended may have seen its repository go first: give the exit a moment. */
+    /**
+     * Whether the JVM exited. A stream that ended may have seen its repository go first, while the JVM still
+     * writes its exit report (within {@code reporttimeout=}, 20 s by default): give the exit that long and more.
+     */
     private static boolean exited(ProcessHandle target) throws InterruptedException {
         try {
-            target.onExit().get(5, TimeUnit.SECONDS);
+            target.onExit().get(EXIT_GRACE_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return !target.isAlive();
         }
     }
+
+    private static final long EXIT_GRACE_SECONDS = 30;
 
     private static boolean removeHook(Thread hook) {
         try {
