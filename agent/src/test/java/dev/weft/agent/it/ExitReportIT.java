@@ -71,7 +71,7 @@ class ExitReportIT {
         ForkedJvm.Result r;
         long millis;
         try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",reporttimeout=2s", List.of(),
-                FixtureApp.class.getName(), "busy", "3000")) {
+                FixtureApp.class.getName(), "busy", "150000")) { // about 8 MB
             p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
             long t0 = System.nanoTime();
             p.terminate();
@@ -105,13 +105,13 @@ class ExitReportIT {
     void aSmallMaxsizeKeepsTheNewestDataAndTheReportSaysWhatItCovers() throws Exception {
         ForkedJvm.Result r;
         try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",maxsize=2m,report=none",
-                List.of("-XX:FlightRecorderOptions:maxchunksize=1M"), FixtureApp.class.getName(), "busy", "6000")) {
+                List.of("-XX:FlightRecorderOptions:maxchunksize=1M"), FixtureApp.class.getName(), "busy", "400000")) {
             p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
             p.terminate();
             r = ForkedJvm.Result.of(p.await(Duration.ofSeconds(60)), out);
         }
         Path jfr = r.only(".jfr");
-        // 6 s of this loop write about 35 MB. JFR rotates a chunk at its periodic check, so with its thread short
+        // 800,000 waits write about 22 MB. JFR rotates a chunk at its periodic check, so with its thread short
         // of CPU the newest chunk outgrows maxchunksize (a 9.3 MB recording was kept here, 2-3 MB on a quiet
         // machine): the bound says that most was dropped, the warning that it was the oldest
         assertTrue(Files.size(jfr) < 12L << 20, "JFR dropped the oldest chunks: " + Files.size(jfr) + " bytes");
@@ -124,7 +124,7 @@ class ExitReportIT {
     void aRecordingLargerThanTheReportHeapIsRenderedInPartAndTheLineSaysSo() throws Exception {
         ForkedJvm.Result r;
         try (ChildProcess p = ForkedJvm.start(ForkedJvm.TEST_JDK, out, "out=" + out + ",reportheap=32m", List.of(),
-                FixtureApp.class.getName(), "busy", "1500")) {
+                FixtureApp.class.getName(), "busy", "150000")) { // 300,000 waits: more than 32 MB of model
             p.awaitLine("READY", ChildProcess.DEFAULT_TIMEOUT);
             p.terminate();
             r = ForkedJvm.Result.of(p.await(Duration.ofSeconds(90)), out);

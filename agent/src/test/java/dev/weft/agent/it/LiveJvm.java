@@ -60,14 +60,15 @@ final class LiveJvm implements AutoCloseable {
         expect("RELEASED");
     }
 
-    /** Starts the {@code scene} (a 3 s sleep, a 3 s lock wait); returns once both wait. */
+    /** Starts the {@code scene} (a sleep, a lock wait, a monitor wait); returns once all three wait. */
     void scene() throws Exception {
         process.send("scene");
         expect("SCENE");
     }
 
-    /** Waits until the scene's threads ended. */
-    void sceneDone() throws Exception {
+    /** Ends the scene's waits; returns once its threads ended. */
+    void endScene() throws Exception {
+        process.send("end scene");
         expect("SCENE DONE");
     }
 

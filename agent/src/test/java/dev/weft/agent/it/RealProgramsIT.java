@@ -138,12 +138,13 @@ class RealProgramsIT {
         Analysis a = runPlatform(jdk, "idle");
         ThreadBreakdown worker = breakdown(a, "real-idle-worker");
         assertTrue(worker.idle() >= AT_LEAST, "idle " + worker.idle() / MS);
-        // waiting for the next task is idle, never the queue wait it used to be; what may remain is a
-        // real contention on the queue's lock when main submits as the worker takes, as long as the
-        // scheduler keeps main off a core (39 µs seen under load, 8 ms on 21 at load ≈ 10)
+        // waiting for the next task is idle, never the queue wait it used to be; what may remain is real
+        // contention on the pool's locks (the queue's as main submits, the pool's as shutdown() interrupts the
+        // worker), as long as the scheduler keeps the holder off a core: 8 ms seen on 21 at load ≈ 10
         assertEquals(0, time(a, "real-idle-worker", "queue"), "no queue wait");
-        assertTrue(worker.waiting() < worker.idle() / 10,
-                "blocked " + worker.waiting() / 1000 + " µs besides " + worker.idle() / MS + " ms idle");
+        long blockedOtherwise = worker.waiting() - time(a, "real-idle-worker", "lock");
+        assertTrue(blockedOtherwise < worker.idle() / 10,
+                "blocked " + blockedOtherwise / 1000 + " µs besides locks and " + worker.idle() / MS + " ms idle");
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         JsonSummary.write(a, json, 0, "test");
         String text = json.toString(StandardCharsets.UTF_8);

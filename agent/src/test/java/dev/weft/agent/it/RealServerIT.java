@@ -60,7 +60,9 @@ class RealServerIT {
         assertEquals(0, sum(a, handlers, "park"), "no anonymous parks: every wait is named");
         if (threads.equals("platform")) {
             long idle = sum(a, t -> "handler".equals(t.name()), "idle");
-            assertTrue(idle >= 4 * LoadedServer.IDLE_MILLIS * MS * 9 / 10, "4 workers idle after the load: "
+            // each is idle from its last answer until the end; a busy machine takes a handler back to its queue
+            // late, so half of the idle time after the load is what is certain (a queue wait would give none)
+            assertTrue(idle >= 4 * LoadedServer.IDLE_MILLIS * MS / 2, "4 workers idle after the load: "
                     + idle / MS + " ms");
             assertEquals(0, sum(a, t -> "handler".equals(t.name()), "queue") + sum(a, t -> "handler".equals(t.name()),
                     "condition"), "waiting for the next request is not blocked");

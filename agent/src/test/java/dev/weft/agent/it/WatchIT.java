@@ -17,14 +17,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code java -jar agent.jar watch <pid>} against a live JVM with known waits: a 3 s sleep and a lock
- * held by another thread for 3 s each show up within 3 s of their beginning and disappear once they
- * ended; ending the watch leaves the JVM running and stops the recording the watch started.
+ * {@code java -jar agent.jar watch <pid>} against a live JVM with known waits: a sleep, a lock wait and a
+ * monitor wait show up within a few seconds of their beginning and disappear once they ended; ending the
+ * watch leaves the JVM running and stops the recording the watch started. The waits last until the test
+ * ends them, so a slow watcher fails on its delay, not on a wait it never saw.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // a hang guard, not a speed assertion
 class WatchIT {
 
-    private static final long MAX_DELAY_MILLIS = 3_000;
+    /**
+     * How late a wait may show. The watch runs about 1 s behind (bench/RESULTS.md; this test prints its
+     * delays); the bound leaves room for a busy CI machine and still fails a watch that is not live, since the
+     * waits last until the test ends them.
+     */
+    private static final long MAX_DELAY_MILLIS = 10_000;
 
     @TempDir
     java.nio.file.Path out;
@@ -35,7 +41,7 @@ class WatchIT {
      */
     @ParameterizedTest
     @MethodSource("dev.weft.testkit.Jdks#required")
-    void jsonLinesShowASleepAndALockWaitWithinThreeSecondsAndSeeThemEnd(Jdk jdk) throws Exception {
+    void jsonLinesShowASleepALockAndAMonitorWaitWhileTheyLastAndSeeThemEnd(Jdk jdk) throws Exception {
         try (LiveJvm app = LiveJvm.start(jdk, out, List.of("-XX:+EnableDynamicAgentLoading"));
              WatchProcess watch = WatchProcess.start(jdk, out, Long.toString(app.pid()), "--json-lines", "out=" + out)) {
             WatchProcess.Line first = watch.next(l -> l.startsWith("{\"t\":"), 120);
@@ -53,9 +59,9 @@ class WatchIT {
             long lockDelay = (lock.nanos() - began) / 1_000_000;
             System.out.printf("watch --json-lines on %s: the sleep showed %d ms and the lock wait %d ms after they began%n",
                     jdk, sleepDelay, lockDelay);
-            assertTrue(sleepDelay <= MAX_DELAY_MILLIS, "the 3 s sleep showed after " + sleepDelay + " ms: " + sleep.text());
+            assertTrue(sleepDelay <= MAX_DELAY_MILLIS, "the sleep showed after " + sleepDelay + " ms: " + sleep.text());
             assertTrue(lockDelay <= MAX_DELAY_MILLIS, "the lock wait showed after " + lockDelay + " ms: " + lock.text());
-            assertTrue(blocked(lock.text(), "live-lock-waiter", "lock") < 3_000, lock.text());
+            assertTrue(blocked(lock.text(), "live-lock-waiter", "lock") < MAX_DELAY_MILLIS, "blocked so far: " + lock.text());
 
             // Object.wait is the advice's "monitor" from 21 on; on 17 it is native and the sample names it as the
             // JVM's own event will when it ends
@@ -70,7 +76,7 @@ class WatchIT {
                     : watch.next(l -> blocked(l, "live-lock-waiter", "lock") >= 1_000, 30);
             assertTrue(longLock.text().contains("\"on\":\"java.util.concurrent.locks.ReentrantLock\""),
                     "what it waits on: " + longLock.text());
-            app.sceneDone();
+            app.endScene();
             WatchProcess.Line ended = watch.next(l -> !l.contains("\"live-sleeper\"") && !l.contains("\"live-lock-waiter\"")
                     && !l.contains("\"live-monitor-waiter\""), 30);
             assertTrue(ended.text().startsWith("{\"t\":"), ended.text());

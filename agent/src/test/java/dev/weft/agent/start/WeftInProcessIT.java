@@ -65,11 +65,14 @@ class WeftInProcessIT {
             assertTrue(Recorder.isActive(), "recording while the run runs");
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> workers = new ArrayList<>();
+            Thread caller = Thread.currentThread();
             for (int i = 0; i < 3; i++) {
                 Thread t = new Thread(() -> {
                     try {
                         go.await();
                         FixtureApp.work(30);
+                        // a join of a thread that already ended records nothing: end once the caller joins
+                        FixtureApp.awaitState(caller, Thread.State.WAITING);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

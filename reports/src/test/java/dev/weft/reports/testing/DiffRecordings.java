@@ -20,7 +20,11 @@ public final class DiffRecordings {
     public static final String PHASE_NAME = "Batch.run";
     public static final String TASK = "app.Batch::task";
     public static final int TASKS = 4;
-    public static final long TASK_MILLIS = 150;
+    /**
+     * Long beside a thread's start-up on a busy machine (170 ms seen at load 4), so the speed-up after stays
+     * well above the 1.5 the tests ask for.
+     */
+    public static final long TASK_MILLIS = 400;
 
     private DiffRecordings() {
     }
