@@ -30,13 +30,13 @@ public final class RecordedEvents {
 
     public static RecordedEvents during(Action action) throws Exception {
         Path file = Files.createTempFile("weft-test", ".jfr");
-        try (Recording r = new Recording(WeftRecording.settings(false))) {
-            r.start();
-            action.run();
-            r.stop();
-            r.dump(file);
-        }
         try {
+            try (Recording r = new Recording(WeftRecording.settings(false))) {
+                r.start();
+                action.run();
+                r.stop();
+                r.dump(file);
+            }
             return new RecordedEvents(RecordingFile.readAllEvents(file));
         } finally {
             Files.deleteIfExists(file);
