@@ -2,28 +2,39 @@ package dev.weft.reports.model;
 
 /**
  * What the span containers ({@link WaitSpans}, {@link WorkloadSpans}, {@link Pins}, {@link Wakes}) share:
- * their typed columns, the row count and, through {@link Columns}, growing, ordering, trimming, copying
- * and forgetting rows. A container names its columns by index and declares their types once, as the
- * empty layout it is built with: the start is column 0 and the end column 1 (unless {@link #instants()}).
- * Until its first row a container holds that shared layout, so a thread's empty containers cost no arrays.
+ * their columns, the row count, and growing, ordering, trimming, copying and forgetting rows.
+ *
+ * <p>All {@code long} columns of a container lie in one array and all {@code int} columns in another,
+ * column after column, each {@link #capacity} rows long: column {@code c} of row {@code r} is at
+ * {@code c * capacity + r}. Two arrays a container, not one a column: a program of 100,000 virtual threads
+ * that wait once each holds 100,000 tiny tables, and the array headers were most of their size. A container
+ * names its columns by index within their type; the start is long column 0 and the end long column 1
+ * (unless {@link #instants()}).
  *
  * @param <T> the container itself, for {@link #copy()}
  */
 abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
 
-    /** The column of every row's start. */
+    /** The long column of every row's start. */
     static final int START = 0;
-    /** The column of every row's end, unless {@link #instants()}. */
+    /** The long column of every row's end, unless {@link #instants()}. */
     static final int END = 1;
 
-    /** Each a {@code long[]}, {@code int[]} or {@code byte[]}, of equal length; the rows in use are the first {@link #size}. */
-    private Object[] columns;
-    /** The rows held; the arrays may be longer. */
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+
+    private final byte longColumns;
+    private final byte intColumns;
+    private long[] longs = NO_LONGS;
+    private int[] ints = NO_INTS;
+    /** The rows each column has room for. */
+    private int capacity;
+    /** The rows held. */
     int size;
 
-    /** {@code emptyLayout}: one empty array of each column's type, shared by all empty containers of a kind. */
-    ColumnTable(Object[] emptyLayout) {
-        this.columns = emptyLayout;
+    ColumnTable(int longColumns, int intColumns) {
+        this.longColumns = (byte) longColumns;
+        this.intColumns = (byte) intColumns;
     }
 
     public final int size() {
@@ -35,41 +46,54 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
         return false;
     }
 
-    /** The index of a new row at the end, the columns grown to take it; the caller fills every column. */
+    /** The index of a new row at the end, room made for it; the caller fills every column. */
     final int append() {
-        if (size == ((long[]) columns[START]).length) {
-            columns = Columns.grown(columns, size);
+        if (size == capacity) {
+            resize(SpanOrder.grow(capacity, size + 1));
         }
         return size++;
     }
 
     final void putLong(int column, int row, long value) {
-        ((long[]) columns[column])[row] = value;
+        longs[column * capacity + row] = value;
     }
 
     final void putInt(int column, int row, int value) {
-        ((int[]) columns[column])[row] = value;
-    }
-
-    final void putByte(int column, int row, byte value) {
-        ((byte[]) columns[column])[row] = value;
+        ints[column * capacity + row] = value;
     }
 
     final long longAt(int column, int row) {
-        return ((long[]) columns[column])[check(row)];
+        return longs[column * capacity + check(row)];
     }
 
     final int intAt(int column, int row) {
-        return ((int[]) columns[column])[check(row)];
+        return ints[column * capacity + check(row)];
     }
 
-    final byte byteAt(int column, int row) {
-        return ((byte[]) columns[column])[check(row)];
-    }
-
-    /** Orders the rows by start (outer before inner) and trims the arrays to them: the model is built. */
+    /** Orders the rows by start (outer before inner) and trims the columns to them: the model is built. */
     final void sortAndTrim() {
-        columns = Columns.sortedAndTrimmed(columns, (long[]) columns[START], ends(), size);
+        int[] order = SpanOrder.of(longs, START * capacity, endColumn() * capacity, size);
+        if (order == null) {
+            if (capacity != size) {
+                resize(size);
+            }
+            return;
+        }
+        long[] l = new long[longColumns * size];
+        for (int c = 0; c < longColumns; c++) {
+            for (int r = 0; r < size; r++) {
+                l[c * size + r] = longs[c * capacity + order[r]];
+            }
+        }
+        int[] n = new int[intColumns * size];
+        for (int c = 0; c < intColumns; c++) {
+            for (int r = 0; r < size; r++) {
+                n[c * size + r] = ints[c * capacity + order[r]];
+            }
+        }
+        longs = l;
+        ints = n;
+        capacity = size;
     }
 
     /** A copy that later additions to either do not reach: a live view builds a model while events keep coming. */
@@ -77,7 +101,7 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
     final T copy() {
         try {
             ColumnTable<T> c = (ColumnTable<T>) super.clone();
-            c.columns = Columns.copy(columns, size);
+            c.resize(size); // new arrays of the rows held
             return (T) c;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e); // Cloneable is implemented here
@@ -86,12 +110,43 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
 
     /** Drops the rows that ended before {@code time}, keeping the order of the rest. */
     final void retainFrom(long time) {
-        size = Columns.retainFrom(columns, ends(), time, size);
+        int endAt = endColumn() * capacity;
+        int kept = 0;
+        for (int r = 0; r < size; r++) {
+            if (longs[endAt + r] < time) {
+                continue;
+            }
+            if (kept != r) {
+                for (int c = 0; c < longColumns; c++) {
+                    longs[c * capacity + kept] = longs[c * capacity + r];
+                }
+                for (int c = 0; c < intColumns; c++) {
+                    ints[c * capacity + kept] = ints[c * capacity + r];
+                }
+            }
+            kept++;
+        }
+        size = kept;
     }
 
-    /** The end of each row: the longer row comes first among equal starts, and {@link #retainFrom} keys on it. */
-    private long[] ends() {
-        return (long[]) columns[instants() ? START : END];
+    /** The rows held, in columns of room for {@code rows}, which is at least {@link #size}. */
+    private void resize(int rows) {
+        long[] l = rows == 0 ? NO_LONGS : new long[longColumns * rows];
+        for (int c = 0; c < longColumns; c++) {
+            System.arraycopy(longs, c * capacity, l, c * rows, size);
+        }
+        int[] n = rows == 0 ? NO_INTS : new int[intColumns * rows];
+        for (int c = 0; c < intColumns; c++) {
+            System.arraycopy(ints, c * capacity, n, c * rows, size);
+        }
+        longs = l;
+        ints = n;
+        capacity = rows;
+    }
+
+    /** The column each row ends at: the longer row comes first among equal starts, and {@link #retainFrom} keys on it. */
+    private int endColumn() {
+        return instants() ? START : END;
     }
 
     final int check(int i) {
@@ -99,5 +154,10 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
             throw new IndexOutOfBoundsException(i);
         }
         return i;
+    }
+
+    /** For tests: the arrays' lengths, which the memory of a model of many threads depends on. */
+    final int[] arrayLengths() {
+        return new int[] {longs.length, ints.length};
     }
 }

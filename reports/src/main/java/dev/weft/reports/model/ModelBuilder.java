@@ -50,8 +50,12 @@ public final class ModelBuilder {
 
     /** Heap a span (or wake) of the model costs by the time the report is written, analysis included. */
     public static final long SPAN_BYTES = 200;
-    /** Heap a thread of the model costs, in the same sense: its lane, its columns, its breakdown. */
-    public static final long THREAD_BYTES = 1_000;
+    /**
+     * Heap a thread of the model costs, in the same sense: its lane, its columns, its breakdown. Measured: a
+     * recording of 100,000 virtual threads that waited little takes 79 MB of live heap once analysed, all its
+     * strings, spans and classes included (100 MB before each table kept its columns in two arrays).
+     */
+    public static final long THREAD_BYTES = 800;
     private RecordingLimits limits;
     private long lastSample = -1;
     private long lastSampleTime = Long.MIN_VALUE;

@@ -7,12 +7,11 @@ package dev.weft.reports.model;
  */
 public final class Pins extends SpanTable<Pins> {
 
-    private static final int STACK = 2;
-    private static final int REASON = 3;
-    private static final Object[] EMPTY = {new long[0], new long[0], new int[0], new int[0]};
+    private static final int STACK = 0;
+    private static final int REASON = 1;
 
     Pins() {
-        super(EMPTY);
+        super(2, 2);
     }
 
     void add(long start, long end, int stack, int reason) {

@@ -6,11 +6,15 @@ final class SpanOrder {
     private SpanOrder() {
     }
 
-    /** The permutation that sorts the first {@code n} spans, or {@code null} if already sorted. */
-    static int[] of(long[] starts, long[] ends, int n) {
+    /**
+     * The permutation that sorts the first {@code n} spans, or {@code null} if already sorted. Span {@code i}
+     * starts at {@code times[startAt + i]} and ends at {@code times[endAt + i]}: columns of one array.
+     */
+    static int[] of(long[] times, int startAt, int endAt, int n) {
+        Order o = new Order(times, startAt, endAt);
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) {
-            sorted = compare(starts, ends, i - 1, i) <= 0;
+            sorted = o.compare(i - 1, i) <= 0;
         }
         if (sorted) {
             return null;
@@ -20,60 +24,37 @@ final class SpanOrder {
             order[i] = i;
         }
         int[] tmp = new int[n];
-        mergeSort(order, tmp, 0, n, starts, ends);
+        mergeSort(order, tmp, 0, n, o);
         return order;
     }
 
-    private static int compare(long[] starts, long[] ends, int a, int b) {
-        int c = Long.compare(starts[a], starts[b]);
-        return c != 0 ? c : Long.compare(ends[b], ends[a]);
+    private record Order(long[] times, int startAt, int endAt) {
+        int compare(int a, int b) {
+            int c = Long.compare(times[startAt + a], times[startAt + b]);
+            return c != 0 ? c : Long.compare(times[endAt + b], times[endAt + a]);
+        }
     }
 
-    private static void mergeSort(int[] a, int[] tmp, int from, int to, long[] starts, long[] ends) {
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, Order o) {
         if (to - from < 2) {
             return;
         }
         int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid, starts, ends);
-        mergeSort(a, tmp, mid, to, starts, ends);
-        if (compare(starts, ends, a[mid - 1], a[mid]) <= 0) {
+        mergeSort(a, tmp, from, mid, o);
+        mergeSort(a, tmp, mid, to, o);
+        if (o.compare(a[mid - 1], a[mid]) <= 0) {
             return;
         }
         System.arraycopy(a, from, tmp, from, to - from);
         int i = from;
         int j = mid;
         for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && compare(starts, ends, tmp[i], tmp[j]) <= 0)) {
+            if (j >= to || (i < mid && o.compare(tmp[i], tmp[j]) <= 0)) {
                 a[k] = tmp[i++];
             } else {
                 a[k] = tmp[j++];
             }
         }
-    }
-
-    /** The column's first {@code order.length} rows in that order, in an array of just that length. */
-    static long[] apply(long[] column, int[] order) {
-        long[] out = new long[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = column[order[i]];
-        }
-        return out;
-    }
-
-    static int[] apply(int[] column, int[] order) {
-        int[] out = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = column[order[i]];
-        }
-        return out;
-    }
-
-    static byte[] apply(byte[] column, int[] order) {
-        byte[] out = new byte[order.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = column[order[i]];
-        }
-        return out;
     }
 
     static int grow(int length, int needed) {

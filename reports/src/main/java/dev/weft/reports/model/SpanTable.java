@@ -8,8 +8,8 @@ package dev.weft.reports.model;
  */
 abstract class SpanTable<T extends SpanTable<T>> extends ColumnTable<T> {
 
-    SpanTable(Object[] emptyLayout) {
-        super(emptyLayout);
+    SpanTable(int longColumns, int intColumns) {
+        super(longColumns, intColumns);
     }
 
     /** The index of a new span at the end, its start and end set; the caller fills the other columns. */

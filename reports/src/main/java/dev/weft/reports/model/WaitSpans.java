@@ -18,20 +18,20 @@ public final class WaitSpans extends SpanTable<WaitSpans> {
      */
     public static final int OPEN = 4;
 
-    private static final int KIND = 2;
-    private static final int API = 3;
-    private static final int BLOCKER_CLASS = 4;
-    private static final int BLOCKER_ID = 5;
-    private static final int TARGET = 6;
-    private static final int NOTIFIER = 7;
-    private static final int STACK = 8;
-    private static final int DETAIL = 9;
-    private static final int FLAGS = 10;
-    private static final Object[] EMPTY = {new long[0], new long[0], new int[0], new int[0], new int[0], new int[0],
-        new long[0], new long[0], new int[0], new int[0], new byte[0]};
+    // long columns after START and END
+    private static final int TARGET = 2;
+    private static final int NOTIFIER = 3;
+    // int columns
+    private static final int KIND = 0;
+    private static final int API = 1;
+    private static final int BLOCKER_CLASS = 2;
+    private static final int BLOCKER_ID = 3;
+    private static final int STACK = 4;
+    private static final int DETAIL = 5;
+    private static final int FLAGS = 6;
 
     WaitSpans() {
-        super(EMPTY);
+        super(4, 7);
     }
 
     void add(long start, long end, int kind, int api, int blockerClass, int blockerId, long target, int flag) {
@@ -49,7 +49,7 @@ public final class WaitSpans extends SpanTable<WaitSpans> {
         putLong(NOTIFIER, row, notifier);
         putInt(STACK, row, stack);
         putInt(DETAIL, row, detail);
-        putByte(FLAGS, row, (byte) flag);
+        putInt(FLAGS, row, flag);
     }
 
     void addFrom(WaitSpans other, int i) {
@@ -121,6 +121,6 @@ public final class WaitSpans extends SpanTable<WaitSpans> {
 
     /** {@link #TIMED}, {@link #BUILT_IN} and {@link #OPEN} bits. */
     public int flags(int i) {
-        return byteAt(FLAGS, i);
+        return intAt(FLAGS, i);
     }
 }

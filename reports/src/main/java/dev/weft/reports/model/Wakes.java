@@ -8,12 +8,11 @@ package dev.weft.reports.model;
 public final class Wakes extends ColumnTable<Wakes> {
 
     private static final int WOKEN = 1;
-    private static final int BLOCKER_ID = 2;
-    private static final int HOW = 3;
-    private static final Object[] EMPTY = {new long[0], new long[0], new int[0], new int[0]};
+    private static final int BLOCKER_ID = 0;
+    private static final int HOW = 1;
 
     Wakes() {
-        super(EMPTY);
+        super(2, 2);
     }
 
     void add(long time, long wokenThread, int blockerId, int how) {

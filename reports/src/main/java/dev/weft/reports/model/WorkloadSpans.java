@@ -7,12 +7,11 @@ package dev.weft.reports.model;
  */
 public final class WorkloadSpans extends SpanTable<WorkloadSpans> {
 
-    private static final int METHOD = 2;
-    private static final int STACK = 3;
-    private static final Object[] EMPTY = {new long[0], new long[0], new int[0], new int[0]};
+    private static final int METHOD = 0;
+    private static final int STACK = 1;
 
     WorkloadSpans() {
-        super(EMPTY);
+        super(2, 2);
     }
 
     void add(long start, long end, int method) {
