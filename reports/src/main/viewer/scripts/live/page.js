@@ -24,6 +24,7 @@
       state.data = d; state.updates++; state.lastOk = Date.now();
       render(d);
     }).catch(function (e) {
+      if (state.paused) return;
       state.failures++;
       text($('status-text'), 'no answer from the watcher (' + e.message + ')');
       $('dot').className = 'dot stale';

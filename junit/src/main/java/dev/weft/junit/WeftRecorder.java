@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
  * Records pieces of a test with Weft, one {@link #run} at a time; a test method gets its own by
@@ -107,7 +109,7 @@ public final class WeftRecorder {
                 return;
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(20); // each look lists every thread at a safepoint: not too often
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -115,11 +117,16 @@ public final class WeftRecorder {
         }
     }
 
-    /** The live platform threads but the JVM's and the tools' own (JFR's start with the first recording). */
+    /**
+     * The live platform threads but the JVM's and the tools' own (JFR's start with the first recording) and the
+     * common pool's, which stay after their task until the pool retires them: waiting for those would always
+     * take the whole grace. A common-pool worker still busy is judged by {@link RunReport} all the same.
+     */
     private static Set<Long> livePlatformThreads() {
         Set<Long> ids = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!ThreadInfo.isSystemName(t.getName())) {
+            boolean commonPool = t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
+            if (!commonPool && !ThreadInfo.isSystemName(t.getName())) {
                 ids.add(RunReport.threadId(t));
             }
         }

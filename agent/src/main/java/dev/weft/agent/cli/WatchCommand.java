@@ -142,7 +142,7 @@ final class WatchCommand extends CliCommand {
                 err.println(AgentCli.PREFIX + "the watch's own command ended; the watch ends");
                 return 0;
             }
-            if (exited(w.target())) {
+            if (exited(w.target(), w.pid(), err)) {
                 err.println(AgentCli.PREFIX + "JVM " + w.pid() + " exited; the watch ends");
                 return 0;
             }
@@ -168,9 +168,15 @@ final class WatchCommand extends CliCommand {
      * Whether the JVM exited. A stream that ended may have seen its repository go first, while the JVM still
      * writes its exit report (within {@code reporttimeout=}, 20 s by default): give the exit that long and more.
      */
-    private static boolean exited(ProcessHandle target) throws InterruptedException {
+    private static boolean exited(ProcessHandle target, long pid, PrintStream err) throws InterruptedException {
         try {
-            target.onExit().get(EXIT_GRACE_SECONDS, TimeUnit.SECONDS);
+            try {
+                target.onExit().get(1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                err.println(AgentCli.PREFIX + "the recording of JVM " + pid + " ended; waiting up to "
+                        + EXIT_GRACE_SECONDS + " s for the JVM to exit (it may be writing its report)");
+                target.onExit().get(EXIT_GRACE_SECONDS - 1, TimeUnit.SECONDS);
+            }
             return true;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return !target.isAlive();
