@@ -17,8 +17,8 @@ final class SpanNesting {
 
     /** Checks the agent's spans of {@code t}, sorted by start (outer before inner). */
     void check(ThreadInfo t) {
-        WorkloadSpans w = t.workloads;
-        WaitSpans ws = t.waits;
+        WorkloadSpans w = t.workloads();
+        WaitSpans ws = t.waits();
         int depth = 0;
         int i = 0;
         int j = 0;

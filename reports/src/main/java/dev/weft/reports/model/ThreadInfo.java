@@ -51,23 +51,24 @@ public final class ThreadInfo {
     private boolean aliveAtExit;
     private boolean system;
 
-    /** The latest wait sample that saw this thread blocked ({@code -1}: none), and that wait. */
-    long openSample = -1;
-    long openSince;
-    String openKind;
-    String openApi;
-    String openBlockerClass;
-    int openBlockerId;
-    long openTarget = -1;
+    /** The latest wait sample that saw this thread blocked, and that wait; {@code null}: none. */
+    OpenWait openWait;
 
-    final WorkloadSpans workloads;
-    final WaitSpans waits;
+    // Each table is made at its first row: most of a program's 100,000 virtual threads have no pins, no JVM
+    // waits, no wakes or no workload, and an empty table costs as much as a thread's other fields.
+    private static final WorkloadSpans NO_WORKLOADS = new WorkloadSpans();
+    private static final WaitSpans NO_WAITS = new WaitSpans();
+    private static final Wakes NO_WAKES = new Wakes();
+    private static final Pins NO_PINS = new Pins();
+    private WorkloadSpans workloads;
+    private WaitSpans waits;
+    /** The JVM's own waits while the model is read; merged into {@link #waits} and dropped when it is built. */
     WaitSpans builtInWaits;
-    final Wakes wakes;
-    final Pins pins;
+    private Wakes wakes;
+    private Pins pins;
 
     ThreadInfo(long id) {
-        this(id, new WorkloadSpans(), new WaitSpans(), new WaitSpans(), new Wakes(), new Pins());
+        this(id, null, null, null, null, null);
     }
 
     private ThreadInfo(long id, WorkloadSpans workloads, WaitSpans waits, WaitSpans builtInWaits, Wakes wakes,
@@ -82,8 +83,7 @@ public final class ThreadInfo {
 
     /** What was collected so far, copied: the copy can be built into a model while this one collects on. */
     ThreadInfo copy() {
-        ThreadInfo c = new ThreadInfo(id, workloads.copy(), waits.copy(), builtInWaits.copy(), wakes.copy(),
-                pins.copy());
+        ThreadInfo c = new ThreadInfo(id, copy(workloads), copy(waits), copy(builtInWaits), copy(wakes), copy(pins));
         c.name = name;
         c.virtual = virtual;
         c.daemon = daemon;
@@ -96,14 +96,70 @@ public final class ThreadInfo {
         c.firstSeen = firstSeen;
         c.lastSeen = lastSeen;
         c.aliveAtExit = aliveAtExit;
-        c.openSample = openSample;
-        c.openSince = openSince;
-        c.openKind = openKind;
-        c.openApi = openApi;
-        c.openBlockerClass = openBlockerClass;
-        c.openBlockerId = openBlockerId;
-        c.openTarget = openTarget;
+        c.openWait = openWait; // immutable
         return c;
+    }
+
+    private static <T extends ColumnTable<T>> T copy(T table) {
+        return table == null ? null : table.copy();
+    }
+
+    /** The table to add a workload span to, made at the first. */
+    WorkloadSpans workloadsToFill() {
+        if (workloads == null) {
+            workloads = new WorkloadSpans();
+        }
+        return workloads;
+    }
+
+    /** The table to add an agent wait span to, made at the first. */
+    WaitSpans waitsToFill() {
+        if (waits == null) {
+            waits = new WaitSpans();
+        }
+        return waits;
+    }
+
+    /** The table to add a JVM wait span to, made at the first. */
+    WaitSpans builtInWaitsToFill() {
+        if (builtInWaits == null) {
+            builtInWaits = new WaitSpans();
+        }
+        return builtInWaits;
+    }
+
+    /** The table to add a wake to, made at the first. */
+    Wakes wakesToFill() {
+        if (wakes == null) {
+            wakes = new Wakes();
+        }
+        return wakes;
+    }
+
+    /** The table to add a pin to, made at the first. */
+    Pins pinsToFill() {
+        if (pins == null) {
+            pins = new Pins();
+        }
+        return pins;
+    }
+
+    /** The JVM's own waits read so far, to be merged; none once the model is built. */
+    WaitSpans builtInWaits() {
+        return builtInWaits == null ? NO_WAITS : builtInWaits;
+    }
+
+    /** Orders and trims every table: the model is built. The JVM's waits are merged by then. */
+    void sortAndTrimTables() {
+        if (workloads != null) {
+            workloads.sortAndTrim();
+        }
+        if (pins != null) {
+            pins.sortAndTrim();
+        }
+        if (wakes != null) {
+            wakes.sortAndTrim();
+        }
     }
 
     /**
@@ -112,11 +168,11 @@ public final class ThreadInfo {
      * a thread that has not ended.
      */
     boolean retainFrom(long time) {
-        workloads.retainFrom(time);
-        waits.retainFrom(time);
-        builtInWaits.retainFrom(time);
-        wakes.retainFrom(time);
-        pins.retainFrom(time);
+        for (ColumnTable<?> table : new ColumnTable<?>[] {workloads, waits, builtInWaits, wakes, pins}) {
+            if (table != null) {
+                table.retainFrom(time);
+            }
+        }
         if (startEvent < time) {
             startEvent = Long.MAX_VALUE;
         }
@@ -128,7 +184,7 @@ public final class ThreadInfo {
         }
         boolean ended = endEvent != Long.MIN_VALUE;
         return !ended || endEvent >= time
-                || workloads.size() + waits.size() + builtInWaits.size() + wakes.size() + pins.size() > 0;
+                || workloads().size() + waits().size() + builtInWaits().size() + wakes().size() + pins().size() > 0;
     }
 
     /** Whether a thread of this name is one of the JVM's or the tools' own (hidden by default). */
@@ -178,18 +234,20 @@ public final class ThreadInfo {
 
     void close(long recordingEnd) {
         long first = Math.min(startEvent, firstSeen);
-        if (workloads.size() > 0) {
-            first = Math.min(first, workloads.start(0));
+        WorkloadSpans w = workloads();
+        WaitSpans ws = waits();
+        if (w.size() > 0) {
+            first = Math.min(first, w.start(0));
         }
-        if (waits.size() > 0) {
-            first = Math.min(first, waits.start(0));
+        if (ws.size() > 0) {
+            first = Math.min(first, ws.start(0));
         }
         long last = lastSeen;
-        for (int i = 0; i < workloads.size(); i++) {
-            last = Math.max(last, workloads.end(i));
+        for (int i = 0; i < w.size(); i++) {
+            last = Math.max(last, w.end(i));
         }
-        for (int i = 0; i < waits.size(); i++) {
-            last = Math.max(last, waits.end(i));
+        for (int i = 0; i < ws.size(); i++) {
+            last = Math.max(last, ws.end(i));
         }
         startSeen = startEvent != Long.MAX_VALUE;
         endSeen = endEvent != Long.MIN_VALUE;
@@ -315,20 +373,20 @@ public final class ThreadInfo {
 
     /** Times a virtual thread was pinned to its carrier while it waited ({@code jdk.VirtualThreadPinned}). */
     public Pins pins() {
-        return pins;
+        return pins == null ? NO_PINS : pins;
     }
 
     public WorkloadSpans workloads() {
-        return workloads;
+        return workloads == null ? NO_WORKLOADS : workloads;
     }
 
     /** Outermost waits only: built-in events covered by an agent wait are merged into it. */
     public WaitSpans waits() {
-        return waits;
+        return waits == null ? NO_WAITS : waits;
     }
 
     public Wakes wakes() {
-        return wakes;
+        return wakes == null ? NO_WAKES : wakes;
     }
 
     @Override
