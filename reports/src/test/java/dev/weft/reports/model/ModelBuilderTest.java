@@ -45,6 +45,33 @@ class ModelBuilderTest {
         assertEquals(3, m.mergedWaits(), "two inside the latch (one within the slack), one inside the kept park");
     }
 
+    /** Threads without rows of a kind share one empty table of it: a row of one thread must never reach another. */
+    @Test
+    void eachThreadKeepsItsOwnRowsAndAThreadWithoutAnyShowsNone() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        b.event("x", at(100), at(100));
+        ThreadInfo quiet = b.thread(1, "quiet", true);
+        b.seen(quiet, at(1), at(2));
+        ThreadInfo busy = b.thread(2, "busy", true);
+        b.workload(busy, at(10), at(20), "a.B::c");
+        b.agentWait(busy, at(30), at(40), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.builtInWait(busy, at(50), at(60), "park", "LockSupport.park", null, -1, false);
+        b.pinned(busy, at(50), at(60), "a.B.c(B.java:1)", null);
+        b.wake(busy, at(70), 1, 7, "unpark");
+        ThreadInfo later = b.thread(3, "later", true);
+        b.seen(later, at(80), at(90));
+        Model m = b.build();
+        for (String name : new String[] {"quiet", "later"}) {
+            ThreadInfo t = m.threads().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+            assertEquals(0, t.workloads().size() + t.waits().size() + t.pins().size() + t.wakes().size(), name);
+        }
+        ThreadInfo t = m.threads().stream().filter(x -> x.name().equals("busy")).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(1, 2, 1, 1),
+                java.util.List.of(t.workloads().size(), t.waits().size(), t.pins().size(), t.wakes().size()),
+                "the workload, the sleep and the JVM's park (no agent wait covers it), the pin, the wake");
+    }
+
     @Test
     void lifetimesComeFromStartAndEndEventsElseFromTheFirstEventAndTheRecordingEnd() {
         ModelBuilder b = new ModelBuilder(null);
