@@ -426,9 +426,6 @@ public final class ModelBuilder {
         }
         for (ThreadInfo t : threads) {
             t.sortAndTrimTables();
-            if (t.waits().size() > 0) {
-                t.waitsToFill().sortAndTrim();
-            }
             nesting.check(t);
             if (t.builtInWaits != null) {
                 t.builtInWaits.sortAndTrim();

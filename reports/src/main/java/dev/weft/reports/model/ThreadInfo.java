@@ -149,10 +149,16 @@ public final class ThreadInfo {
         return builtInWaits == null ? NO_WAITS : builtInWaits;
     }
 
-    /** Orders and trims every table: the model is built. The JVM's waits are merged by then. */
+    /**
+     * Orders and trims the tables the model keeps: it is being built. The JVM's waits are not among them;
+     * they are merged into {@link #waits} next, which sorts again only if that added any.
+     */
     void sortAndTrimTables() {
         if (workloads != null) {
             workloads.sortAndTrim();
+        }
+        if (waits != null) {
+            waits.sortAndTrim();
         }
         if (pins != null) {
             pins.sortAndTrim();
