@@ -39,15 +39,8 @@ final class AttachApi {
         return jvms;
     }
 
-    /** An open attach connection. */
-    static final class Connection implements AutoCloseable {
-        private final long pid;
-        private final VirtualMachine vm;
-
-        private Connection(long pid, VirtualMachine vm) {
-            this.pid = pid;
-            this.vm = vm;
-        }
+    /** An open attach connection to the JVM {@code pid}. */
+    record Connection(long pid, VirtualMachine vm) implements AutoCloseable {
 
         Properties systemProperties() throws CommandFailure {
             try {
