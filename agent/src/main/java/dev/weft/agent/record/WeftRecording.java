@@ -39,57 +39,52 @@ public final class WeftRecording {
         Map<String, String> s = new LinkedHashMap<>();
         String stack = Boolean.toString(stacks);
         for (String span : new String[] {"weft.Wait", "weft.Workload"}) {
-            s.put(span + "#enabled", "true");
-            s.put(span + "#threshold", "0 ms");
-            s.put(span + "#stackTrace", stack);
+            enable(s, span, "0 ms", stack);
         }
         for (String instant : new String[] {"weft.Wake", "weft.ThreadStart", "weft.ThreadAliveAtExit",
                 "weft.VirtualThreadBlocked"}) {
-            s.put(instant + "#enabled", "true");
-            s.put(instant + "#stackTrace", "false");
+            enable(s, instant, null, "false");
         }
-        s.put("weft.AgentStatus#enabled", "true");
+        enable(s, "weft.AgentStatus", null, null);
         s.put("weft.AgentStatus#period", "everyChunk");
         // who is blocked right now: a wait's own event comes only when it ends
-        s.put("weft.WaitSample#enabled", "true");
+        enable(s, "weft.WaitSample", null, null);
         s.put("weft.WaitSample#period", SAMPLE_PERIOD);
-        s.put("weft.WaitInProgress#enabled", "true");
-        s.put("weft.WaitInProgress#stackTrace", "false");
+        enable(s, "weft.WaitInProgress", null, "false");
         // thread lifecycle, platform and virtual, with the parent of platform threads
-        s.put("jdk.ThreadStart#enabled", "true");
-        s.put("jdk.ThreadEnd#enabled", "true");
-        s.put("jdk.VirtualThreadStart#enabled", "true");
-        s.put("jdk.VirtualThreadEnd#enabled", "true");
+        for (String lifecycle : new String[] {"jdk.ThreadStart", "jdk.ThreadEnd", "jdk.VirtualThreadStart",
+                "jdk.VirtualThreadEnd"}) {
+            enable(s, lifecycle, null, null);
+        }
         // JFR's own shutdown hook commits it: the recording lasted until the JVM exited, so a thread
         // seen to start and never to end was cut short
-        s.put("jdk.Shutdown#enabled", "true");
-        s.put("jdk.Shutdown#stackTrace", "false");
+        enable(s, "jdk.Shutdown", null, "false");
         // the JVM's own view of waiting: a fallback under Weft's API-level spans, and the only
         // source for contended synchronized entry
-        s.put("jdk.ThreadSleep#enabled", "true");
-        s.put("jdk.ThreadSleep#threshold", "10 ms");
-        s.put("jdk.ThreadPark#enabled", "true");
-        s.put("jdk.ThreadPark#threshold", "10 ms");
-        s.put("jdk.JavaMonitorWait#enabled", "true");
-        s.put("jdk.JavaMonitorWait#threshold", "0 ms"); // names the notifier: the waker of a monitor wait
-        s.put("jdk.JavaMonitorEnter#enabled", "true");
-        s.put("jdk.JavaMonitorEnter#threshold", "1 ms");
+        enable(s, "jdk.ThreadSleep", "10 ms", stack);
+        enable(s, "jdk.ThreadPark", "10 ms", stack);
+        enable(s, "jdk.JavaMonitorWait", "0 ms", stack); // names the notifier: the waker of a monitor wait
+        enable(s, "jdk.JavaMonitorEnter", "1 ms", stack);
         // blocking I/O: JFR's own events see a platform thread blocked in native code, where no park
         // is; 1 ms keeps the reads and writes that did not wait out (measured: bench/RESULTS.md)
         for (String io : IO_EVENTS) {
-            s.put(io + "#enabled", "true");
-            s.put(io + "#threshold", "1 ms");
-        }
-        for (String e : new String[] {"jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorWait", "jdk.JavaMonitorEnter",
-                IO_EVENTS[0], IO_EVENTS[1], IO_EVENTS[2], IO_EVENTS[3]}) {
-            s.put(e + "#stackTrace", stack);
+            enable(s, io, "1 ms", stack);
         }
         // a virtual thread pinned to its carrier: always with the stack, for the frame that pinned it is
         // what people look for
-        s.put("jdk.VirtualThreadPinned#enabled", "true");
-        s.put("jdk.VirtualThreadPinned#threshold", "1 ms");
-        s.put("jdk.VirtualThreadPinned#stackTrace", "true");
+        enable(s, "jdk.VirtualThreadPinned", "1 ms", "true");
         return s;
+    }
+
+    /** Enables {@code event}, with its threshold and its stack trace setting unless they are {@code null}. */
+    private static void enable(Map<String, String> s, String event, String threshold, String stackTrace) {
+        s.put(event + "#enabled", "true");
+        if (threshold != null) {
+            s.put(event + "#threshold", threshold);
+        }
+        if (stackTrace != null) {
+            s.put(event + "#stackTrace", stackTrace);
+        }
     }
 
     /**
@@ -159,30 +154,19 @@ public final class WeftRecording {
         }
     }
 
-    /** Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts. */
-    public static final class StatusHook implements Runnable {
-        private final AgentHealth health;
-        private final String options;
-        private final String filter;
-        private final String phases;
-        private final long began;
-        private final long maxAge;
-        private final long maxSize;
+    /**
+     * Commits weft.AgentStatus at the start and end of every chunk, so the last one has the final counts.
+     *
+     * @param began when the agent's recording started, epoch milliseconds; 0 for none
+     * @param maxAge JFR's maxage in milliseconds; 0 for none
+     * @param maxSize JFR's maxsize in bytes; 0 for none
+     */
+    public record StatusHook(AgentHealth health, String options, String filter, String phases, long began, long maxAge,
+                             long maxSize) implements Runnable {
 
         /** The status of Weft in a JVM whose recordings are not the agent's (in-process runs): no limits, no start. */
         public StatusHook(AgentHealth health, String options, String filter, String phases) {
             this(health, options, filter, phases, 0, 0, 0);
-        }
-
-        StatusHook(AgentHealth health, String options, String filter, String phases, long began, long maxAge,
-                   long maxSize) {
-            this.health = health;
-            this.options = options;
-            this.filter = filter;
-            this.phases = phases;
-            this.began = began;
-            this.maxAge = maxAge;
-            this.maxSize = maxSize;
         }
 
         @Override
