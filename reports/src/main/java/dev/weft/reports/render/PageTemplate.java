@@ -19,8 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * rewritten to allow exactly the page's one script and one style element, by their SHA-256 hashes,
  * and nothing else from anywhere. Should a recorded string ever slip out of its JSON, the browser
  * would still refuse to run it.
+ *
+ * @param head the page up to the data, with the written pages' policy
+ * @param tail the page after the data
+ * @param policy the Content-Security-Policy of written pages
  */
-final class PageTemplate {
+record PageTemplate(String head, String tail, String policy) {
 
     /** The placeholder in the template's {@code weft-data} script element that the data replaces. */
     static final String MARKER = "{\"weft\":\"no-data\"}";
@@ -30,16 +34,6 @@ final class PageTemplate {
 
     /** The templates read so far, by resource name: each is read and hashed once. */
     private static final Map<String, PageTemplate> LOADED = new ConcurrentHashMap<>();
-
-    private final String head;
-    private final String tail;
-    private final String policy;
-
-    private PageTemplate(String head, String tail, String policy) {
-        this.head = head;
-        this.tail = tail;
-        this.policy = policy;
-    }
 
     /** The template resource {@code name}, next to this class: read and checked on first use. */
     static PageTemplate of(String name) {
@@ -70,21 +64,6 @@ final class PageTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + name, e);
         }
-    }
-
-    /** The page up to the data, with the written pages' policy. */
-    String head() {
-        return head;
-    }
-
-    /** The page after the data. */
-    String tail() {
-        return tail;
-    }
-
-    /** The Content-Security-Policy of written pages. */
-    String policy() {
-        return policy;
     }
 
     /** The template as it is, without data (but with the written pages' policy). */
