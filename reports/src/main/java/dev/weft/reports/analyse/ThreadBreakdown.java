@@ -4,40 +4,17 @@ package dev.weft.reports.analyse;
  * Where one thread's lifetime went, without overlap: running (in workload, not waiting), blocked (by
  * kind), idle (a pool worker waiting for its next task) or other (alive but none of these). A wait
  * inside a workload counts as blocked or idle. The parts sum to the lifetime.
+ *
+ * @param workload running: in workload and not waiting
+ * @param waiting blocked, idle not counted
+ * @param idle waiting for the next task
  */
-public final class ThreadBreakdown {
+public record ThreadBreakdown(long lifetime, long workload, long waiting, long idle, long[] waitByKind) {
 
-    private final long lifetime;
-    private final long workload;
-    private final long waiting;
-    private final long idle;
-    private final long[] waitByKind;
-
-    ThreadBreakdown(long lifetime, long workload, long waiting, long idle, long[] waitByKind) {
-        this.lifetime = lifetime;
-        this.workload = workload;
-        this.waiting = waiting;
-        this.idle = idle;
-        this.waitByKind = waitByKind;
-    }
-
-    public long lifetime() {
-        return lifetime;
-    }
-
-    /** Running: in workload and not waiting. */
-    public long workload() {
-        return workload;
-    }
-
-    /** Blocked, idle not counted. */
-    public long waiting() {
-        return waiting;
-    }
-
-    /** Idle: waiting for the next task. */
-    public long idle() {
-        return idle;
+    /** The time by kind, a copy: see {@link #waiting(int)}. */
+    @Override
+    public long[] waitByKind() {
+        return waitByKind.clone();
     }
 
     /** Time in waits of the kind at position {@code kind} of {@link Analysis#kinds()} (idle has its own kind). */

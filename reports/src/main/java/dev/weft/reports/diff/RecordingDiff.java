@@ -28,46 +28,24 @@ import java.util.regex.Pattern;
  *     virtual threads form one group, so that runs with different thread counts still compare. The
  *     JVM's own threads are left out. The biggest change comes first.</li>
  * </ul>
+ *
+ * @param phases the first recording's in time order (each with its match), then those only the second has
+ * @param lanes threads and groups, the biggest change first
  */
-public final class RecordingDiff {
+public record RecordingDiff(Analysis before, Analysis after, List<PhasePair> phases, List<LaneChange> lanes) {
 
     /** The group of every virtual thread. */
     public static final String VIRTUAL_GROUP = "virtual threads";
 
     private static final Pattern POOL = Pattern.compile("^(.*?\\D)(\\d+)$");
 
-    private final Analysis before;
-    private final Analysis after;
-    private final List<PhasePair> phases;
-    private final List<LaneChange> lanes;
-
-    private RecordingDiff(Analysis before, Analysis after, List<PhasePair> phases, List<LaneChange> lanes) {
-        this.before = before;
-        this.after = after;
-        this.phases = List.copyOf(phases);
-        this.lanes = List.copyOf(lanes);
+    public RecordingDiff {
+        phases = List.copyOf(phases);
+        lanes = List.copyOf(lanes);
     }
 
     public static RecordingDiff of(Analysis before, Analysis after) {
         return new RecordingDiff(before, after, pairPhases(before, after), lanes(before, after));
-    }
-
-    public Analysis before() {
-        return before;
-    }
-
-    public Analysis after() {
-        return after;
-    }
-
-    /** The phases: the first recording's in time order (each with its match), then those only the second has. */
-    public List<PhasePair> phases() {
-        return phases;
-    }
-
-    /** Threads and groups, the biggest change first. */
-    public List<LaneChange> lanes() {
-        return lanes;
     }
 
     static List<PhasePair> pairPhases(Analysis before, Analysis after) {
