@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelBuilderTest {
 
@@ -13,6 +16,14 @@ class ModelBuilderTest {
 
     private static long at(double millis) {
         return T0 + Math.round(millis * MS);
+    }
+
+    /** A builder whose recording holds an event at 0 and one at {@code endMillis}. */
+    private static ModelBuilder recording(double endMillis) {
+        ModelBuilder b = new ModelBuilder(null);
+        b.event("x", at(0), at(0));
+        b.event("x", at(endMillis), at(endMillis));
+        return b;
     }
 
     @Test
@@ -48,9 +59,7 @@ class ModelBuilderTest {
     /** Threads without rows of a kind share one empty table of it: a row of one thread must never reach another. */
     @Test
     void eachThreadKeepsItsOwnRowsAndAThreadWithoutAnyShowsNone() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(0));
-        b.event("x", at(100), at(100));
+        ModelBuilder b = recording(100);
         ThreadInfo quiet = b.thread(1, "quiet", true);
         b.seen(quiet, at(1), at(2));
         ThreadInfo busy = b.thread(2, "busy", true);
@@ -74,9 +83,7 @@ class ModelBuilderTest {
 
     @Test
     void lifetimesComeFromStartAndEndEventsElseFromTheFirstEventAndTheRecordingEnd() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(0));
-        b.event("x", at(1000), at(1000));
+        ModelBuilder b = recording(1000);
         ThreadInfo started = b.thread(2, "started", false);
         b.started(started, at(100), 1);
         b.ended(started, at(200));
@@ -102,16 +109,18 @@ class ModelBuilderTest {
         assertEquals(-1, m.indexOf(42));
     }
 
-    @Test
-    void systemThreadsAreRecognisedByName() {
-        assertTrue(ThreadInfo.isSystemName("Reference Handler"));
-        assertTrue(ThreadInfo.isSystemName("JFR Periodic Tasks"));
-        assertTrue(ThreadInfo.isSystemName("weft-shutdown"));
-        assertTrue(ThreadInfo.isSystemName("C2 CompilerThread0"));
-        assertTrue(ThreadInfo.isSystemName("ForkJoinPool-1-delayScheduler"));
-        assertFalse(ThreadInfo.isSystemName("main"));
-        assertFalse(ThreadInfo.isSystemName("ForkJoinPool.commonPool-worker-1"));
-        assertFalse(ThreadInfo.isSystemName(null));
+    @ParameterizedTest
+    @ValueSource(strings = {"Reference Handler", "JFR Periodic Tasks", "weft-shutdown", "C2 CompilerThread0",
+            "ForkJoinPool-1-delayScheduler"})
+    void systemThreadsAreRecognisedByName(String name) {
+        assertTrue(ThreadInfo.isSystemName(name));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"main", "ForkJoinPool.commonPool-worker-1"})
+    void applicationThreadNamesAreNotSystemNames(String name) {
+        assertFalse(ThreadInfo.isSystemName(name));
     }
 
     /** A carrier and an application's pool worker share a name: the JDK's is told by its thread group or the agent's word. */
@@ -212,9 +221,7 @@ class ModelBuilderTest {
 
     @Test
     void aWaitTheLastSampleSawInProgressRunsToTheEndUnlessItsOwnEventIsThere() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(0));
-        b.event("x", at(3000), at(3000));
+        ModelBuilder b = recording(3000);
         ThreadInfo sleeper = b.thread(2, "sleeper", false);
         ThreadInfo ended = b.thread(3, "ended-after-the-sample", false);
         ThreadInfo blocked = b.thread(4, "blocked", false);
