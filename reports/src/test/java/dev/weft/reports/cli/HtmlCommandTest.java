@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.reports.render.HtmlRenderer;
-import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.DemoRecording;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HtmlCommandTest {
 
-    @TempDir
-    static Path dir;
-    static Path jfr;
-
-    @BeforeAll
-    static void record() throws Exception {
-        jfr = Scenarios.demo(dir.resolve("app.jfr")).jfr();
-    }
+    @RegisterExtension
+    static final DemoRecording DEMO = new DemoRecording();
 
     @Test
     void aDashForOutputMeansStandardOutput() throws Exception {
@@ -31,7 +24,7 @@ class HtmlCommandTest {
         Path dash = Path.of(Output.STDOUT);
         Files.deleteIfExists(dash);
         try {
-            Cli.Result r = Cli.run("html", jfr.toString(), "-o", "-");
+            Cli.Result r = Cli.run("html", DEMO.jfr().toString(), "-o", "-");
             assertEquals(0, r.code(), r.err());
             assertEquals("", r.err());
             assertTrue(r.out().startsWith("<!DOCTYPE html>"), () -> r.out().substring(0, Math.min(80, r.out().length())));
@@ -39,7 +32,7 @@ class HtmlCommandTest {
             assertTrue(r.out().contains("Scenario02Concurrent.run"), "with the recording's data");
             assertTrue(r.out().contains("content=\"" + HtmlRenderer.policy() + "\""), "and the report's policy");
             assertFalse(Files.exists(dash), "no file named '-'");
-            assertFalse(Files.exists(dir.resolve("app.html")), "nor the default file");
+            assertFalse(Files.exists(DEMO.resolve("app.html")), "nor the default file");
         } finally {
             Files.deleteIfExists(dash);
         }
@@ -49,7 +42,7 @@ class HtmlCommandTest {
     void theLongOptionWithADashToo() throws Exception {
         Path dash = Path.of(Output.STDOUT);
         try {
-            Cli.Result r = Cli.run("--output=-", jfr.toString());
+            Cli.Result r = Cli.run("--output=-", DEMO.jfr().toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().startsWith("<!DOCTYPE html>"));
             assertFalse(Files.exists(dash));

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.testing.Json;
 import dev.weft.reports.testing.Recordings;
+import dev.weft.reports.testing.DemoRecording;
 import dev.weft.reports.testing.Scenarios;
 import dev.weft.reports.testing.TestThreads;
 import dev.weft.reports.testing.WeftEvents;
@@ -25,21 +25,21 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @SuppressWarnings("unchecked")
 class JsonCommandTest {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final DemoRecording DEMO = new DemoRecording();
     static Scenarios.Demo demo;
     static Analysis analysis;
     static Map<String, Object> json;
 
     @BeforeAll
     static void record() throws Exception {
-        demo = Scenarios.demo(dir.resolve("app.jfr"));
-        analysis = Reports.analyse(demo.jfr());
+        demo = DEMO.demo();
+        analysis = DEMO.analysis();
         Cli.Result r = Cli.run("json", demo.jfr().toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -236,7 +236,7 @@ class JsonCommandTest {
 
     @Test
     void writesToAFileWhenAsked() throws Exception {
-        Path out = dir.resolve("out/summary.json");
+        Path out = DEMO.resolve("out/summary.json");
         Cli.Result r = Cli.run("json", demo.jfr().toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(out.toString(), r.out().strip());
@@ -255,7 +255,7 @@ class JsonCommandTest {
         // the JVM records thread names without non-BMP characters (they become U+FFFD): those go in the method
         String name = "a\"b\\c\nd\t</script><img src=x onerror=alert(1)>\u2028 caf\u00e9";
         String method = "x.Y::<clinit>\"' \uD83E\uDDF5";
-        Path jfr = Recordings.record(dir.resolve("hostile.jfr"), true, () -> {
+        Path jfr = Recordings.record(DEMO.resolve("hostile.jfr"), true, () -> {
             Thread t = TestThreads.named(name, () -> WeftEvents.workload(method, () -> Scenarios.spin(5)));
             t.start();
             t.join();

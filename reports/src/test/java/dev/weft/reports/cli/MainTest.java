@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.Reports;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.testing.Recordings;
-import dev.weft.reports.testing.Scenarios;
+import dev.weft.reports.testing.DemoRecording;
 import dev.weft.reports.testing.WeftEvents;
 
 import java.nio.file.Files;
@@ -16,20 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
-    @TempDir
-    static Path dir;
-    static Path jfr;
-
-    @BeforeAll
-    static void record() throws Exception {
-        jfr = Scenarios.demo(dir.resolve("app.jfr")).jfr();
-    }
+    @RegisterExtension
+    static final DemoRecording DEMO = new DemoRecording();
 
     private static void assertUsage(Cli.Result r) {
         assertEquals(2, r.code(), r.err());
@@ -49,9 +43,9 @@ class MainTest {
 
     @Test
     void writesTheHtmlNextToTheRecordingByDefault() throws Exception {
-        Cli.Result r = run(jfr.toString());
+        Cli.Result r = run(DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
-        Path html = dir.resolve("app.html");
+        Path html = DEMO.resolve("app.html");
         assertEquals(html.toString(), r.out().strip());
         assertTrue(Files.size(html) > 10_000);
         assertTrue(Files.readString(html).contains("Scenario02Concurrent.run"));
@@ -59,19 +53,19 @@ class MainTest {
 
     @Test
     void theExplicitHtmlCommandAcceptsAnOutputFile() throws Exception {
-        Path out = dir.resolve("elsewhere/report.html");
-        Cli.Result r = run("html", jfr.toString(), "-o", out.toString());
+        Path out = DEMO.resolve("elsewhere/report.html");
+        Cli.Result r = run("html", DEMO.jfr().toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(out.toString(), r.out().strip());
         assertTrue(Files.exists(out));
-        Path out2 = dir.resolve("second.html");
-        assertEquals(0, run("--output=" + out2, jfr.toString()).code());
+        Path out2 = DEMO.resolve("second.html");
+        assertEquals(0, run("--output=" + out2, DEMO.jfr().toString()).code());
         assertTrue(Files.exists(out2));
     }
 
     @Test
     void summaryPrintsATable() {
-        Cli.Result r = run("summary", jfr.toString());
+        Cli.Result r = run("summary", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Phase"), r.out());
         assertTrue(r.out().contains("Scenario01Sequential.run"));
@@ -126,68 +120,68 @@ class MainTest {
         assertUsage(run("--bogus"));
         assertUsage(run("html"));
         assertUsage(run("a.jfr", "b.jfr"));
-        assertUsage(run(jfr.toString(), "-o"));
-        assertUsage(run(jfr.toString(), "-o", "x.html", "-o", "y.html"));
+        assertUsage(run(DEMO.jfr().toString(), "-o"));
+        assertUsage(run(DEMO.jfr().toString(), "-o", "x.html", "-o", "y.html"));
         assertUsage(run("summary"));
-        assertUsage(run("summary", jfr.toString(), "-o", "x.html"));
+        assertUsage(run("summary", DEMO.jfr().toString(), "-o", "x.html"));
         assertUsage(run("json"));
-        assertUsage(run("trace", jfr.toString(), "--top", "3"));
+        assertUsage(run("trace", DEMO.jfr().toString(), "--top", "3"));
         assertUsage(run("help", "nope"));
-        assertUsage(run(jfr.toString(), "-o", jfr.toString()));
+        assertUsage(run(DEMO.jfr().toString(), "-o", DEMO.jfr().toString()));
     }
 
     @Test
     void unreadableFilesExitWithOneAndOneLine() throws Exception {
-        assertFailure(run(dir.resolve("missing.jfr").toString()), "no such file");
-        assertFailure(run("summary", dir.resolve("missing.jfr").toString()), "no such file");
-        assertFailure(run(dir.toString()), "directory");
-        Path empty = Files.createFile(dir.resolve("empty.jfr"));
+        assertFailure(run(DEMO.resolve("missing.jfr").toString()), "no such file");
+        assertFailure(run("summary", DEMO.resolve("missing.jfr").toString()), "no such file");
+        assertFailure(run(DEMO.dir().toString()), "directory");
+        Path empty = Files.createFile(DEMO.resolve("empty.jfr"));
         assertFailure(run(empty.toString()), "empty");
         byte[] noise = new byte[4096];
         new Random(1).nextBytes(noise);
-        Path garbage = Files.write(dir.resolve("garbage.jfr"), noise);
+        Path garbage = Files.write(DEMO.resolve("garbage.jfr"), noise);
         assertFailure(run(garbage.toString()), "not a JFR recording");
-        byte[] all = Files.readAllBytes(jfr);
-        Path truncated = Files.write(dir.resolve("truncated.jfr"), Arrays.copyOf(all, all.length / 2));
+        byte[] all = Files.readAllBytes(DEMO.jfr());
+        Path truncated = Files.write(DEMO.resolve("truncated.jfr"), Arrays.copyOf(all, all.length / 2));
         assertFailure(run(truncated.toString()), "truncated");
         assertFailure(run("summary", truncated.toString()), "truncated");
         // a JFR header followed by noise
         byte[] corrupt = Arrays.copyOf(all, 8192);
         new Random(2).nextBytes(noise);
         System.arraycopy(noise, 0, corrupt, 100, 4096);
-        Path bad = Files.write(dir.resolve("corrupt.jfr"), corrupt);
+        Path bad = Files.write(DEMO.resolve("corrupt.jfr"), corrupt);
         Cli.Result r = run(bad.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.errLines().length, r.err());
-        assertTrue(Files.notExists(dir.resolve("truncated.html")) && Files.notExists(dir.resolve("garbage.html")));
+        assertTrue(Files.notExists(DEMO.resolve("truncated.html")) && Files.notExists(DEMO.resolve("garbage.html")));
     }
 
     @Test
     void aRecordingDamagedAfterItsFirstChunkGivesAPartialReportAndAWarning() throws Exception {
         // JFR files are sequences of chunks: a whole recording followed by half of another one
-        byte[] all = Files.readAllBytes(jfr);
+        byte[] all = Files.readAllBytes(DEMO.jfr());
         byte[] damaged = Arrays.copyOf(all, all.length + all.length / 2);
         System.arraycopy(all, 0, damaged, all.length, all.length / 2);
-        Path file = Files.write(dir.resolve("damaged.jfr"), damaged);
+        Path file = Files.write(DEMO.resolve("damaged.jfr"), damaged);
         Model model = Reports.analyse(file).model();
         assertTrue(model.partial());
         assertTrue(model.warnings().get(0).startsWith("the recording is truncated: chunk 2 declares"),
                 model.warnings().toString());
         // only the sound chunks go to the parser, so no event of them is lost to the damage after them
-        assertEquals(Reports.analyse(jfr).model().eventCount(), model.eventCount(), "the first chunk was read");
+        assertEquals(Reports.analyse(DEMO.jfr()).model().eventCount(), model.eventCount(), "the first chunk was read");
 
-        Cli.Result r = run(file.toString(), "-o", dir.resolve("damaged.html").toString());
+        Cli.Result r = run(file.toString(), "-o", DEMO.resolve("damaged.html").toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.errLines().length);
         assertTrue(r.err().startsWith("weft-reports: warning: "), r.err());
-        assertTrue(Files.readString(dir.resolve("damaged.html")).contains("\"partial\":true"));
+        assertTrue(Files.readString(DEMO.resolve("damaged.html")).contains("\"partial\":true"));
         assertTrue(run("summary", file.toString()).out().contains("PARTIAL"));
     }
 
     @Test
     void anUnwritableOutputExitsWithOne() throws Exception {
-        Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Cli.Result r = run(jfr.toString(), "-o", file.resolve("report.html").toString());
+        Path file = Files.writeString(DEMO.resolve("a-file"), "x");
+        Cli.Result r = run(DEMO.jfr().toString(), "-o", file.resolve("report.html").toString());
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.errLines().length, r.err());
         assertTrue(r.err().startsWith("weft-reports: cannot write "), r.err());
@@ -203,7 +197,7 @@ class MainTest {
 
     @Test
     void phasesPicksTheMethodsThatArePhases() {
-        Cli.Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", jfr.toString());
+        Cli.Result r = run("summary", "--phases", "dev.weft.demo.Scenario02Concurrent::task;@not.Matchable", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Scenario02Concurrent.task"), r.out());
         assertTrue(!r.out().contains("Scenario01Sequential.run"), "only the named method's calls are phases: " + r.out());

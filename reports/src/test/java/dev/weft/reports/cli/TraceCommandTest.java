@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.WakeEdges;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.testing.Json;
+import dev.weft.reports.testing.DemoRecording;
 import dev.weft.reports.testing.Scenarios;
 
 import java.nio.file.Files;
@@ -21,13 +21,13 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @SuppressWarnings("unchecked")
 class TraceCommandTest {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final DemoRecording DEMO = new DemoRecording();
     static Scenarios.Demo demo;
     static Analysis analysis;
     static Map<String, Object> trace;
@@ -35,11 +35,11 @@ class TraceCommandTest {
 
     @BeforeAll
     static void record() throws Exception {
-        demo = Scenarios.demo(dir.resolve("app.jfr"));
-        analysis = Reports.analyse(demo.jfr());
+        demo = DEMO.demo();
+        analysis = DEMO.analysis();
         Cli.Result r = Cli.run("trace", demo.jfr().toString());
         assertEquals(0, r.code(), r.err());
-        Path file = dir.resolve("app.trace.json");
+        Path file = DEMO.resolve("app.trace.json");
         assertEquals(file.toString(), r.out().strip(), "written next to the recording by default");
         trace = (Map<String, Object>) Json.parse(Files.readString(file));
         events = ((List<Object>) trace.get("traceEvents")).stream().map(e -> (Map<String, Object>) e).toList();
