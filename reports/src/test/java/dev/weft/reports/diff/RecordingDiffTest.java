@@ -34,6 +34,15 @@ class RecordingDiffTest {
         diff = RecordingDiff.of(before, after);
     }
 
+    /** A recording in which main runs {@code methods} one after the other, 2 ms each: one phase each. */
+    private static Analysis phasesOnMain(String file, String... methods) throws Exception {
+        return Reports.analyse(DiffRecordings.onMain(dir.resolve(file), () -> {
+            for (String method : methods) {
+                workload(method, () -> Thread.sleep(2));
+            }
+        }));
+    }
+
     @Test
     void theSamePhaseIsMatchedByNameAndItsFiguresCompare() {
         assertEquals(1, diff.phases().size(), diff.phases().toString());
@@ -81,14 +90,8 @@ class RecordingDiffTest {
 
     @Test
     void phasesLeftOverAsManyOnEachSideArePairedInOrder() throws Exception {
-        Analysis seq = Reports.analyse(DiffRecordings.onMain(dir.resolve("seq.jfr"), () -> {
-            workload("demo.Sequential::run", () -> Thread.sleep(2));
-            workload("demo.Shared::tail", () -> Thread.sleep(2));
-        }));
-        Analysis conc = Reports.analyse(DiffRecordings.onMain(dir.resolve("conc.jfr"), () -> {
-            workload("demo.Concurrent::run", () -> Thread.sleep(2));
-            workload("demo.Shared::tail", () -> Thread.sleep(2));
-        }));
+        Analysis seq = phasesOnMain("seq.jfr", "demo.Sequential::run", "demo.Shared::tail");
+        Analysis conc = phasesOnMain("conc.jfr", "demo.Concurrent::run", "demo.Shared::tail");
         List<PhasePair> pairs = RecordingDiff.of(seq, conc).phases();
         assertEquals(2, pairs.size(), pairs.toString());
         assertEquals(PhasePair.Match.ORDER, pairs.get(0).match());
@@ -99,15 +102,8 @@ class RecordingDiffTest {
 
     @Test
     void unevenLeftoversStandAlone() throws Exception {
-        Analysis two = Reports.analyse(DiffRecordings.onMain(dir.resolve("two.jfr"), () -> {
-            workload("a.X::x", () -> Thread.sleep(2));
-            workload("a.Y::y", () -> Thread.sleep(2));
-        }));
-        Analysis three = Reports.analyse(DiffRecordings.onMain(dir.resolve("three.jfr"), () -> {
-            workload("a.X::x", () -> Thread.sleep(2));
-            workload("a.Z::z", () -> Thread.sleep(2));
-            workload("a.W::w", () -> Thread.sleep(2));
-        }));
+        Analysis two = phasesOnMain("two.jfr", "a.X::x", "a.Y::y");
+        Analysis three = phasesOnMain("three.jfr", "a.X::x", "a.Z::z", "a.W::w");
         List<PhasePair> pairs = RecordingDiff.of(two, three).phases();
         assertEquals(List.of("X.x", "Y.y", "Z.z", "W.w"), pairs.stream().map(PhasePair::name).toList());
         assertEquals(List.of(PhasePair.Match.NAME, PhasePair.Match.BEFORE_ONLY, PhasePair.Match.AFTER_ONLY,
