@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.analyse.WaitTotal;
 import dev.weft.reports.testing.Json;
@@ -32,15 +31,11 @@ class JsonCommandTest {
 
     @RegisterExtension
     static final DemoRecording DEMO = new DemoRecording();
-    static Scenarios.Demo demo;
-    static Analysis analysis;
     static Map<String, Object> json;
 
     @BeforeAll
     static void record() throws Exception {
-        demo = DEMO.demo();
-        analysis = DEMO.analysis();
-        Cli.Result r = Cli.run("json", demo.jfr().toString());
+        Cli.Result r = Cli.run("json", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         json = (Map<String, Object>) Json.parse(r.out());
@@ -84,13 +79,13 @@ class JsonCommandTest {
         Map<String, Object> source = object(json.get("source"));
         assertEquals("app.jfr", source.get("file"));
         assertEquals(Boolean.FALSE, source.get("partial"));
-        assertEquals((double) analysis.model().eventCount(), source.get("events"));
+        assertEquals((double) DEMO.analysis().model().eventCount(), source.get("events"));
         Map<String, Object> recording = object(json.get("recording"));
-        assertEquals(analysis.model().duration() / 1e6, number(recording.get("durationMs")), 0.001);
+        assertEquals(DEMO.analysis().model().duration() / 1e6, number(recording.get("durationMs")), 0.001);
         assertTrue(((String) recording.get("start")).endsWith("Z"), "an ISO-8601 instant");
-        assertEquals(analysis.model().start() / 1_000_000L, (long) number(recording.get("startEpochMs")));
+        assertEquals(DEMO.analysis().model().start() / 1_000_000L, (long) number(recording.get("startEpochMs")));
         Map<String, Object> threads = object(json.get("threads"));
-        assertEquals((double) analysis.platformThreads(), threads.get("platform"));
+        assertEquals((double) DEMO.analysis().platformThreads(), threads.get("platform"));
         assertEquals(1.0, threads.get("virtual"));
     }
 
@@ -99,7 +94,7 @@ class JsonCommandTest {
         List<Object> phases = list(json.get("phases"));
         assertEquals(3, phases.size());
         for (int i = 0; i < phases.size(); i++) {
-            Phase expected = analysis.phases().get(i);
+            Phase expected = DEMO.analysis().phases().get(i);
             Map<String, Object> p = object(phases.get(i));
             assertEquals(expected.name(), p.get("name"));
             assertEquals(expected.method(), p.get("method"));
@@ -121,8 +116,8 @@ class JsonCommandTest {
     @Test
     void perThreadBreakdownAddsUpToTheLifetime() {
         List<Object> perThread = list(json.get("perThread"));
-        assertEquals((double) analysis.model().threads().size(), json.get("perThreadTotal"));
-        assertEquals(analysis.model().threads().size(), perThread.size(), "every thread by default");
+        assertEquals((double) DEMO.analysis().model().threads().size(), json.get("perThreadTotal"));
+        assertEquals(DEMO.analysis().model().threads().size(), perThread.size(), "every thread by default");
         assertEquals("main", object(perThread.get(0)).get("name"), "in timeline order");
         for (Object o : perThread) {
             Map<String, Object> t = object(o);
@@ -142,7 +137,7 @@ class JsonCommandTest {
 
     @Test
     void topKeepsTheBusiestThreads() {
-        Cli.Result r = Cli.run("json", "--top", "2", demo.jfr().toString());
+        Cli.Result r = Cli.run("json", "--top", "2", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         Map<String, Object> top = (Map<String, Object>) Json.parse(r.out());
         List<Object> perThread = list(top.get("perThread"));
@@ -163,7 +158,7 @@ class JsonCommandTest {
     @Test
     void waitsWakesAliveAtExitAndAgentHealth() {
         Map<String, Object> waits = object(json.get("waitsByKind"));
-        for (WaitTotal w : analysis.waitTotals()) {
+        for (WaitTotal w : DEMO.analysis().waitTotals()) {
             if (w.count() == 0) {
                 assertFalse(waits.containsKey(w.kind()), "only kinds the application waited on");
                 continue;
@@ -176,10 +171,10 @@ class JsonCommandTest {
         assertEquals(1.0, object(waits.get("latch")).get("count"));
 
         Map<String, Object> wakes = object(json.get("wakeEdges"));
-        assertEquals((double) analysis.wakeEdges().size(), wakes.get("count"));
+        assertEquals((double) DEMO.analysis().wakeEdges().size(), wakes.get("count"));
         assertTrue(number(wakes.get("count")) >= Scenarios.WORKERS, "main's joins end with each worker's end");
-        assertEquals((double) analysis.wakeEdges().matchedWaits(), wakes.get("matchedWaits"));
-        assertEquals((double) analysis.wakeEdges().eligibleWaits(), wakes.get("eligibleWaits"));
+        assertEquals((double) DEMO.analysis().wakeEdges().matchedWaits(), wakes.get("matchedWaits"));
+        assertEquals((double) DEMO.analysis().wakeEdges().eligibleWaits(), wakes.get("eligibleWaits"));
         assertEquals(number(wakes.get("matchedWaits")) / number(wakes.get("eligibleWaits")),
                 number(wakes.get("matchedShare")), 0.0001);
 
@@ -187,7 +182,7 @@ class JsonCommandTest {
         assertEquals(1, alive.size());
         Map<String, Object> forgotten = object(alive.get(0));
         assertEquals("forgotten", forgotten.get("name"));
-        assertEquals((double) demo.forgottenId(), forgotten.get("id"));
+        assertEquals((double) DEMO.demo().forgottenId(), forgotten.get("id"));
         assertEquals(Boolean.TRUE, forgotten.get("daemon"));
         assertEquals("WAITING", forgotten.get("state"));
         assertTrue(((String) forgotten.get("activity")).contains("Forgotten.run"));
@@ -207,7 +202,7 @@ class JsonCommandTest {
 
     @Test
     void theTextSummaryShowsTheSameNumbers() {
-        Cli.Result r = Cli.run("summary", demo.jfr().toString());
+        Cli.Result r = Cli.run("summary", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         Map<String, Object> threads = object(json.get("threads"));
         assertTrue(r.out().contains(String.format(Locale.ROOT, "%d platform, %d virtual (+%d JDK-internal)",
@@ -237,7 +232,7 @@ class JsonCommandTest {
     @Test
     void writesToAFileWhenAsked() throws Exception {
         Path out = DEMO.resolve("out/summary.json");
-        Cli.Result r = Cli.run("json", demo.jfr().toString(), "-o", out.toString());
+        Cli.Result r = Cli.run("json", DEMO.jfr().toString(), "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(out.toString(), r.out().strip());
         Map<String, Object> fromFile = (Map<String, Object>) Json.parse(Files.readString(out));
@@ -245,7 +240,7 @@ class JsonCommandTest {
         try (var files = Files.list(out.getParent())) {
             assertEquals(List.of(out), files.toList(), "no temporary file left behind");
         }
-        Cli.Result dash = Cli.run("json", "-o", "-", demo.jfr().toString());
+        Cli.Result dash = Cli.run("json", "-o", "-", DEMO.jfr().toString());
         assertEquals(0, dash.code(), dash.err());
         assertEquals(json.get("perThreadTotal"), ((Map<String, Object>) Json.parse(dash.out())).get("perThreadTotal"));
     }

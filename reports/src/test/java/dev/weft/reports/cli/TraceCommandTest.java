@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.WakeEdges;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.testing.Json;
@@ -28,16 +27,12 @@ class TraceCommandTest {
 
     @RegisterExtension
     static final DemoRecording DEMO = new DemoRecording();
-    static Scenarios.Demo demo;
-    static Analysis analysis;
     static Map<String, Object> trace;
     static List<Map<String, Object>> events;
 
     @BeforeAll
     static void record() throws Exception {
-        demo = DEMO.demo();
-        analysis = DEMO.analysis();
-        Cli.Result r = Cli.run("trace", demo.jfr().toString());
+        Cli.Result r = Cli.run("trace", DEMO.jfr().toString());
         assertEquals(0, r.code(), r.err());
         Path file = DEMO.resolve("app.trace.json");
         assertEquals(file.toString(), r.out().strip(), "written next to the recording by default");
@@ -71,20 +66,20 @@ class TraceCommandTest {
         }
         Map<Long, String> names = phase("M").stream().filter(e -> "thread_name".equals(e.get("name")))
                 .collect(Collectors.toMap(TraceCommandTest::tid, e -> (String) args(e).get("name")));
-        assertEquals("main", names.get(demo.mainId()));
-        for (int i = 0; i < demo.workerIds().size(); i++) {
-            assertEquals("worker-" + i, names.get(demo.workerIds().get(i)), "tid is the Java thread id");
+        assertEquals("main", names.get(DEMO.demo().mainId()));
+        for (int i = 0; i < DEMO.demo().workerIds().size(); i++) {
+            assertEquals("worker-" + i, names.get(DEMO.demo().workerIds().get(i)), "tid is the Java thread id");
         }
-        assertEquals("forgotten", names.get(demo.forgottenId()));
+        assertEquals("forgotten", names.get(DEMO.demo().forgottenId()));
         assertTrue(phase("M").stream().anyMatch(e -> "process_name".equals(e.get("name"))
                 && ((String) args(e).get("name")).contains("app.jfr")));
-        long app = analysis.platformThreads() + analysis.virtualThreads();
+        long app = DEMO.analysis().platformThreads() + DEMO.analysis().virtualThreads();
         assertEquals(app, names.size(), "application threads only by default");
     }
 
     @Test
     void spansAreCompleteEventsInMicrosecondsFromTheStart() {
-        double duration = analysis.model().duration() / 1e3;
+        double duration = DEMO.analysis().model().duration() / 1e3;
         for (Map<String, Object> x : phase("X")) {
             assertTrue(num(x, "ts") >= 0 && num(x, "ts") <= duration + 0.001, x.toString());
             assertTrue(num(x, "dur") >= 0 && num(x, "ts") + num(x, "dur") <= duration + 0.001, x.toString());
@@ -92,10 +87,11 @@ class TraceCommandTest {
         Map<String, Object> concurrent = phase("X").stream()
                 .filter(x -> "Scenario02Concurrent.run".equals(x.get("name"))).findFirst().orElseThrow();
         assertEquals("workload", concurrent.get("cat"));
-        assertEquals(demo.mainId(), tid(concurrent));
+        assertEquals(DEMO.demo().mainId(), tid(concurrent));
         assertEquals(Scenarios.CONCURRENT, args(concurrent).get("method"));
-        assertEquals(analysis.phases().get(1).wall() / 1e3, num(concurrent, "dur"), 0.001);
-        assertEquals((analysis.phases().get(1).start() - analysis.model().start()) / 1e3, num(concurrent, "ts"), 0.001);
+        assertEquals(DEMO.analysis().phases().get(1).wall() / 1e3, num(concurrent, "dur"), 0.001);
+        assertEquals((DEMO.analysis().phases().get(1).start() - DEMO.analysis().model().start()) / 1e3,
+                num(concurrent, "ts"), 0.001);
 
         List<Map<String, Object>> joins = phase("X").stream().filter(x -> "join".equals(x.get("cat"))).toList();
         assertEquals(Scenarios.WORKERS + 1, joins.size());
@@ -108,7 +104,7 @@ class TraceCommandTest {
 
         Map<String, Object> latch = phase("X").stream().filter(x -> "latch".equals(x.get("cat"))).findFirst()
                 .orElseThrow();
-        assertEquals(demo.mergerId(), tid(latch));
+        assertEquals(DEMO.demo().mergerId(), tid(latch));
         assertEquals("latch CountDownLatch.await", latch.get("name"));
     }
 
@@ -118,7 +114,7 @@ class TraceCommandTest {
         for (Map<String, Object> i : instants) {
             assertEquals("t", i.get("s"), "thread-scoped");
         }
-        for (long worker : demo.workerIds()) {
+        for (long worker : DEMO.demo().workerIds()) {
             Map<String, Object> start = instants.stream().filter(i -> tid(i) == worker
                     && "thread start".equals(i.get("name"))).findFirst().orElseThrow();
             assertEquals("main", args(start).get("parent"));
@@ -126,14 +122,14 @@ class TraceCommandTest {
         }
         Map<String, Object> alive = instants.stream().filter(i -> "alive at exit".equals(i.get("name")))
                 .findFirst().orElseThrow();
-        assertEquals(demo.forgottenId(), tid(alive));
+        assertEquals(DEMO.demo().forgottenId(), tid(alive));
         assertEquals("WAITING", args(alive).get("state"));
     }
 
     @Test
     void everyWakeEdgeIsAFlowFromWakerToWokenBoundToAnAnchor() {
-        WakeEdges edges = analysis.wakeEdges();
-        Model model = analysis.model();
+        WakeEdges edges = DEMO.analysis().wakeEdges();
+        Model model = DEMO.analysis().model();
         List<Map<String, Object>> starts = phase("s");
         List<Map<String, Object>> ends = phase("f");
         long shownEdges = 0;
@@ -173,20 +169,21 @@ class TraceCommandTest {
                 assertTrue(((String) anchor.get("name")).startsWith("s".equals(e.get("ph")) ? "wake \u2192 " : "woken by "));
             }
         }
-        Map<String, Object> joinEnd = ends.stream().filter(f -> tid(f) == demo.mainId()).findFirst().orElseThrow();
+        Map<String, Object> joinEnd =
+                ends.stream().filter(f -> tid(f) == DEMO.demo().mainId()).findFirst().orElseThrow();
         assertNotNull(joinEnd);
     }
 
     @Test
     void allThreadsAddsTheJdkOwnAndStdoutWorks() {
-        Cli.Result r = Cli.run("trace", demo.jfr().toString(), "--all-threads", "-o", "-");
+        Cli.Result r = Cli.run("trace", DEMO.jfr().toString(), "--all-threads", "-o", "-");
         assertEquals(0, r.code(), r.err());
         Map<String, Object> all = (Map<String, Object>) Json.parse(r.out());
         long names = ((List<Object>) all.get("traceEvents")).stream()
                 .filter(e -> "thread_name".equals(((Map<String, Object>) e).get("name"))).count();
-        assertEquals(analysis.model().threads().size(), names);
+        assertEquals(DEMO.analysis().model().threads().size(), names);
         assertEquals(0.0, ((Map<String, Object>) all.get("otherData")).get("threadsHidden"));
-        assertEquals((double) analysis.systemThreads(),
+        assertEquals((double) DEMO.analysis().systemThreads(),
                 ((Map<String, Object>) trace.get("otherData")).get("threadsHidden"));
         assertFalse(r.out().contains("</"), "markup from the recording is escaped");
     }

@@ -26,6 +26,7 @@ public final class DemoRecording implements BeforeAllCallback, AfterAllCallback 
 
     private Path dir;
     private Scenarios.Demo demo;
+    private Analysis analysis;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -34,6 +35,7 @@ public final class DemoRecording implements BeforeAllCallback, AfterAllCallback 
         Path jfr = Files.copy(original.jfr(), dir.resolve("app.jfr"));
         demo = new Scenarios.Demo(jfr, original.mainId(), original.workerIds(), original.virtualId(),
                 original.mergerId(), original.forgottenId());
+        analysis = analysed();
     }
 
     @Override
@@ -73,13 +75,15 @@ public final class DemoRecording implements BeforeAllCallback, AfterAllCallback 
         return demo.jfr();
     }
 
-    /** The recording analysed as the commands analyse it, computed once per test JVM. */
-    public Analysis analysis() throws Exception {
-        synchronized (DemoRecording.class) {
-            if (analysed == null) {
-                analysed = Reports.analyse(original().jfr());
-            }
-            return analysed;
+    /** The recording analysed as the commands analyse it (once per test JVM). */
+    public Analysis analysis() {
+        return analysis;
+    }
+
+    private static synchronized Analysis analysed() throws Exception {
+        if (analysed == null) {
+            analysed = Reports.analyse(original().jfr());
         }
+        return analysed;
     }
 }
