@@ -16,31 +16,18 @@ import java.util.regex.Pattern;
  * peak resident set only, from {@code /proc/PID/status} read every 10 ms; and, when it is a JVM started
  * with {@code @gc} among its arguments, its peak heap from a GC log. On a machine shared with other work
  * the CPU time says more than the wall time. Output goes to files, the wait is bounded.
+ *
+ * @param cpu user plus system CPU seconds, {@code -1} without GNU time
+ * @param rssMb peak resident set in MB, {@code -1} where /proc is not there
+ * @param heapMb peak heap in MB from the GC log, {@code -1} without one
  */
-final class Child {
+record Child(double seconds, double cpu, long rssMb, long heapMb, int exitCode) {
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern EXIT_LINE = Pattern.compile(" heap .*used (\\d+)K");
     private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
     /** GNU time, found on the PATH (a shell's own {@code time} is no program); {@code null} without one. */
     private static final Path TIME = gnuTime();
-
-    final double seconds;
-    /** User plus system CPU seconds, {@code -1} without GNU time. */
-    final double cpu;
-    /** Peak resident set in MB, {@code -1} where /proc is not there. */
-    final long rssMb;
-    /** Peak heap in MB from the GC log, {@code -1} without one. */
-    final long heapMb;
-    final int exitCode;
-
-    private Child(double seconds, double cpu, long rssMb, long heapMb, int exitCode) {
-        this.seconds = seconds;
-        this.cpu = cpu;
-        this.rssMb = rssMb;
-        this.heapMb = heapMb;
-        this.exitCode = exitCode;
-    }
 
     /**
      * Runs {@code command}, each {@code @gc} in it replaced by GC logging to {@code gcLog}; stdout to

@@ -100,7 +100,7 @@ public final class ReportBenchmark {
         Child c = Child.run(command, dir.resolve("gc-unused.log"), dir.resolve("rec-" + name + ".out"), TIMEOUT_SECONDS);
         Path jfrFile = only(out);
         System.out.printf(Locale.ROOT, "recorded %-8s %7.1f MB in %5.1f s (%s)%n", name, Files.size(jfrFile) / 1e6,
-                c.seconds, jfrFile.getFileName());
+                c.seconds(), jfrFile.getFileName());
         return jfrFile;
     }
 
@@ -113,7 +113,7 @@ public final class ReportBenchmark {
             Child c = Child.run(List.of(java.toString(), "-Xmx1g", "-cp", classPath, SyntheticRecording.class.getName(),
                     file.toString(), Long.toString(events)), dir.resolve("gc-unused.log"),
                     dir.resolve(name + ".out"), TIMEOUT_SECONDS);
-            System.out.printf(Locale.ROOT, "generated %-7s %7.1f MB in %5.1f s%n", name, Files.size(file) / 1e6, c.seconds);
+            System.out.printf(Locale.ROOT, "generated %-7s %7.1f MB in %5.1f s%n", name, Files.size(file) / 1e6, c.seconds());
         }
         return file;
     }
@@ -133,15 +133,15 @@ public final class ReportBenchmark {
             List<Child> cs = e.getValue();
             System.out.printf(Locale.ROOT, "  %-18s wall median %6.2f s (min %.2f), CPU median %6.2f s (min %.2f), "
                     + "%6.1f MB/s by wall, %6.1f MB/s by CPU, peak heap %4d MB, peak RSS %4d MB%n", e.getKey(),
-                    median(cs, c -> c.seconds), min(cs, c -> c.seconds), median(cs, c -> c.cpu), min(cs, c -> c.cpu),
-                    mb / median(cs, c -> c.seconds), mb / median(cs, c -> c.cpu),
-                    cs.stream().mapToLong(c -> c.heapMb).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb).max().orElse(-1));
+                    median(cs, c -> c.seconds()), min(cs, c -> c.seconds()), median(cs, c -> c.cpu()), min(cs, c -> c.cpu()),
+                    mb / median(cs, c -> c.seconds()), mb / median(cs, c -> c.cpu()),
+                    cs.stream().mapToLong(c -> c.heapMb()).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb()).max().orElse(-1));
         }
         List<Child> html = results.get("reports html");
         List<Child> print = results.get("jfr print --json");
         System.out.printf(Locale.ROOT, "  html vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), %.1fx "
-                + "by best CPU; html report %.1f MB%n", median(print, c -> c.seconds) / median(html, c -> c.seconds),
-                median(print, c -> c.cpu) / median(html, c -> c.cpu), min(print, c -> c.cpu) / min(html, c -> c.cpu),
+                + "by best CPU; html report %.1f MB%n", median(print, c -> c.seconds()) / median(html, c -> c.seconds()),
+                median(print, c -> c.cpu()) / median(html, c -> c.cpu()), min(print, c -> c.cpu()) / min(html, c -> c.cpu()),
                 Files.size(dir.resolve("out.html")) / 1e6);
     }
 
@@ -152,8 +152,8 @@ public final class ReportBenchmark {
                 dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
         double mb = Files.size(recording) / 1e6;
         System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s wall, %.1f s CPU (%.1f MB/s by wall), "
-                + "peak heap %d MB, peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds, c.cpu, mb / c.seconds,
-                c.heapMb, c.rssMb,
+                + "peak heap %d MB, peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds(), c.cpu(), mb / c.seconds(),
+                c.heapMb(), c.rssMb(),
                 Files.size(dir.resolve("huge.html")) / 1e6,
                 Files.readString(dir.resolve("huge.html.out.err")).strip());
     }
@@ -173,14 +173,14 @@ public final class ReportBenchmark {
         for (Map.Entry<String, List<Child>> e : results.entrySet()) {
             List<Child> cs = e.getValue();
             System.out.printf(Locale.ROOT, "  %-12s wall median %5.2f s, CPU median %5.2f s, peak RSS median %4.0f MB "
-                    + "(max %.0f)%n", e.getKey(), median(cs, c -> c.seconds), median(cs, c -> c.cpu),
-                    median(cs, c -> c.rssMb), max(cs, c -> c.rssMb));
+                    + "(max %.0f)%n", e.getKey(), median(cs, c -> c.seconds()), median(cs, c -> c.cpu()),
+                    median(cs, c -> c.rssMb()), max(cs, c -> c.rssMb()));
         }
         List<Child> none = results.get("report=none");
         List<Child> html = results.get("report=html");
         System.out.printf(Locale.ROOT, "  the exit report adds %.0f MB of peak RSS, %.2f s of wall and %.2f s of CPU "
-                + "(medians)%n", median(html, c -> c.rssMb) - median(none, c -> c.rssMb),
-                median(html, c -> c.seconds) - median(none, c -> c.seconds), median(html, c -> c.cpu) - median(none, c -> c.cpu));
+                + "(medians)%n", median(html, c -> c.rssMb()) - median(none, c -> c.rssMb()),
+                median(html, c -> c.seconds()) - median(none, c -> c.seconds()), median(html, c -> c.cpu()) - median(none, c -> c.cpu()));
     }
 
     private Map<String, List<Child>> interleave(Map<String, List<String>> commands, int runs) throws Exception {
