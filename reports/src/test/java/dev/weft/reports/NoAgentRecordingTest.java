@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
-import dev.weft.reports.render.HtmlRenderer;
 import dev.weft.reports.testing.Json;
 import dev.weft.reports.testing.Recordings;
+import dev.weft.reports.render.ViewerPage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ class NoAgentRecordingTest {
         assertTrue(((List<String>) data.get("notes")).get(0).contains("without the Weft agent"));
         List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
         assertTrue(threads.stream().anyMatch(t -> "sleeper".equals(t.get("name"))));
-        assertTrue(HtmlRenderer.templateText().contains("Recorded without the Weft agent"),
+        assertTrue(ViewerPage.TIMELINE.text().contains("Recorded without the Weft agent"),
                 "the page states it too");
     }
 }

@@ -34,7 +34,7 @@ public final class DiffRenderer {
 
     /** Streams the page to {@code out} (not closed) and returns the bytes written. */
     public static long write(RecordingDiff diff, OutputStream out, String generator) throws IOException {
-        return template().write(out, json -> {
+        return ViewerPage.DIFF.template().write(out, json -> {
             json.beginObject().name("format", "weft-diff-page").name("version", 1).name("generator", generator);
             json.name("before");
             DataWriter.write(diff.before(), json, generator);
@@ -44,19 +44,5 @@ public final class DiffRenderer {
             DiffJson.write(diff, json, generator);
             json.endObject();
         });
-    }
-
-    /** The template as it is (no data), for tests. */
-    public static String templateText() {
-        return template().text();
-    }
-
-    /** The Content-Security-Policy of written diff pages. */
-    public static String policy() {
-        return template().policy();
-    }
-
-    private static PageTemplate template() {
-        return PageTemplate.of(TEMPLATE);
     }
 }

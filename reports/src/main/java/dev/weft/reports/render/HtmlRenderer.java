@@ -34,20 +34,6 @@ public final class HtmlRenderer {
 
     /** Streams the report to {@code out} (not closed) and returns the bytes written. */
     public static long write(Analysis analysis, OutputStream out, String generator) throws IOException {
-        return template().write(out, json -> DataWriter.write(analysis, json, generator));
-    }
-
-    /** The template as it is (no data), for tests and tools. */
-    public static String templateText() {
-        return template().text();
-    }
-
-    /** The Content-Security-Policy of written reports. */
-    public static String policy() {
-        return template().policy();
-    }
-
-    private static PageTemplate template() {
-        return PageTemplate.of(TEMPLATE);
+        return ViewerPage.TIMELINE.template().write(out, json -> DataWriter.write(analysis, json, generator));
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.render.DiffRenderer;
 import dev.weft.reports.testing.DiffRecordings;
 import dev.weft.reports.testing.Json;
+import dev.weft.reports.render.ViewerPage;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ class DiffCommandTest {
         Path html = dir.resolve("after.diff.html");
         assertEquals(html.toString(), r.out().strip());
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        assertTrue(page.contains("content=\"" + DiffRenderer.policy() + "\""), "the page's policy, by hash");
+        assertTrue(page.contains("content=\"" + ViewerPage.DIFF.policy() + "\""), "the page's policy, by hash");
         assertTrue(page.contains("\"format\":\"weft-diff-page\""));
         assertTrue(page.contains("\"source\":\"before.jfr\"") && page.contains("\"source\":\"after.jfr\""),
                 "both timelines' data");

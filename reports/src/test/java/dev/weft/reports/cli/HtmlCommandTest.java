@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.reports.render.HtmlRenderer;
 import dev.weft.reports.testing.DemoRecording;
+import dev.weft.reports.render.ViewerPage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class HtmlCommandTest {
             assertTrue(r.out().startsWith("<!DOCTYPE html>"), () -> r.out().substring(0, Math.min(80, r.out().length())));
             assertTrue(r.out().strip().endsWith("</html>"), "the whole page, nothing after it");
             assertTrue(r.out().contains("Scenario02Concurrent.run"), "with the recording's data");
-            assertTrue(r.out().contains("content=\"" + HtmlRenderer.policy() + "\""), "and the report's policy");
+            assertTrue(r.out().contains("content=\"" + ViewerPage.TIMELINE.policy() + "\""), "and the report's policy");
             assertFalse(Files.exists(dash), "no file named '-'");
             assertFalse(Files.exists(DEMO.resolve("app.html")), "nor the default file");
         } finally {

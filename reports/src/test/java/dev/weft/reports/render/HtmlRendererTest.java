@@ -76,7 +76,7 @@ class HtmlRendererTest {
         assertFalse(json.contains("\n"));
         assertTrue(json.contains("\uD83E\uDDF5"), "non-BMP characters stay as they are in UTF-8");
         // the page holds exactly the template's scripts: nothing was injected
-        assertEquals(count(HtmlRenderer.templateText(), "<script"), count(html, "<script"));
+        assertEquals(count(ViewerPage.TIMELINE.text(), "<script"), count(html, "<script"));
         assertEquals(1, count(html, "<script type=\"application/json\""));
     }
 
@@ -129,9 +129,9 @@ class HtmlRendererTest {
 
     @Test
     void theTemplateOpensAsItIsWithNoDataAndNeedsNoNetwork() {
-        String template = HtmlRenderer.templateText();
+        String template = ViewerPage.TIMELINE.text();
         assertEquals(1, count(template, HtmlRenderer.MARKER), "the marker is there once");
-        String csp = HtmlRenderer.policy();
+        String csp = ViewerPage.TIMELINE.policy();
         assertTrue(csp.startsWith("default-src 'none'; script-src 'sha256-"), csp);
         assertFalse(csp.contains("unsafe"), "scripts and styles only by hash: " + csp);
         assertTrue(csp.contains("base-uri 'none'") && csp.contains("form-action 'none'"), csp);

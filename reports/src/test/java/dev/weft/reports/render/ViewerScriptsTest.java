@@ -43,13 +43,13 @@ class ViewerScriptsTest {
     @Test
     @Timeout(120)
     void theAssembledScriptParses() throws IOException {
-        assertScriptParses(HtmlRenderer.templateText());
+        assertScriptParses(ViewerPage.TIMELINE.text());
     }
 
     @Test
     @Timeout(120)
     void theDiffPagesScriptParses() throws IOException {
-        assertScriptParses(DiffRenderer.templateText());
+        assertScriptParses(ViewerPage.DIFF.text());
     }
 
     private void assertScriptParses(String template) throws IOException {
