@@ -1,8 +1,6 @@
 package dev.weft.reports.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.weft.testkit.InProcessCli;
 
 /** Runs the command line in-process and captures what it printed. */
 final class Cli {
@@ -17,10 +15,7 @@ final class Cli {
     }
 
     static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        InProcessCli.Output o = InProcessCli.run(Main::run, args);
+        return new Result(o.code(), o.out(), o.err());
     }
 }
