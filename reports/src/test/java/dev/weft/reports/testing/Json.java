@@ -51,47 +51,39 @@ public final class Json {
 
     private Map<String, Object> object() {
         Map<String, Object> map = new LinkedHashMap<>();
-        i++;
-        ws();
-        if (peek('}')) {
-            i++;
-            return map;
-        }
-        while (true) {
-            ws();
+        elements('}', () -> {
             String key = string();
             ws();
             expect(':');
             ws();
             map.put(key, value());
-            ws();
-            if (peek(',')) {
-                i++;
-                continue;
-            }
-            expect('}');
-            return map;
-        }
+        });
+        return map;
     }
 
     private List<Object> array() {
         List<Object> list = new ArrayList<>();
+        elements(']', () -> list.add(value()));
+        return list;
+    }
+
+    /** Reads the comma-separated elements of an object or array, from its opening bracket to {@code close}. */
+    private void elements(char close, Runnable element) {
         i++;
         ws();
-        if (peek(']')) {
+        if (peek(close)) {
             i++;
-            return list;
+            return;
         }
         while (true) {
             ws();
-            list.add(value());
+            element.run();
             ws();
-            if (peek(',')) {
-                i++;
-                continue;
+            if (!peek(',')) {
+                expect(close);
+                return;
             }
-            expect(']');
-            return list;
+            i++;
         }
     }
 
