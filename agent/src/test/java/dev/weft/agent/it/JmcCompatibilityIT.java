@@ -140,6 +140,11 @@ class JmcCompatibilityIT {
         return t == null ? null : t.getThreadName();
     }
 
+    /** The JMC content type of a field of each Java type, unless an annotation says more; JMC reads a plain long as an unscaled "raw" number. */
+    private static final Map<Class<?>, ContentType<?>> CONTENT_TYPES = Map.of(String.class, UnitLookup.PLAIN_TEXT,
+            Thread.class, UnitLookup.THREAD, Class.class, UnitLookup.CLASS, boolean.class, UnitLookup.FLAG,
+            int.class, UnitLookup.NUMBER, long.class, UnitLookup.RAW_NUMBER);
+
     /** The JMC content type that a field of this Java type, so annotated, must arrive as. */
     private static String expectedContentType(Field f) {
         if (f.isAnnotationPresent(Timespan.class)) {
@@ -152,24 +157,9 @@ class JmcCompatibilityIT {
             return UnitLookup.MEMORY.getIdentifier();
         }
         Class<?> t = f.getType();
-        if (t == String.class) {
-            return UnitLookup.PLAIN_TEXT.getIdentifier();
-        }
-        if (t == Thread.class) {
-            return UnitLookup.THREAD.getIdentifier();
-        }
-        if (t == Class.class) {
-            return UnitLookup.CLASS.getIdentifier();
-        }
-        if (t == boolean.class) {
-            return UnitLookup.FLAG.getIdentifier();
-        }
-        if (t == int.class) {
-            return UnitLookup.NUMBER.getIdentifier();
-        }
-        if (t == long.class) {
-            // JMC reads a plain long as an unscaled "raw" number
-            return UnitLookup.RAW_NUMBER.getIdentifier();
+        ContentType<?> type = CONTENT_TYPES.get(t);
+        if (type != null) {
+            return type.getIdentifier();
         }
         throw new AssertionError("no expectation for field type " + t + " of " + f);
     }
