@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The assertions' failures, from figures made up here: one line, the figure, the figure asked for, the report. */
 class WeftAssertionsTest {
@@ -24,15 +25,23 @@ class WeftAssertionsTest {
         return new WeftRun("down\nload", figures, left, REPORT, Path.of("r.jfr"));
     }
 
+    static WeftRun run(double speedUp) {
+        return run(speedUp, Map.of(), List.of());
+    }
+
+    /** Asserts that {@code assertion} fails with one line: the run, {@code message}, the report. */
+    static void assertFailsWith(String message, Executable assertion) {
+        AssertionError e = assertThrows(AssertionError.class, assertion);
+        assertEquals("run 'down load': " + message + "; report: " + REPORT, e.getMessage());
+    }
+
     @Test
     void speedUp() {
-        WeftAssertions.assertSpeedUpAtLeast(run(2.6, Map.of(), List.of()), 2.5);
-        AssertionError e = assertThrows(AssertionError.class,
-                () -> WeftAssertions.assertSpeedUpAtLeast(run(1.02, Map.of(), List.of()), 2.5));
-        assertEquals("run 'down load': speed-up 1.02x, expected at least 2.50x; report: " + REPORT, e.getMessage());
-        assertThrows(AssertionError.class, () -> WeftAssertions.assertSpeedUpAtMost(run(2.6, Map.of(), List.of()), 1.5));
-        WeftAssertions.assertSpeedUpAtMost(run(1.2, Map.of(), List.of()), 1.5);
-        assertThrows(AssertionError.class, () -> WeftAssertions.assertSpeedUpAtLeast(run(Double.NaN, Map.of(), List.of()), 1),
+        WeftAssertions.assertSpeedUpAtLeast(run(2.6), 2.5);
+        assertFailsWith("speed-up 1.02x, expected at least 2.50x", () -> WeftAssertions.assertSpeedUpAtLeast(run(1.02), 2.5));
+        assertThrows(AssertionError.class, () -> WeftAssertions.assertSpeedUpAtMost(run(2.6), 1.5));
+        WeftAssertions.assertSpeedUpAtMost(run(1.2), 1.5);
+        assertThrows(AssertionError.class, () -> WeftAssertions.assertSpeedUpAtLeast(run(Double.NaN), 1),
                 "no figure is no pass");
     }
 
@@ -41,31 +50,25 @@ class WeftAssertionsTest {
         WeftRun run = run(1, Map.of("lock", 12_345_678L), List.of());
         assertEquals(12.345678, run.waitingMillis("lock"), 1e-9);
         assertEquals(0, run.waitingMillis("join"));
-        AssertionError e = assertThrows(AssertionError.class, () -> WeftAssertions.assertNoWaits(run, "lock"));
-        assertEquals("run 'down load': waited 12.3 ms on lock, expected no lock waits; report: " + REPORT, e.getMessage());
+        assertFailsWith("waited 12.3 ms on lock, expected no lock waits", () -> WeftAssertions.assertNoWaits(run, "lock"));
         WeftAssertions.assertNoWaits(run, "join");
         WeftAssertions.assertWaitingAtMost(run, "lock", 20);
-        AssertionError most = assertThrows(AssertionError.class, () -> WeftAssertions.assertWaitingAtMost(run, "lock", 10));
-        assertEquals("run 'down load': waited 12.3 ms on lock, expected at most 10.0 ms; report: " + REPORT, most.getMessage());
+        assertFailsWith("waited 12.3 ms on lock, expected at most 10.0 ms", () -> WeftAssertions.assertWaitingAtMost(run, "lock", 10));
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> WeftAssertions.assertNoWaits(run, "Lock"));
         assertTrue(typo.getMessage().contains("'Lock'") && typo.getMessage().contains("lock"), typo.getMessage());
     }
 
     @Test
     void threadsLeftRunning() {
-        WeftAssertions.assertNoThreadsLeftRunning(run(1, Map.of(), List.of()));
-        AssertionError e = assertThrows(AssertionError.class,
+        WeftAssertions.assertNoThreadsLeftRunning(run(1));
+        assertFailsWith("6 threads left running (a, b, c, d, e, ...), expected none",
                 () -> WeftAssertions.assertNoThreadsLeftRunning(run(1, Map.of(), List.of("a", "b", "c", "d", "e", "f"))));
-        assertEquals("run 'down load': 6 threads left running (a, b, c, d, e, ...), expected none; report: " + REPORT,
-                e.getMessage());
     }
 
     @Test
     void peak() {
-        WeftAssertions.assertPeakInFlightAtLeast(run(1, Map.of(), List.of()), 3);
-        AssertionError e = assertThrows(AssertionError.class,
-                () -> WeftAssertions.assertPeakInFlightAtLeast(run(1, Map.of(), List.of()), 4));
-        assertEquals("run 'down load': peak 3 threads in flight, expected at least 4; report: " + REPORT, e.getMessage());
+        WeftAssertions.assertPeakInFlightAtLeast(run(1), 3);
+        assertFailsWith("peak 3 threads in flight, expected at least 4", () -> WeftAssertions.assertPeakInFlightAtLeast(run(1), 4));
     }
 
     @Test
