@@ -90,6 +90,19 @@ public class EventShapes {
     static final class EmptyWait extends Event {
     }
 
+    /**
+     * Records {@code e} as the advice does, as a span around the wait (of no length here): the same for
+     * every shape, so that only the fields differ. JMH forks a JVM for each benchmark, where the one
+     * event class it passes keeps this call monomorphic.
+     */
+    static void span(Event e) {
+        e.begin();
+        e.end();
+        if (e.shouldCommit()) {
+            e.commit();
+        }
+    }
+
     @Setup(Level.Trial)
     public void start() {
         recording = new Recording();
@@ -115,11 +128,7 @@ public class EventShapes {
         e.api = API;
         e.blockerClass = BLOCKER.getClass();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
@@ -129,11 +138,7 @@ public class EventShapes {
         e.api = API;
         e.blockerClass = BLOCKER.getClass().getName();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
@@ -143,11 +148,7 @@ public class EventShapes {
         e.api = 17;
         e.blockerClass = BLOCKER.getClass();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
@@ -155,11 +156,7 @@ public class EventShapes {
         ClassWait e = new ClassWait();
         e.blockerClass = BLOCKER.getClass();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
@@ -168,32 +165,20 @@ public class EventShapes {
         e.kind = "park";
         e.api = API;
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
     public void blockerIdOnly() {
         IdOnlyWait e = new IdOnlyWait();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     @Benchmark
     public void emptyEvent() {
         EmptyWait e = new EmptyWait();
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        span(e);
     }
 
     /** The event's clock reads, without JFR: what begin and end cannot go below. */

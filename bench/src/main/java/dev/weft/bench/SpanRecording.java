@@ -84,10 +84,6 @@ public class SpanRecording {
         e.api = "java.util.concurrent.locks.LockSupport.park";
         e.blockerClass = BLOCKER.getClass();
         e.blockerId = System.identityHashCode(BLOCKER);
-        e.begin();
-        e.end();
-        if (e.shouldCommit()) {
-            e.commit();
-        }
+        EventShapes.span(e);
     }
 }
