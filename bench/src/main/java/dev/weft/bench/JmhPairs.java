@@ -25,7 +25,7 @@ import org.openjdk.jmh.util.ListStatistics;
  * of each kind per round and alternating their order, so that load from elsewhere on a shared
  * machine falls on both sides alike. Scores pool every measured iteration of every fork.
  */
-final class JmhPairs {
+record JmhPairs(Settings settings, Path logDir, Progress progress) {
 
     /** A kind of fork: its name in the table and the JVM options that make it. */
     record Fork(String label, List<String> jvmArgs) { }
@@ -44,16 +44,6 @@ final class JmhPairs {
 
     /** The same fixed heap in every fork, instead of JMH's default of copying this JVM's options. */
     private static final List<String> BASE_JVM_ARGS = List.of("-Xms512m", "-Xmx512m");
-
-    private final Settings settings;
-    private final Path logDir;
-    private final Progress progress;
-
-    JmhPairs(Settings settings, Path logDir, Progress progress) {
-        this.settings = settings;
-        this.logDir = logDir;
-        this.progress = progress;
-    }
 
     /** @return benchmark (with its parameters, e.g. {@code waitSpan[recorder=on]}) → fork label → score */
     Map<String, Map<String, Score>> run(Class<?> benchmarks, List<Fork> forks) throws RunnerException {
