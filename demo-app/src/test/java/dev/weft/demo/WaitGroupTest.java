@@ -24,7 +24,7 @@ class WaitGroupTest {
     void awaitReturnsAtOnceWhenNothingWasAdded() throws InterruptedException {
         var wg = new WaitGroup();
         wg.await();
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
     }
 
     @Test
@@ -60,7 +60,7 @@ class WaitGroupTest {
             releases.get(i).countDown();
             workers.get(i).join();
             assertEquals(tasks - 1 - i, wg.count());
-            assertFalse(wg.await(0, MILLISECONDS), "await(timeout) reported zero with tasks outstanding");
+            assertOutstanding(wg, "await(timeout) reported zero with tasks outstanding");
         }
         assertFalse(waiterReturned.await(100, MILLISECONDS), "await() returned with one done() outstanding");
 
@@ -99,21 +99,21 @@ class WaitGroupTest {
         wg.done();
         // A timed-out await must not count as a finished task when the group is awaited again.
         assertFalse(wg.await(20, MILLISECONDS));
-        assertFalse(wg.await(0, MILLISECONDS));
+        assertOutstanding(wg);
         wg.done();
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
     }
 
     @Test
     void tasksAddedWhileAwaitingAreWaitedFor() throws InterruptedException {
         var wg = new WaitGroup();
         wg.add(1);
-        assertFalse(wg.await(0, MILLISECONDS)); // the awaiting side has now arrived in this round
+        assertOutstanding(wg); // the awaiting side has now arrived in this round
         wg.add(1);
         wg.done();
-        assertFalse(wg.await(0, MILLISECONDS), "the task added during the round was not waited for");
+        assertOutstanding(wg, "the task added during the round was not waited for");
         wg.done();
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
     }
 
     @Test
@@ -121,9 +121,9 @@ class WaitGroupTest {
         var wg = new WaitGroup();
         for (int round = 0; round < 3; round++) {
             wg.add(2);
-            assertFalse(wg.await(0, MILLISECONDS));
+            assertOutstanding(wg);
             wg.done();
-            assertFalse(wg.await(0, MILLISECONDS));
+            assertOutstanding(wg);
             wg.done();
             wg.await();
         }
@@ -136,10 +136,10 @@ class WaitGroupTest {
         assertTrue(e.getMessage().contains("negative WaitGroup counter"), e.getMessage());
         assertEquals(0, wg.count());
         wg.add(1);
-        assertFalse(wg.await(0, MILLISECONDS));
+        assertOutstanding(wg);
         wg.done();
         assertThrows(IllegalStateException.class, wg::done);
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
     }
 
     @Test
@@ -158,7 +158,7 @@ class WaitGroupTest {
         for (int i = 0; i < WaitGroup.MAX_COUNT; i++) {
             wg.done();
         }
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
     }
 
     @Test
@@ -183,9 +183,23 @@ class WaitGroupTest {
             throw new AssertionError(failure.get());
         }
         // The interrupted waiter left the group in order: it still waits for its task.
-        assertFalse(wg.await(0, MILLISECONDS));
+        assertOutstanding(wg);
         wg.done();
-        assertTrue(wg.await(0, MILLISECONDS));
+        assertAllDone(wg);
+    }
+
+    /** Asserts, without waiting, that every task added to {@code wg} is done. */
+    private static void assertAllDone(WaitGroup wg) throws InterruptedException {
+        assertTrue(wg.await(0, MILLISECONDS), "await(0) reported tasks outstanding");
+    }
+
+    /** Asserts, without waiting, that {@code wg} still has tasks outstanding. */
+    private static void assertOutstanding(WaitGroup wg) throws InterruptedException {
+        assertOutstanding(wg, "await(0) reported every task done");
+    }
+
+    private static void assertOutstanding(WaitGroup wg, String message) throws InterruptedException {
+        assertFalse(wg.await(0, MILLISECONDS), message);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
