@@ -29,18 +29,31 @@ public final class Waits {
     }
 
     /**
-     * A blocking primitive (sleep, monitor wait, park): begins its own span when it is the
-     * outermost call, or the span of the API that armed this thread.
+     * The thread's state when a call that blocks by itself begins a span of its own; {@code null} where
+     * nothing may record, and inside another wait, whose armed span this call begins instead (the armed
+     * API blocks here).
      */
-    public static WaitState begin(String kind, String api, Object blocker, boolean timed) {
+    private static WaitState outermost() {
         WaitState s = Recorder.state();
         if (s == null) {
             return null;
         }
         if (s.depth != 0) {
             if (!s.begun) {
-                s.begin(); // the armed API blocks here
+                s.begin();
             }
+            return null;
+        }
+        return s;
+    }
+
+    /**
+     * A blocking primitive (sleep, monitor wait, park): begins its own span when it is the
+     * outermost call, or the span of the API that armed this thread.
+     */
+    public static WaitState begin(String kind, String api, Object blocker, boolean timed) {
+        WaitState s = outermost();
+        if (s == null) {
             return null;
         }
         s.arm(blocker != null && IDLE_MONITOR.equals(blocker.getClass().getName()) ? Kinds.IDLE : kind, api, blocker,
@@ -157,14 +170,8 @@ public final class Waits {
      * is described only then. Inside another wait it is covered by that one.
      */
     public static WaitState io(String api, Object blocker, Object where, int port) {
-        WaitState s = Recorder.state();
+        WaitState s = outermost();
         if (s == null) {
-            return null;
-        }
-        if (s.depth != 0) {
-            if (!s.begun) {
-                s.begin();
-            }
             return null;
         }
         s.arm(s.idleSelects && blocker instanceof java.nio.channels.Selector ? Kinds.IDLE : Kinds.IO, api, blocker,
