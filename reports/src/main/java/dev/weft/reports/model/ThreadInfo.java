@@ -68,22 +68,17 @@ public final class ThreadInfo {
     private Pins pins;
 
     ThreadInfo(long id) {
-        this(id, null, null, null, null, null);
-    }
-
-    private ThreadInfo(long id, WorkloadSpans workloads, WaitSpans waits, WaitSpans builtInWaits, Wakes wakes,
-                       Pins pins) {
         this.id = id;
-        this.workloads = workloads;
-        this.waits = waits;
-        this.builtInWaits = builtInWaits;
-        this.wakes = wakes;
-        this.pins = pins;
     }
 
     /** What was collected so far, copied: the copy can be built into a model while this one collects on. */
     ThreadInfo copy() {
-        ThreadInfo c = new ThreadInfo(id, copy(workloads), copy(waits), copy(builtInWaits), copy(wakes), copy(pins));
+        ThreadInfo c = new ThreadInfo(id);
+        c.workloads = copy(workloads);
+        c.waits = copy(waits);
+        c.builtInWaits = copy(builtInWaits);
+        c.wakes = copy(wakes);
+        c.pins = copy(pins);
         c.name = name;
         c.virtual = virtual;
         c.daemon = daemon;
