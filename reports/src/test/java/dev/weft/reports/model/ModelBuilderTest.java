@@ -310,19 +310,17 @@ class ModelBuilderTest {
 
     @Test
     void fileEventsOnTheAgentsOwnFilesAreNotTheApplicationsWaits() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.event("x", at(0), at(0));
+        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
-        b.builtInWait(main, at(1), at(3), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar");
-        b.builtInWait(main, at(4), at(6), "io", "FileRead", null, -1, false, null, "agent.jar");
-        b.builtInWait(main, at(7), at(9), "io", "FileRead", null, -1, false, null, "/home/u/.cache/weft/jdk/ab12");
-        b.builtInWait(main, at(10), at(12), "io", "FileWrite", null, -1, false, null, "/tmp/weft-u/42.recording");
-        b.builtInWait(main, at(20), at(22), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar.bak");
-        b.builtInWait(main, at(30), at(32), "io", "FileRead", null, -1, false, null, "/home/u/.cache/weftx/a");
-        b.builtInWait(main, at(40), at(42), "io", "FileRead", null, -1, false, null, "/data/in.csv");
+        fileIo(b, main, 1, 3, "FileRead", "/opt/weft/agent.jar");
+        fileIo(b, main, 4, 6, "FileRead", "agent.jar");
+        fileIo(b, main, 7, 9, "FileRead", "/home/u/.cache/weft/jdk/ab12");
+        fileIo(b, main, 10, 12, "FileWrite", "/tmp/weft-u/42.recording");
+        fileIo(b, main, 20, 22, "FileRead", "/opt/weft/agent.jar.bak");
+        fileIo(b, main, 30, 32, "FileRead", "/home/u/.cache/weftx/a");
+        fileIo(b, main, 40, 42, "FileRead", "/data/in.csv");
         b.builtInWait(main, at(50), at(52), "sleep", "Thread.sleep", null, -1, false, null, "/opt/weft/agent.jar");
         b.agentFiles("/opt/weft/agent.jar\nagent.jar\n/home/u/.cache/weft\n/tmp/weft-u\n");
-        b.event("x", at(100), at(100));
 
         Model m = b.build();
         WaitSpans w = thread(m, 1).waits();
@@ -339,10 +337,15 @@ class ModelBuilderTest {
         ModelBuilder b = new ModelBuilder(null);
         b.event("x", at(0), at(0));
         ThreadInfo main = b.thread(1, "main", false);
-        b.builtInWait(main, at(1), at(3), "io", "FileRead", null, -1, false, null, "/opt/weft/agent.jar");
+        fileIo(b, main, 1, 3, "FileRead", "/opt/weft/agent.jar");
         b.agentFiles(null);
         b.agentFiles("");
         assertEquals(1, thread(b.build(), 1).waits().size());
+    }
+
+    /** The JVM's event of a file read or write ({@code api}) on {@code path}, from {@code from} to {@code to} ms. */
+    private static void fileIo(ModelBuilder b, ThreadInfo t, double from, double to, String api, String path) {
+        b.builtInWait(t, at(from), at(to), "io", api, null, -1, false, null, path);
     }
 
     private static ThreadInfo thread(Model m, long id) {
