@@ -214,16 +214,12 @@ class ParserOracleTest {
             }
             r.start();
             Object lock = new Object();
-            Thread t = new Thread(() -> {
+            Thread t = TestThreads.named("waiter", () -> {
                 synchronized (lock) {
-                    try {
-                        lock.wait(5);
-                        Thread.sleep(3);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    lock.wait(5);
+                    Thread.sleep(3);
                 }
-            }, "waiter");
+            });
             t.start();
             t.join();
             r.stop();
