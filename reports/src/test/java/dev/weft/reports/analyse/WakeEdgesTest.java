@@ -26,13 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** Who ended each wait: the three matching rules on exact times, then on a real recording. */
 class WakeEdgesTest {
 
+    /** Each test's model, built by hand on exact times: a recording of 100 ms (JUnit makes one per test). */
+    private final ModelBuilder b = recording(100);
+
     private static int index(Model m, long id) {
         return m.indexOf(id);
     }
 
     @Test
     void theLatestWakeInsideTheWaitOrJustAfterItEndsItsWait() {
-        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo early = b.thread(2, "early", false);
         ThreadInfo late = b.thread(3, "late", false);
@@ -56,7 +58,6 @@ class WakeEdgesTest {
 
     @Test
     void aWakeBeforeTheWaitOrForAnotherThreadDoesNotCount() {
-        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo other = b.thread(2, "other", false);
         ThreadInfo waker = b.thread(3, "waker", false);
@@ -73,7 +74,6 @@ class WakeEdgesTest {
 
     @Test
     void aWakeAfterTheNextWaitBeganBelongsToTheNextWait() {
-        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         ThreadInfo first = b.thread(2, "first", false);
         ThreadInfo second = b.thread(3, "second", false);
@@ -92,7 +92,6 @@ class WakeEdgesTest {
 
     @Test
     void sleepsAreNotEligibleAndUnmatchedWaitsCount() {
-        ModelBuilder b = recording(100);
         ThreadInfo t = b.thread(1, "t", false);
         ThreadInfo other = b.thread(2, "other", false);
         b.agentWait(t, at(0), at(10), "sleep", "Thread.sleep", null, 0, -1, true);
@@ -108,7 +107,6 @@ class WakeEdgesTest {
 
     @Test
     void aMonitorWaitIsEndedByItsNotifierAlsoWhenMergedIntoAnAgentSpan() {
-        ModelBuilder b = recording(100);
         ThreadInfo plain = b.thread(1, "plain", false);
         ThreadInfo merged = b.thread(2, "merged", false);
         ThreadInfo notifier = b.thread(3, "notifier", false);
@@ -136,7 +134,6 @@ class WakeEdgesTest {
 
     @Test
     void aRecordedWakeWinsOverTheNotifier() {
-        ModelBuilder b = recording(100);
         ThreadInfo waiter = b.thread(1, "waiter", false);
         b.thread(2, "notifier", false);
         ThreadInfo unparker = b.thread(3, "unparker", false);
@@ -150,7 +147,6 @@ class WakeEdgesTest {
 
     @Test
     void aJoinIsEndedByTheEndOfTheThreadItWaitsFor() {
-        ModelBuilder b = recording(100);
         ThreadInfo main = b.thread(1, "main", false);
         ThreadInfo worker = b.thread(2, "worker", false);
         ThreadInfo endless = b.thread(3, "endless", false);
