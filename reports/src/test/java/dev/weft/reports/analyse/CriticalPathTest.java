@@ -3,6 +3,7 @@ package dev.weft.reports.analyse;
 import static dev.weft.reports.testing.TimedModels.MS;
 import static dev.weft.reports.testing.TimedModels.at;
 import static dev.weft.reports.testing.TimedModels.recording;
+import static dev.weft.reports.testing.TimedModels.started;
 import static dev.weft.reports.testing.TimedModels.thread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,12 +69,9 @@ class CriticalPathTest {
     @Test
     void followsAChainOfWakes() {
         ModelBuilder b = recording(60);
-        ThreadInfo main = b.thread(1, "main", false);
-        ThreadInfo tb = b.thread(2, "b", false);
-        ThreadInfo tc = b.thread(3, "c", false);
-        b.started(main, at(0), -1);
-        b.started(tb, at(0), -1);
-        b.started(tc, at(0), -1);
+        ThreadInfo main = started(b, 1, "main", 0, -1);
+        ThreadInfo tb = started(b, 2, "b", 0, -1);
+        ThreadInfo tc = started(b, 3, "c", 0, -1);
         b.workload(main, at(0), at(60), "x.Y::run");
         b.agentWait(main, at(5), at(50), "latch", "CountDownLatch.await", null, 1, -1, false);
         b.agentWait(tb, at(5), at(30), "lock", "ReentrantLock.lock", null, 2, -1, false);

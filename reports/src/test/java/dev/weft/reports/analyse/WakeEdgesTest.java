@@ -2,6 +2,8 @@ package dev.weft.reports.analyse;
 
 import static dev.weft.reports.testing.TimedModels.at;
 import static dev.weft.reports.testing.TimedModels.recording;
+import static dev.weft.reports.testing.TimedModels.started;
+import static dev.weft.reports.testing.TimedModels.thread;
 import static dev.weft.reports.testing.WeftEvents.await;
 import static dev.weft.reports.testing.WeftEvents.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,14 +150,9 @@ class WakeEdgesTest {
     @Test
     void aJoinIsEndedByTheEndOfTheThreadItWaitsFor() {
         ThreadInfo main = b.thread(1, "main", false);
-        ThreadInfo worker = b.thread(2, "worker", false);
-        ThreadInfo endless = b.thread(3, "endless", false);
-        ThreadInfo finishedEarly = b.thread(4, "early", false);
-        b.started(worker, at(1), 1);
-        b.ended(worker, at(30.5));
-        b.started(endless, at(1), 1);
-        b.started(finishedEarly, at(1), 1);
-        b.ended(finishedEarly, at(3));
+        thread(b, 2, "worker", 1, 30.5, 1);
+        started(b, 3, "endless", 1, 1);
+        thread(b, 4, "early", 1, 3, 1);
         b.agentWait(main, at(10), at(30), "join", "Thread.join", "java.lang.Thread", 0, 2, false);
         b.agentWait(main, at(40), at(100), "join", "Thread.join", "java.lang.Thread", 0, 3, false);
         b.agentWait(main, at(4), at(5), "join", "Thread.join", "java.lang.Thread", 0, 4, false);

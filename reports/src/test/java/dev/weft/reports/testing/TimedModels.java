@@ -29,9 +29,15 @@ public final class TimedModels {
 
     /** A platform thread seen to start at {@code from} (started by {@code parent}, or -1) and to end at {@code to}. */
     public static ThreadInfo thread(ModelBuilder b, long id, String name, double from, double to, long parent) {
+        ThreadInfo t = started(b, id, name, from, parent);
+        b.ended(t, at(to));
+        return t;
+    }
+
+    /** A platform thread seen to start at {@code from} (started by {@code parent}, or -1), and never to end. */
+    public static ThreadInfo started(ModelBuilder b, long id, String name, double from, long parent) {
         ThreadInfo t = b.thread(id, name, false);
         b.started(t, at(from), parent);
-        b.ended(t, at(to));
         return t;
     }
 }
