@@ -123,8 +123,8 @@ public final class Scenarios {
             alive.thread = forgotten;
             alive.threadId = forgotten.threadId();
             alive.threadName = forgotten.getName();
-            alive.virtual = false;
-            alive.daemon = true;
+            alive.virtual = forgotten.isVirtual();
+            alive.daemon = forgotten.isDaemon();
             alive.state = forgotten.getState().name();
             alive.activity = "dev.weft.demo.Forgotten.run(Forgotten.java:12)\njava.lang.Thread.run";
             alive.commit();
