@@ -7,38 +7,16 @@ import dev.weft.reports.model.Model;
 /**
  * One refresh of the live view: the window's model, what it says about now, and — only when something
  * asks for it (the page does; the terminal and JSON lines do not) — its analysis, as any report has.
+ *
+ * @param windowMillis how much time the window holds (shortened while the events would not fit)
  */
-public final class LiveView {
+public record LiveView(Model model, LiveState state, long windowMillis) {
 
-    private final Model model;
-    private final LiveState state;
-    private final long windowMillis;
-    private Analysis analysis; // guarded by this
-
-    /** @param windowMillis how much time the window holds (shortened while the events would not fit) */
-    public LiveView(Model model, LiveState state, long windowMillis) {
-        this.model = model;
-        this.state = state;
-        this.windowMillis = windowMillis;
-    }
-
-    public Model model() {
-        return model;
-    }
-
-    public LiveState state() {
-        return state;
-    }
-
-    public long windowMillis() {
-        return windowMillis;
-    }
-
-    /** The window analysed, computed on first use. */
-    public synchronized Analysis analysis() {
-        if (analysis == null) {
-            analysis = Analyser.analyse(model);
-        }
-        return analysis;
+    /**
+     * The window analysed, computed at each call: the page asks once per view ({@link LivePage} keeps what
+     * it rendered until the next view), the terminal and JSON lines never.
+     */
+    public Analysis analysis() {
+        return Analyser.analyse(model);
     }
 }
