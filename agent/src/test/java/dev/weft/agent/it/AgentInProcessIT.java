@@ -4,13 +4,13 @@ import dev.weft.agent.RecordedEvents;
 import dev.weft.agent.start.AgentStarter;
 import dev.weft.agent.start.WeftAgent;
 import dev.weft.fixture.FixtureApp;
+import dev.weft.testkit.OnThread;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;
@@ -60,19 +60,7 @@ class AgentInProcessIT {
 
     /** Runs the body on a fresh platform thread called {@code name}, then returns that thread's Weft waits. */
     private static List<RecordedEvent> waitsOf(String name, Body body) throws Exception {
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, name);
-        t.start();
-        t.join();
-        if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
+        OnThread.run(name, Thread::start, body::run);
         return eventsOf("weft.Wait", name);
     }
 

@@ -4,6 +4,8 @@ import static dev.weft.reports.testing.WeftEvents.await;
 import static dev.weft.reports.testing.WeftEvents.start;
 import static dev.weft.reports.testing.WeftEvents.workload;
 
+import dev.weft.testkit.OnThread;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,20 +58,6 @@ public final class DiffRecordings {
 
     /** Records {@code body} on a thread named main: the phase thread. */
     public static Path onMain(Path file, WeftEvents.Body body) throws Exception {
-        return Recordings.record(file, true, () -> {
-            Throwable[] failed = new Throwable[1];
-            Thread main = new Thread(() -> {
-                try {
-                    body.run();
-                } catch (Throwable t) {
-                    failed[0] = t;
-                }
-            }, "main");
-            start(main);
-            main.join();
-            if (failed[0] != null) {
-                throw new IllegalStateException(failed[0]);
-            }
-        });
+        return Recordings.record(file, true, () -> OnThread.run("main", WeftEvents::start, body::run));
     }
 }
