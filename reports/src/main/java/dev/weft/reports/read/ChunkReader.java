@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 final class ChunkReader implements EventView {
 
     static final int HEADER = ChunkScan.HEADER_SIZE;
+    /** The largest chunk that can be read into one array. */
+    static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE - 8;
     /** Type ids below this are planned in an array; a larger one (a damaged or strange file) in a map. */
     private static final long MAX_PLANNED_ID = 1 << 16;
 
@@ -58,31 +60,38 @@ final class ChunkReader implements EventView {
     private long endTicks;
     private final long[] pooled = new long[1];
 
-    private ChunkReader(ByteBuffer bytes, long fileOffset, int index) {
-        this.in = new JfrBytes(bytes);
+    private ChunkReader(byte[] bytes, int size, long fileOffset, int index) {
+        this.in = new JfrBytes(bytes, size);
         this.fileOffset = fileOffset;
-        this.size = bytes.limit();
+        this.size = size;
         this.constants = (int) in.rawLong(16);
         this.metadata = (int) in.rawLong(24);
         this.startNanos = in.rawLong(32);
         this.durationNanos = in.rawLong(40);
         this.startTicks = in.rawLong(48);
         this.ticksPerSecond = in.rawLong(56);
-        this.finished = bytes.get(64) == 0;
+        this.finished = bytes[64] == 0;
         this.label = index == 0 ? "the first chunk" : "chunk " + (index + 1);
     }
 
-    /** Maps the chunk of {@code size} bytes at {@code offset} (its header already checked by {@link ChunkScan}). */
-    static ChunkReader map(FileChannel channel, long offset, long size, int index) throws IOException {
-        if (size > Integer.MAX_VALUE) {
-            throw new IOException("a chunk of " + size + " bytes is more than one buffer holds");
+    /**
+     * Reads the chunk of {@code size} bytes at {@code offset} (its header already checked by {@link ChunkScan})
+     * into memory. Read, not mapped: under C1 a mapped buffer's every byte passes its memory session's checks,
+     * which cost more than decoding the byte, and a mapping's pages would count in the process's resident size
+     * until it is collected.
+     */
+    static ChunkReader read(FileChannel channel, long offset, long size, int index) throws IOException {
+        if (size > MAX_CHUNK_BYTES) {
+            throw new IOException("a chunk of " + size + " bytes is more than one array holds");
         }
-        return new ChunkReader(channel.map(FileChannel.MapMode.READ_ONLY, offset, size), offset, index);
-    }
-
-    /** For tests: a chunk held in memory. */
-    static ChunkReader of(ByteBuffer chunk, int index) {
-        return new ChunkReader(chunk, 0, index);
+        byte[] bytes = new byte[(int) size];
+        ByteBuffer into = ByteBuffer.wrap(bytes);
+        while (into.hasRemaining()) {
+            if (channel.read(into, offset + into.position()) < 0) {
+                throw new IOException("the file ends " + into.remaining() + " bytes into chunk " + (index + 1));
+            }
+        }
+        return new ChunkReader(bytes, bytes.length, offset, index);
     }
 
     /** Reads the metadata and indexes the constant pools; an exception means they are damaged. */
@@ -198,6 +207,14 @@ final class ChunkReader implements EventView {
             findings.damage(label + ": the events pass " + visited + " of its " + checkpoints.length
                     + " constant pools, so their sizes do not add up");
         }
+    }
+
+    /** Where a chunk ended, by both clocks: what the next chunk's header is checked against. */
+    record Ending(String label, boolean finished, long endNanos, double endTicks) {
+    }
+
+    Ending ending() {
+        return new Ending(label, finished, startNanos + durationNanos, startTicks + (double) ticks(durationNanos));
     }
 
     /** This chunk's own clock rate, from its header: {@code nanos} in ticks. */

@@ -39,6 +39,15 @@ final class ChunkScan {
     /** What is wrong after {@link #readable}, {@code null} when the whole file is sound. */
     final String damage;
 
+    /** The largest sound chunk, in bytes: the focused parser holds two of them in the heap at once. */
+    long largestChunk() {
+        long largest = 0;
+        for (int i = 0; i < chunks; i++) {
+            largest = Math.max(largest, offsets[i + 1] - offsets[i]);
+        }
+        return largest;
+    }
+
     private ChunkScan(long readable, int chunks, long[] unfinished, long size, long[] offsets, boolean format1,
                       String damage) {
         this.format1 = format1;

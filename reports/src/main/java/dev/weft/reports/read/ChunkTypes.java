@@ -43,7 +43,8 @@ final class ChunkTypes {
 
         Type(long id, String name, boolean event) {
             this.id = id;
-            this.name = name;
+            // one instance a name across chunks: the model counts events by type name, per event
+            this.name = name.intern();
             this.event = event;
             this.encoding = encodingOf(name);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The focused parser: reads a recording straight from the file, mapped chunk by chunk, decoding only
+ * The focused parser: reads a recording straight from the file, chunk by chunk, decoding only
  * what the report uses (DESIGN's event model and the JDK's thread and wait events) and skipping every
  * other event by its size. The next chunk's metadata and constant pools are read on a second thread
  * while this one maps the events of the current chunk into the model.
@@ -76,7 +76,7 @@ final class FastParser {
             }
             ChunkReader.Clock clock = new ChunkReader.Clock(first, SLACK_NANOS);
             ChunkReader current = first;
-            ChunkReader previous = null;
+            ChunkReader.Ending previous = null;
             long unresolved = 0;
             for (int i = 0; i < scan.chunks; i++) {
                 CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, ahead)
@@ -90,7 +90,7 @@ final class FastParser {
                     }
                     // a later chunk may name threads only an earlier one holds: the first must hold them all
                     unresolved += i == 0 ? current.unresolved() : 0;
-                    previous = current;
+                    previous = current.ending(); // not the chunk: its bytes may go
                 }
                 current = next == null ? null : await(next, scan, i + 1, findings);
             }
@@ -107,7 +107,7 @@ final class FastParser {
     private static ChunkReader open(FileChannel channel, ChunkScan scan, int index) throws IOException, Declined {
         long offset = scan.offsets[index];
         long size = scan.offsets[index + 1] - offset;
-        ChunkReader chunk = ChunkReader.map(channel, offset, size, index);
+        ChunkReader chunk = ChunkReader.read(channel, offset, size, index);
         return chunk;
     }
 
@@ -148,7 +148,7 @@ final class FastParser {
      * duration give the chunk's end in ticks, which its last constant pool (written as it closed) also
      * gives; each chunk starts where the one before ended.
      */
-    private static void checkHeader(ChunkReader c, ChunkReader previous, Findings findings) {
+    private static void checkHeader(ChunkReader c, ChunkReader.Ending previous, Findings findings) {
         if (c.ticksPerSecond <= 0) {
             findings.damage(c.label + ": its header gives a clock rate of " + c.ticksPerSecond + " ticks a second");
             return;
@@ -165,13 +165,12 @@ final class FastParser {
         } else if (c.durationNanos < 0) {
             findings.damage(c.label + ": its header gives a negative duration");
         }
-        if (previous != null && previous.finished) {
-            long gapNanos = c.startNanos - (previous.startNanos + previous.durationNanos);
-            double gapTicks = (c.startTicks - (previous.startTicks + (double) previous.ticks(previous.durationNanos)))
-                    * 1e9 / c.ticksPerSecond;
+        if (previous != null && previous.finished()) {
+            long gapNanos = c.startNanos - previous.endNanos();
+            double gapTicks = (c.startTicks - previous.endTicks()) * 1e9 / c.ticksPerSecond;
             if (Math.abs(gapNanos) > ROTATION_NANOS || Math.abs(gapTicks) > ROTATION_NANOS) {
                 findings.damage(String.format(Locale.ROOT, "%s: its header does not start where %s ended (%.3f s "
-                        + "apart by the clock, %.3f s by the ticks)", c.label, previous.label, gapNanos / 1e9,
+                        + "apart by the clock, %.3f s by the ticks)", c.label, previous.label(), gapNanos / 1e9,
                         gapTicks / 1e9));
             }
         }

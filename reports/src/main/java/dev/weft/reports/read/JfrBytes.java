@@ -1,6 +1,5 @@
 package dev.weft.reports.read;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,14 +17,14 @@ final class JfrBytes {
     static final byte STRING_CHARS = 4;
     static final byte STRING_LATIN1 = 5;
 
-    private final ByteBuffer buffer;
+    /** The chunk, read whole: array reads cost the least under C1, which the reports run with. */
+    private final byte[] buffer;
     private final int limit;
     int pos;
-    private byte[] scratch = new byte[64];
 
-    JfrBytes(ByteBuffer buffer) {
+    JfrBytes(byte[] buffer, int limit) {
         this.buffer = buffer;
-        this.limit = buffer.limit();
+        this.limit = limit;
     }
 
     int limit() {
@@ -33,47 +32,58 @@ final class JfrBytes {
     }
 
     byte u1() {
-        return buffer.get(pos++);
+        return at(pos++);
+    }
+
+    /** The byte at {@code p}; past the chunk's end (not the array's) is damage. */
+    private byte at(int p) {
+        if (p >= limit) {
+            throw new IndexOutOfBoundsException("byte " + p + " of a chunk of " + limit);
+        }
+        return buffer[p];
     }
 
     int rawShort(int at) {
-        return buffer.getShort(at);
+        return (short) ((at(at) & 0xFF) << 8 | (at(at + 1) & 0xFF));
     }
 
     long rawLong(int at) {
-        return buffer.getLong(at);
+        return (long) rawInt(at) << 32 | (rawInt(at + 4) & 0xFFFFFFFFL);
+    }
+
+    private int rawInt(int at) {
+        return (at(at) & 0xFF) << 24 | (at(at + 1) & 0xFF) << 16 | (at(at + 2) & 0xFF) << 8 | (at(at + 3) & 0xFF);
     }
 
     int rawInt() {
-        int v = buffer.getInt(pos);
+        int v = rawInt(pos);
         pos += 4;
         return v;
     }
 
     long rawLong() {
-        long v = buffer.getLong(pos);
+        long v = rawLong(pos);
         pos += 8;
         return v;
     }
 
     long varLong() {
-        ByteBuffer b = buffer;
         int p = pos;
-        byte b0 = b.get(p);
+        byte b0 = at(p);
         if (b0 >= 0) {
             pos = p + 1;
             return b0;
         }
         long v = b0 & 0x7FL;
         for (int shift = 7; shift < 56; shift += 7) {
-            byte next = b.get(++p);
+            byte next = at(++p);
             v |= (next & 0x7FL) << shift;
             if (next >= 0) {
                 pos = p + 1;
                 return v;
             }
         }
-        v |= (b.get(++p) & 0xFFL) << 56;
+        v |= (at(++p) & 0xFFL) << 56;
         pos = p + 1;
         return v;
     }
@@ -83,10 +93,9 @@ final class JfrBytes {
     }
 
     void skipVarLong() {
-        ByteBuffer b = buffer;
         int p = pos;
         for (int i = 0; i < 8; i++) {
-            if (b.get(p++) >= 0) {
+            if (at(p++) >= 0) {
                 pos = p;
                 return;
             }
@@ -145,13 +154,13 @@ final class JfrBytes {
                 return POOLED;
             case STRING_UTF8: {
                 int n = count();
-                String s = new String(bytes(n), 0, n, StandardCharsets.UTF_8);
+                String s = new String(buffer, pos, n, StandardCharsets.UTF_8);
                 pos += n;
                 return s;
             }
             case STRING_LATIN1: {
                 int n = count();
-                String s = new String(bytes(n), 0, n, StandardCharsets.ISO_8859_1);
+                String s = new String(buffer, pos, n, StandardCharsets.ISO_8859_1);
                 pos += n;
                 return s;
             }
@@ -166,14 +175,5 @@ final class JfrBytes {
             default:
                 throw new IllegalStateException("unknown string encoding " + encoding);
         }
-    }
-
-    /** The {@code n} bytes at the position, copied into a scratch array (the position does not move). */
-    private byte[] bytes(int n) {
-        if (scratch.length < n) {
-            scratch = new byte[Math.max(n, scratch.length * 2)];
-        }
-        buffer.get(pos, scratch, 0, n);
-        return scratch;
     }
 }

@@ -63,6 +63,9 @@ public final class JfrReader {
     }
 
     /** {@link #read(Path)} with this parser, giving up when it makes no progress for {@code stallNanos}. */
+    /** What reading needs beyond the model and two chunks: their pools' maps, and room to collect garbage. */
+    static final long READ_HEADROOM = 16L << 20;
+
     static Model read(Path jfr, long stallNanos, Parser parser) throws RecordingException {
         String name = jfr.toString();
         ChunkScan scan;
@@ -77,7 +80,7 @@ public final class JfrReader {
                     + "pools are written at its end)" : ""));
         }
         ModelBuilder builder = new ModelBuilder(jfr);
-        builder.heapBudget(ModelBuilder.budgetFor(Runtime.getRuntime().maxMemory()));
+        builder.heapBudget(budget(Runtime.getRuntime().maxMemory(), parser == Parser.FAST ? scan.largestChunk() : 0));
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
@@ -95,6 +98,16 @@ public final class JfrReader {
             builder.warning(mapper.skipped() + " events could not be interpreted and were skipped");
         }
         return builder.build();
+    }
+
+    /**
+     * The model's heap budget in a heap of {@code maxHeap} while the focused parser holds chunks of up to
+     * {@code largestChunk} bytes: it holds the chunk it reads and the next one, which it prepares meanwhile,
+     * with the chunks' constant pools. Once read they go, before the analysis, so they share the reserve
+     * the analysis needs rather than add to it, unless they are larger than what it leaves.
+     */
+    static long budget(long maxHeap, long largestChunk) {
+        return Math.min(ModelBuilder.budgetFor(maxHeap), maxHeap - 2 * largestChunk - READ_HEADROOM);
     }
 
     private static void parse(Path jfr, String name, ChunkScan scan, EventMapper mapper, Parser parser)
