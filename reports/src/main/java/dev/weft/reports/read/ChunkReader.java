@@ -4,6 +4,7 @@ import dev.weft.reports.read.ChunkTypes.Type;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 final class ChunkReader implements EventView {
 
     static final int HEADER = ChunkScan.HEADER_SIZE;
-    /** The largest chunk that can be read into one array. */
+    /** The largest chunk one buffer holds. */
     static final long MAX_CHUNK_BYTES = Integer.MAX_VALUE - 8;
     /** Type ids below this are planned in an array; a larger one (a damaged or strange file) in a map. */
     private static final long MAX_PLANNED_ID = 1 << 16;
@@ -60,29 +61,33 @@ final class ChunkReader implements EventView {
     private long endTicks;
     private final long[] pooled = new long[1];
 
-    private ChunkReader(byte[] bytes, int size, long fileOffset, int index) {
-        this.in = new JfrBytes(bytes, size);
+    private ChunkReader(JfrBytes in, byte state, long fileOffset, int index) {
+        this.in = in;
         this.fileOffset = fileOffset;
-        this.size = size;
+        this.size = in.limit();
         this.constants = (int) in.rawLong(16);
         this.metadata = (int) in.rawLong(24);
         this.startNanos = in.rawLong(32);
         this.durationNanos = in.rawLong(40);
         this.startTicks = in.rawLong(48);
         this.ticksPerSecond = in.rawLong(56);
-        this.finished = bytes[64] == 0;
+        this.finished = state == 0;
         this.label = index == 0 ? "the first chunk" : "chunk " + (index + 1);
     }
 
     /**
      * Reads the chunk of {@code size} bytes at {@code offset} (its header already checked by {@link ChunkScan})
-     * into memory. Read, not mapped: under C1 a mapped buffer's every byte passes its memory session's checks,
-     * which cost more than decoding the byte, and a mapping's pages would count in the process's resident size
-     * until it is collected.
+     * into the heap, or maps it when {@code inHeap} is false. Read where the heap has room: under C1, which
+     * the reports run with, every byte of a mapped buffer passes its memory session's checks, which cost more
+     * than decoding the byte, and a mapping's pages count in the process's resident size until it is collected.
      */
-    static ChunkReader read(FileChannel channel, long offset, long size, int index) throws IOException {
+    static ChunkReader read(FileChannel channel, long offset, long size, int index, boolean inHeap) throws IOException {
         if (size > MAX_CHUNK_BYTES) {
-            throw new IOException("a chunk of " + size + " bytes is more than one array holds");
+            throw new IOException("a chunk of " + size + " bytes is more than one buffer holds");
+        }
+        if (!inHeap) {
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, size);
+            return new ChunkReader(new JfrBytes(mapped), mapped.get(ChunkScan.FILE_STATE), offset, index);
         }
         byte[] bytes = new byte[(int) size];
         ByteBuffer into = ByteBuffer.wrap(bytes);
@@ -91,7 +96,7 @@ final class ChunkReader implements EventView {
                 throw new IOException("the file ends " + into.remaining() + " bytes into chunk " + (index + 1));
             }
         }
-        return new ChunkReader(bytes, bytes.length, offset, index);
+        return new ChunkReader(new JfrBytes(bytes), bytes[ChunkScan.FILE_STATE], offset, index);
     }
 
     /** Reads the metadata and indexes the constant pools; an exception means they are damaged. */

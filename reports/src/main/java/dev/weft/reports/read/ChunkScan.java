@@ -21,7 +21,7 @@ import java.util.Locale;
 final class ChunkScan {
 
     static final int HEADER_SIZE = 68;
-    private static final int FILE_STATE = 64;
+    static final int FILE_STATE = 64;
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
     /** Bytes of the file that form sound chunks, from the start. */

@@ -56,8 +56,23 @@ final class FastParser {
     private FastParser() {
     }
 
+    /**
+     * Whether chunks of up to {@code largestChunk} bytes are read into a heap of {@code maxHeap}, rather than
+     * mapped: two at a time (the one being read and the next, prepared meanwhile) must take no more than a
+     * quarter of it, which leaves the model most of the heap. Mapped chunks are read more slowly.
+     */
+    static boolean readsIntoHeap(long largestChunk, long maxHeap) {
+        return 2 * largestChunk <= maxHeap / 4;
+    }
+
     /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
     static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {
+        return read(jfr, scan, sink, builder, readsIntoHeap(scan.largestChunk(), Runtime.getRuntime().maxMemory()));
+    }
+
+    /** {@link #read(Path, ChunkScan, EventSink, ModelBuilder)}, the chunks read into the heap or mapped. */
+    static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder, boolean inHeap)
+            throws IOException, Declined {
         if (scan.format1) {
             throw new Declined("it is of JFR format 1 (JDK 9 and 10)", null);
         }
@@ -68,7 +83,7 @@ final class FastParser {
             return t;
         });
         try (FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ)) {
-            ChunkReader first = open(channel, scan, 0);
+            ChunkReader first = open(channel, scan, 0, inHeap);
             try {
                 first.prepare();
             } catch (RuntimeException e) {
@@ -79,7 +94,7 @@ final class FastParser {
             ChunkReader.Ending previous = null;
             long unresolved = 0;
             for (int i = 0; i < scan.chunks; i++) {
-                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, ahead)
+                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, inHeap, ahead)
                         : null;
                 if (current != null) {
                     checkHeader(current, previous, findings);
@@ -104,21 +119,21 @@ final class FastParser {
         return findings;
     }
 
-    private static ChunkReader open(FileChannel channel, ChunkScan scan, int index) throws IOException, Declined {
+    private static ChunkReader open(FileChannel channel, ChunkScan scan, int index, boolean inHeap) throws IOException {
         long offset = scan.offsets[index];
         long size = scan.offsets[index + 1] - offset;
-        ChunkReader chunk = ChunkReader.read(channel, offset, size, index);
+        ChunkReader chunk = ChunkReader.read(channel, offset, size, index, inHeap);
         return chunk;
     }
 
     private static CompletableFuture<ChunkReader> prepareAhead(FileChannel channel, ChunkScan scan, int index,
-                                                               ExecutorService ahead) {
+                                                               boolean inHeap, ExecutorService ahead) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ChunkReader chunk = open(channel, scan, index);
+                ChunkReader chunk = open(channel, scan, index, inHeap);
                 chunk.prepare();
                 return chunk;
-            } catch (IOException | Declined e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         }, ahead);

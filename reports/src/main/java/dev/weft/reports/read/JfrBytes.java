@@ -1,5 +1,6 @@
 package dev.weft.reports.read;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,14 +18,26 @@ final class JfrBytes {
     static final byte STRING_CHARS = 4;
     static final byte STRING_LATIN1 = 5;
 
-    /** The chunk, read whole: array reads cost the least under C1, which the reports run with. */
-    private final byte[] buffer;
+    /**
+     * The chunk read into the heap: array reads cost the least under C1, which the reports run with;
+     * {@code null} when it is {@link #mapped} instead, because the heap is too small to hold it.
+     */
+    private final byte[] array;
+    private final ByteBuffer mapped;
     private final int limit;
     int pos;
+    private byte[] scratch;
 
-    JfrBytes(byte[] buffer, int limit) {
-        this.buffer = buffer;
-        this.limit = limit;
+    JfrBytes(byte[] array) {
+        this.array = array;
+        this.mapped = null;
+        this.limit = array.length;
+    }
+
+    JfrBytes(ByteBuffer mapped) {
+        this.array = null;
+        this.mapped = mapped;
+        this.limit = mapped.limit();
     }
 
     int limit() {
@@ -35,12 +48,10 @@ final class JfrBytes {
         return at(pos++);
     }
 
-    /** The byte at {@code p}; past the chunk's end (not the array's) is damage. */
+    /** The byte at {@code p}; past the chunk's end, the array's or the buffer's own check throws. */
     private byte at(int p) {
-        if (p >= limit) {
-            throw new IndexOutOfBoundsException("byte " + p + " of a chunk of " + limit);
-        }
-        return buffer[p];
+        byte[] a = array;
+        return a != null ? a[p] : mapped.get(p);
     }
 
     int rawShort(int at) {
@@ -154,13 +165,15 @@ final class JfrBytes {
                 return POOLED;
             case STRING_UTF8: {
                 int n = count();
-                String s = new String(buffer, pos, n, StandardCharsets.UTF_8);
+                String s = array != null ? new String(array, pos, n, StandardCharsets.UTF_8)
+                        : new String(copy(n), 0, n, StandardCharsets.UTF_8);
                 pos += n;
                 return s;
             }
             case STRING_LATIN1: {
                 int n = count();
-                String s = new String(buffer, pos, n, StandardCharsets.ISO_8859_1);
+                String s = array != null ? new String(array, pos, n, StandardCharsets.ISO_8859_1)
+                        : new String(copy(n), 0, n, StandardCharsets.ISO_8859_1);
                 pos += n;
                 return s;
             }
@@ -175,5 +188,14 @@ final class JfrBytes {
             default:
                 throw new IllegalStateException("unknown string encoding " + encoding);
         }
+    }
+
+    /** The {@code n} bytes at the position of a mapped chunk, copied into a scratch array (the position does not move). */
+    private byte[] copy(int n) {
+        if (scratch == null || scratch.length < n) {
+            scratch = new byte[Math.max(n, 64)];
+        }
+        mapped.get(pos, scratch, 0, n);
+        return scratch;
     }
 }

@@ -101,13 +101,16 @@ public final class JfrReader {
     }
 
     /**
-     * The model's heap budget in a heap of {@code maxHeap} while the focused parser holds chunks of up to
-     * {@code largestChunk} bytes: it holds the chunk it reads and the next one, which it prepares meanwhile,
-     * with the chunks' constant pools. Once read they go, before the analysis, so they share the reserve
-     * the analysis needs rather than add to it, unless they are larger than what it leaves.
+     * The model's heap budget in a heap of {@code maxHeap} while the focused parser reads chunks of up to
+     * {@code largestChunk} bytes: when it reads them into the heap ({@link FastParser#readsIntoHeap}), it
+     * holds the chunk it reads and the next one, which it prepares meanwhile, with the chunks' constant
+     * pools. Once read they go, before the analysis, so they share the reserve the analysis needs rather
+     * than add to it, unless they are larger than what it leaves.
      */
     static long budget(long maxHeap, long largestChunk) {
-        return Math.min(ModelBuilder.budgetFor(maxHeap), maxHeap - 2 * largestChunk - READ_HEADROOM);
+        long budget = ModelBuilder.budgetFor(maxHeap);
+        return FastParser.readsIntoHeap(largestChunk, maxHeap)
+                ? Math.min(budget, maxHeap - 2 * largestChunk - READ_HEADROOM) : budget;
     }
 
     private static void parse(Path jfr, String name, ChunkScan scan, EventMapper mapper, Parser parser)

@@ -113,6 +113,7 @@ class ParserOracleTest {
         List<String> expected = trace(jfr, JfrReader.Parser.JDK);
         List<String> actual = trace(jfr, JfrReader.Parser.FAST);
         assertNull(ModelDump.firstDifference(expected, actual), "event by event");
+        assertNull(ModelDump.firstDifference(actual, mappedTrace(jfr)), "chunks mapped, as in a small heap");
         String jdkFailure = null;
         Model jdk = null;
         try {
@@ -133,6 +134,17 @@ class ParserOracleTest {
             assertFalse(fast.partial(), "a sound recording reads whole: " + fast.warnings());
             assertTrue(fast.eventCount() > 0);
         }
+    }
+
+    /** The events the focused parser delivers with its chunks mapped rather than read into the heap. */
+    private static List<String> mappedTrace(Path jfr) throws Exception {
+        ChunkScan scan = ChunkScan.of(jfr);
+        EventTrace trace = new EventTrace();
+        if (scan.chunks > 0) {
+            Findings findings = FastParser.read(jfr, scan, trace, new ModelBuilder(jfr), false);
+            assertFalse(findings.any(), "the focused parser found damage in mapped chunks: " + findings.lines());
+        }
+        return trace.lines;
     }
 
     /** The events a parser delivers; none when it cannot read the file. */
