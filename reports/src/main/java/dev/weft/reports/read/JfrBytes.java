@@ -104,14 +104,16 @@ final class JfrBytes {
     }
 
     void skipVarLong() {
-        int p = pos;
-        for (int i = 0; i < 8; i++) {
-            if (at(p++) >= 0) {
-                pos = p;
-                return;
-            }
+        pos = skipVarLong(pos);
+    }
+
+    /** Where the varint at {@code p} ends: at its first byte without the continuation bit, or its ninth. */
+    private int skipVarLong(int p) {
+        int end = p + 8;
+        while (p < end && at(p) < 0) {
+            p++;
         }
-        pos = p + 1;
+        return p + 1;
     }
 
     /** A count of items that each take at least one byte: more than the bytes left means damage. */
@@ -137,9 +139,11 @@ final class JfrBytes {
             }
             case STRING_CHARS -> {
                 int n = count();
+                int p = pos;
                 for (int i = 0; i < n; i++) {
-                    skipVarLong();
+                    p = skipVarLong(p);
                 }
+                pos = p;
             }
             default -> throw new IllegalStateException("unknown string encoding " + encoding);
         }
@@ -179,6 +183,12 @@ final class JfrBytes {
             }
             case STRING_CHARS: {
                 int n = count();
+                if (ascii(n)) {
+                    // how the JDK writes every string an event holds: a char a varint, here each one byte
+                    String s = new String(array, pos, n, StandardCharsets.ISO_8859_1);
+                    pos += n;
+                    return s;
+                }
                 char[] chars = new char[n];
                 for (int i = 0; i < n; i++) {
                     chars[i] = (char) varLong();
@@ -188,6 +198,20 @@ final class JfrBytes {
             default:
                 throw new IllegalStateException("unknown string encoding " + encoding);
         }
+    }
+
+    /** Whether the {@code n} bytes at the position are in the heap and each below 0x80: one char each. */
+    private boolean ascii(int n) {
+        byte[] a = array;
+        if (a == null) {
+            return false;
+        }
+        for (int i = pos, end = pos + n; i < end; i++) {
+            if (a[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The {@code n} bytes at the position of a mapped chunk, copied into a scratch array (the position does not move). */

@@ -204,6 +204,15 @@ public final class JsonWriter {
         out.write(digits, pos, digits.length - pos);
     }
 
+    /** The ASCII characters that go into a string as they are: most of every name, so checked first. */
+    private static final boolean[] PLAIN = new boolean[0x7f];
+
+    static {
+        for (char c = 0x20; c < PLAIN.length; c++) {
+            PLAIN[c] = "\"\\<>&".indexOf(c) < 0;
+        }
+    }
+
     /** Writes {@code s} as a quoted JSON string, escaped for embedding in HTML. */
     public static void quote(String s, Writer out) throws IOException {
         out.write('"');
@@ -211,6 +220,9 @@ public final class JsonWriter {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c < PLAIN.length && PLAIN[c]) {
+                continue;
+            }
             String escape = null;
             boolean unicode = false;
             switch (c) {

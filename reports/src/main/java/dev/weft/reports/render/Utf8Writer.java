@@ -35,8 +35,20 @@ final class Utf8Writer extends Writer {
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            put(s.charAt(i));
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (high == 0) {
+                // a run of ASCII, the most of any page, straight into the buffer while it has room
+                int stop = Math.min(end, i + buffer.length - 4 - pos);
+                for (char c; i < stop && (c = s.charAt(i)) < 0x80; i++) {
+                    buffer[pos++] = (byte) c;
+                }
+                if (i == end) {
+                    return;
+                }
+            }
+            put(s.charAt(i++));
         }
     }
 
