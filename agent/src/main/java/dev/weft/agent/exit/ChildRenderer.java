@@ -65,6 +65,10 @@ final class ChildRenderer {
         }
     }
 
+    /** C1's thresholds lowered: 7–18 % off a report's time on JDK 25, up to as much on 17 and 21 (bench/RESULTS.md). */
+    static final List<String> EARLY_C1 = List.of("-XX:Tier3InvocationThreshold=20", "-XX:Tier3MinInvocationThreshold=10",
+            "-XX:Tier3CompileThreshold=100", "-XX:Tier3BackEdgeThreshold=2000");
+
     static List<String> command(Path jfr, Path html, long heapBytes) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(JavaCommand.javaBinary().toString());
@@ -73,6 +77,8 @@ final class ChildRenderer {
         // a short-lived batch job: one GC thread, no JIT tiers beyond C1, no perf file (nothing lists it as a JVM)
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
+        // and C1 sooner: a report is over before the default thresholds have compiled its loops
+        cmd.addAll(EARLY_C1);
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xss512k");
         cmd.add("-cp");
