@@ -39,11 +39,12 @@ final class ChunkScan {
     /** What is wrong after {@link #readable}, {@code null} when the whole file is sound. */
     final String damage;
 
-    /** The largest sound chunk, in bytes: the focused parser holds two of them in the heap at once. */
-    long largestChunk() {
+    /** The largest sound chunk of at most {@code bytes} bytes; 0 when there is none. */
+    long largestChunk(long bytes) {
         long largest = 0;
         for (int i = 0; i < chunks; i++) {
-            largest = Math.max(largest, offsets[i + 1] - offsets[i]);
+            long size = offsets[i + 1] - offsets[i];
+            largest = size <= bytes ? Math.max(largest, size) : largest;
         }
         return largest;
     }

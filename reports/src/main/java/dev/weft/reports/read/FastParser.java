@@ -57,21 +57,22 @@ final class FastParser {
     }
 
     /**
-     * Whether chunks of up to {@code largestChunk} bytes are read into a heap of {@code maxHeap}, rather than
-     * mapped: two at a time (the one being read and the next, prepared meanwhile) must take no more than a
-     * quarter of it, which leaves the model most of the heap. Mapped chunks are read more slowly.
+     * Whether a chunk of {@code size} bytes is read into a heap of {@code maxHeap}, rather than mapped: two
+     * such chunks at a time (the one being read and the next, prepared meanwhile) take no more than a
+     * quarter of it, which leaves the model most of the heap. Mapped chunks are read more slowly, and their
+     * pages count in the process's resident size until the mapping is collected.
      */
-    static boolean readsIntoHeap(long largestChunk, long maxHeap) {
-        return 2 * largestChunk <= maxHeap / 4;
+    static boolean readsIntoHeap(long size, long maxHeap) {
+        return size <= maxHeap / 8;
     }
 
     /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
     static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {
-        return read(jfr, scan, sink, builder, readsIntoHeap(scan.largestChunk(), Runtime.getRuntime().maxMemory()));
+        return read(jfr, scan, sink, builder, Runtime.getRuntime().maxMemory());
     }
 
-    /** {@link #read(Path, ChunkScan, EventSink, ModelBuilder)}, the chunks read into the heap or mapped. */
-    static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder, boolean inHeap)
+    /** {@link #read(Path, ChunkScan, EventSink, ModelBuilder)} in a heap of {@code maxHeap} (0: every chunk mapped). */
+    static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder, long maxHeap)
             throws IOException, Declined {
         if (scan.format1) {
             throw new Declined("it is of JFR format 1 (JDK 9 and 10)", null);
@@ -83,7 +84,7 @@ final class FastParser {
             return t;
         });
         try (FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ)) {
-            ChunkReader first = open(channel, scan, 0, inHeap);
+            ChunkReader first = open(channel, scan, 0, maxHeap);
             try {
                 first.prepare();
             } catch (RuntimeException e) {
@@ -94,7 +95,7 @@ final class FastParser {
             ChunkReader.Ending previous = null;
             long unresolved = 0;
             for (int i = 0; i < scan.chunks; i++) {
-                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, inHeap, ahead)
+                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, maxHeap, ahead)
                         : null;
                 if (current != null) {
                     checkHeader(current, previous, findings);
@@ -119,18 +120,18 @@ final class FastParser {
         return findings;
     }
 
-    private static ChunkReader open(FileChannel channel, ChunkScan scan, int index, boolean inHeap) throws IOException {
+    private static ChunkReader open(FileChannel channel, ChunkScan scan, int index, long maxHeap) throws IOException {
         long offset = scan.offsets[index];
         long size = scan.offsets[index + 1] - offset;
-        ChunkReader chunk = ChunkReader.read(channel, offset, size, index, inHeap);
+        ChunkReader chunk = ChunkReader.read(channel, offset, size, index, readsIntoHeap(size, maxHeap));
         return chunk;
     }
 
     private static CompletableFuture<ChunkReader> prepareAhead(FileChannel channel, ChunkScan scan, int index,
-                                                               boolean inHeap, ExecutorService ahead) {
+                                                               long maxHeap, ExecutorService ahead) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                ChunkReader chunk = open(channel, scan, index, inHeap);
+                ChunkReader chunk = open(channel, scan, index, maxHeap);
                 chunk.prepare();
                 return chunk;
             } catch (IOException e) {

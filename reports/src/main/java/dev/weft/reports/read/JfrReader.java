@@ -80,7 +80,8 @@ public final class JfrReader {
                     + "pools are written at its end)" : ""));
         }
         ModelBuilder builder = new ModelBuilder(jfr);
-        builder.heapBudget(budget(Runtime.getRuntime().maxMemory(), parser == Parser.FAST ? scan.largestChunk() : 0));
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        builder.heapBudget(budget(maxHeap, parser == Parser.FAST ? scan.largestChunk(maxHeap / 8) : 0));
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
@@ -102,15 +103,14 @@ public final class JfrReader {
 
     /**
      * The model's heap budget in a heap of {@code maxHeap} while the focused parser reads chunks of up to
-     * {@code largestChunk} bytes: when it reads them into the heap ({@link FastParser#readsIntoHeap}), it
-     * holds the chunk it reads and the next one, which it prepares meanwhile, with the chunks' constant
-     * pools. Once read they go, before the analysis, so they share the reserve the analysis needs rather
-     * than add to it, unless they are larger than what it leaves.
+     * {@code largestInHeap} bytes into it ({@link FastParser#readsIntoHeap}; larger ones it maps): it holds
+     * the chunk it reads and the next one, which it prepares meanwhile, with their constant pools. Once read
+     * they go, before the analysis, so they share the reserve the analysis needs; only what they take beyond
+     * it comes from the model.
      */
-    static long budget(long maxHeap, long largestChunk) {
-        long budget = ModelBuilder.budgetFor(maxHeap);
-        return FastParser.readsIntoHeap(largestChunk, maxHeap)
-                ? Math.min(budget, maxHeap - 2 * largestChunk - READ_HEADROOM) : budget;
+    static long budget(long maxHeap, long largestInHeap) {
+        long beyond = 2 * largestInHeap + READ_HEADROOM - ModelBuilder.reserveFor(maxHeap);
+        return ModelBuilder.budgetFor(maxHeap) - Math.max(0, beyond);
     }
 
     private static void parse(Path jfr, String name, ChunkScan scan, EventMapper mapper, Parser parser)

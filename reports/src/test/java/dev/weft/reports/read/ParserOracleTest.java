@@ -141,7 +141,7 @@ class ParserOracleTest {
         ChunkScan scan = ChunkScan.of(jfr);
         EventTrace trace = new EventTrace();
         if (scan.chunks > 0) {
-            Findings findings = FastParser.read(jfr, scan, trace, new ModelBuilder(jfr), false);
+            Findings findings = FastParser.read(jfr, scan, trace, new ModelBuilder(jfr), 0);
             assertFalse(findings.any(), "the focused parser found damage in mapped chunks: " + findings.lines());
         }
         return trace.lines;
