@@ -29,6 +29,8 @@ public final class ModelBuilder {
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
     private final Set<String> eventTypes = new HashSet<>();
+    /** The type of the event before, already in {@link #eventTypes}: events come in runs of a type. */
+    private String lastType;
     private final ArrayList<String> warnings = new ArrayList<>();
     private AgentStatus agentStatus;
     /** The agent's own files and directories, from its status: the JVM's file events on them are not the app's. */
@@ -117,7 +119,10 @@ public final class ModelBuilder {
     /** Counts one event of this type spanning {@code [start, end]} (epoch nanoseconds). */
     public void event(String type, long start, long end) {
         eventCount++;
-        eventTypes.add(type);
+        if (type != lastType) {
+            eventTypes.add(type);
+            lastType = type;
+        }
         if (start < minTime) {
             minTime = start;
         }

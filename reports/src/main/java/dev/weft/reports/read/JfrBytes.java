@@ -27,6 +27,8 @@ final class JfrBytes {
     private final int limit;
     int pos;
     private byte[] scratch;
+    /** Strings read lately, by a hash of their bytes ({@link #recent}). */
+    private final String[] recent = new String[256];
 
     JfrBytes(byte[] array) {
         this.array = array;
@@ -185,7 +187,7 @@ final class JfrBytes {
                 int n = count();
                 if (ascii(n)) {
                     // how the JDK writes every string an event holds: a char a varint, here each one byte
-                    String s = new String(array, pos, n, StandardCharsets.ISO_8859_1);
+                    String s = recent(n);
                     pos += n;
                     return s;
                 }
@@ -198,6 +200,38 @@ final class JfrBytes {
             default:
                 throw new IllegalStateException("unknown string encoding " + encoding);
         }
+    }
+
+    /**
+     * The string of the {@code n} ASCII bytes at the position: the same instance as the last time these bytes
+     * were read, if its slot still holds it. Events repeat their strings (a wait's kind, its API), and the model
+     * interns each one: a string met again then needs neither a copy nor a hash, and compares by identity.
+     */
+    private String recent(int n) {
+        byte[] a = array;
+        int h = n;
+        for (int i = pos, end = pos + n; i < end; i++) {
+            h = 31 * h + a[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (recent.length - 1);
+        String s = recent[slot];
+        if (s == null || !sameAscii(s, a, pos, n)) {
+            s = new String(a, pos, n, StandardCharsets.ISO_8859_1);
+            recent[slot] = s;
+        }
+        return s;
+    }
+
+    private static boolean sameAscii(String s, byte[] a, int from, int n) {
+        if (s.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) != a[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the {@code n} bytes at the position are in the heap and each below 0x80: one char each. */
