@@ -3,7 +3,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +24,10 @@ import java.util.stream.Stream;
  * {@code java AssembleViewer.java <viewer folder> <folder to write the templates to>}. It fails the
  * build when a part is missing, named twice in one shell, outside the folder, includes another part,
  * or is in the folder but included by no shell (a part that is never included would silently not run).
+ *
+ * <p>Beside each template it writes {@code <page>.sha256}: the SHA-256 of the page's one script and one
+ * style element, which the written pages' Content-Security-Policy allows by hash. Hashed here, once, rather
+ * than in every report: a fresh JVM spends 50 ms or more on its first SHA-256 of a page this size.
  */
 public final class AssembleViewer {
 
@@ -42,8 +49,11 @@ public final class AssembleViewer {
             }
             Files.createDirectories(out);
             for (Path shell : shells) {
-                Files.writeString(out.resolve(shell.getFileName().toString()), assemble(dir, shell, used),
-                        StandardCharsets.UTF_8);
+                String name = shell.getFileName().toString();
+                String page = assemble(dir, shell, used);
+                Files.writeString(out.resolve(name), page, StandardCharsets.UTF_8);
+                Files.writeString(out.resolve(name + ".sha256"), "script " + sha256(only(name, page, "<script>"))
+                        + "\nstyle " + sha256(only(name, page, "<style>")) + "\n", StandardCharsets.UTF_8);
             }
             checkAllUsed(dir, shells, used);
         } catch (IllegalArgumentException e) {
@@ -105,6 +115,25 @@ public final class AssembleViewer {
         }
         if (!unused.isEmpty()) {
             throw new IllegalArgumentException("parts never included by any page shell: " + unused);
+        }
+    }
+
+    /** The text of the page's only element that opens with {@code open} exactly (the data block has attributes). */
+    static String only(String shell, String page, String open) {
+        int a = page.indexOf(open);
+        String close = "</" + open.substring(1);
+        if (a < 0 || page.indexOf(open, a + 1) >= 0 || page.indexOf(close, a) < 0) {
+            throw new IllegalArgumentException(shell + " must hold exactly one " + open + " element");
+        }
+        return page.substring(a + open.length(), page.indexOf(close, a));
+    }
+
+    static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

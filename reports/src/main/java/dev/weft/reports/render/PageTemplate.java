@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,7 +33,7 @@ record PageTemplate(String head, String tail, String policy) {
     static final String TEMPLATE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
             + "base-uri 'none'; form-action 'none'";
 
-    /** The templates read so far, by resource name: each is read and hashed once. */
+    /** The templates read so far, by resource name: each is read once. */
     private static final Map<String, PageTemplate> LOADED = new ConcurrentHashMap<>();
 
     /** The template resource {@code name}, next to this class: read and checked on first use. */
@@ -51,9 +52,9 @@ record PageTemplate(String head, String tail, String policy) {
             if (at < 0 || text.indexOf(MARKER, at + 1) >= 0) {
                 throw new IllegalStateException("template " + name + " must hold the data marker exactly once");
             }
-            String hashed = "default-src 'none'; script-src 'sha256-" + sha256(only(name, text, "<script>", "</script>"))
-                    + "'; style-src 'sha256-" + sha256(only(name, text, "<style>", "</style>"))
-                    + "'; base-uri 'none'; form-action 'none'";
+            Map<String, String> hashes = hashes(name);
+            String hashed = "default-src 'none'; script-src 'sha256-" + hashes.get("script")
+                    + "'; style-src 'sha256-" + hashes.get("style") + "'; base-uri 'none'; form-action 'none'";
             String meta = "content=\"" + TEMPLATE_POLICY + "\"";
             int m = text.indexOf(meta);
             if (m < 0 || m > at) {
@@ -63,6 +64,29 @@ record PageTemplate(String head, String tail, String policy) {
             return new PageTemplate(head, text.substring(at + MARKER.length()), hashed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + name, e);
+        }
+    }
+
+    /**
+     * The SHA-256 of the template's one script and one style element, by element, as the build wrote them
+     * beside it ({@code AssembleViewer}): a fresh JVM would spend 50 ms or more on hashing them itself.
+     */
+    static Map<String, String> hashes(String name) throws IOException {
+        try (InputStream in = PageTemplate.class.getResourceAsStream(name + ".sha256")) {
+            if (in == null) {
+                throw new IllegalStateException("template resource " + name + ".sha256 is missing");
+            }
+            Map<String, String> hashes = new HashMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] kv = line.strip().split(" ", 2);
+                if (kv.length == 2) {
+                    hashes.put(kv[0], kv[1]);
+                }
+            }
+            if (!hashes.containsKey("script") || !hashes.containsKey("style")) {
+                throw new IllegalStateException("template resource " + name + ".sha256 lacks a hash: " + hashes);
+            }
+            return hashes;
         }
     }
 
