@@ -39,13 +39,14 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     let flags = 0;
     for (const f of (t.flags || [])) flags |= FLAG[f];
     const pins = (t.pins || []).flatMap(([s, e, stack, reason]) => [s, e - s, str(stack), str(reason)]);
-    return { id: 100 + index, name: t.name, flags, parent: t.parent === undefined ? -1 : t.parent,
-      start: t.start || 0, end: t.end, work: t.work || 0, other: t.other || 0, wait: t.wait || [], pins };
+    // a lane a row, by position: id, name, flags, parent, start, end, running, idle, other, waits, pins
+    return [100 + index, t.name, flags, t.parent === undefined ? -1 : t.parent,
+      t.start || 0, t.end, t.work || 0, t.idle || 0, t.other || 0, t.wait || [], pins];
   });
-  const end = duration || Math.max(1, ...out.map((t) => t.end));
+  const end = duration || Math.max(1, ...out.map((t) => t[5]));
   const kindInfo = kinds.map((k, i) => ({ color: k === 'workload' ? '#4652d0' : 'hsl(' + (i * 53 % 360) + ', 30%, 70%)',
     idle: k === 'idle' }));
-  return { format: 'weft-report', version: 3, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
+  return { format: 'weft-report', version: 4, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
     wakes, critical: critical.flat(), phases };
 }
 

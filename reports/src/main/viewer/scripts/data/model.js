@@ -47,7 +47,10 @@
     var isWork = new Uint8Array(descs.length);
     descs.forEach(function (x, k) { isWork[k] = x.kind === 0 ? 1 : 0; });
     var hows = d.hows || [];
-    var threads = (d.threads || []).map(function (t, index) {
+    var threads = (d.threads || []).map(function (row, index) {
+      // a lane's fields by position, as DataWriter writes them
+      var t = { id: row[0], name: row[1], flags: row[2], parent: row[3], start: row[4], end: row[5], work: row[6],
+        idle: row[7], other: row[8], wait: row[9], pins: row[10] };
       var raw = (d.segs && d.segs[index]) || [];
       var n = Math.floor(raw.length / 3);
       var starts = new Float64Array(n), ends = new Float64Array(n), desc = new Int32Array(n), depth = new Uint8Array(n);

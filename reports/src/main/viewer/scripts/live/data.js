@@ -11,12 +11,13 @@
   function decodeThreads(r) {
     var kinds = r.kinds || ['workload'], descs = r.descs || [];
     return (r.threads || []).map(function (t, i) {
+      // a lane's fields by position (DataWriter): id, name, flags, parent, start, end, …
       var flat = (r.segs || [])[i] || [], segs = [], s = 0;
       for (var k = 0; k + 2 < flat.length; k += 3) {
         s += flat[k];
         segs.push([s, s + flat[k + 1], kinds[descs[flat[k + 2] * DESC_FIELDS]] || 'wait']);
       }
-      return { index: i, name: t.name, system: (t.flags & SYSTEM) !== 0, start: t.start, end: t.end, segs: segs };
+      return { index: i, name: t[1], system: (t[2] & SYSTEM) !== 0, start: t[4], end: t[5], segs: segs };
     });
   }
 

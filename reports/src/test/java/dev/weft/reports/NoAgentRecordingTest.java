@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
-import dev.weft.reports.testing.Json;
+import dev.weft.reports.testing.PageData;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.render.ViewerPage;
 
@@ -62,13 +62,11 @@ class NoAgentRecordingTest {
         assertFalse(summary.agentData());
         assertTrue(summary.toLine().contains("no agent data"));
         String page = Files.readString(html);
-        String open = "<script type=\"application/json\" id=\"weft-data\">";
-        int a = page.indexOf(open) + open.length();
-        Map<String, Object> data = (Map<String, Object>) Json.parse(page.substring(a, page.indexOf("</script>", a)));
+        Map<String, Object> data = PageData.of(page);
         assertEquals(Boolean.FALSE, data.get("agentData"));
         assertNull(data.get("agent"));
         assertTrue(((List<String>) data.get("notes")).get(0).contains("without the Weft agent"));
-        List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
+        List<Map<String, Object>> threads = PageData.threads(data);
         assertTrue(threads.stream().anyMatch(t -> "sleeper".equals(t.get("name"))));
         assertTrue(ViewerPage.TIMELINE.text().contains("Recorded without the Weft agent"),
                 "the page states it too");

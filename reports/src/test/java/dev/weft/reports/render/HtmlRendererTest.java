@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.testing.Json;
+import dev.weft.reports.testing.PageData;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.TestThreads;
 
@@ -61,9 +62,8 @@ class HtmlRendererTest {
         return page.substring(a + open.length(), b);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> parseData(String page) {
-        return (Map<String, Object>) Json.parse(embeddedJson(page));
+        return PageData.of(page);
     }
 
     @Test
@@ -83,7 +83,7 @@ class HtmlRendererTest {
     @Test
     @SuppressWarnings("unchecked")
     void hostileNamesRoundTripThroughTheJson() {
-        List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
+        List<Map<String, Object>> threads = PageData.threads(data);
         assertTrue(threads.stream().anyMatch(t -> HOSTILE_THREAD.equals(t.get("name"))), "thread name round-trips");
         List<Object> strings = (List<Object>) data.get("strings");
         assertTrue(strings.contains(HOSTILE_METHOD), "method name round-trips");
@@ -94,8 +94,8 @@ class HtmlRendererTest {
     @SuppressWarnings("unchecked")
     void theDataDescribesLanesAndSegmentsCompactly() {
         assertEquals("weft-report", data.get("format"));
-        assertEquals(3.0, data.get("version"));
-        List<Map<String, Object>> threads = (List<Map<String, Object>>) data.get("threads");
+        assertEquals(4.0, data.get("version"));
+        List<Map<String, Object>> threads = PageData.threads(data);
         List<List<Double>> segs = (List<List<Double>>) data.get("segs");
         assertEquals(threads.size(), segs.size(), "one segment list per lane");
         List<Object> kinds = (List<Object>) data.get("kinds");
