@@ -1,6 +1,7 @@
 package dev.weft.reports.read;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -169,20 +170,10 @@ final class JfrBytes {
             case STRING_POOL:
                 pool[0] = varLong();
                 return POOLED;
-            case STRING_UTF8: {
-                int n = count();
-                String s = array != null ? new String(array, pos, n, StandardCharsets.UTF_8)
-                        : new String(copy(n), 0, n, StandardCharsets.UTF_8);
-                pos += n;
-                return s;
-            }
-            case STRING_LATIN1: {
-                int n = count();
-                String s = array != null ? new String(array, pos, n, StandardCharsets.ISO_8859_1)
-                        : new String(copy(n), 0, n, StandardCharsets.ISO_8859_1);
-                pos += n;
-                return s;
-            }
+            case STRING_UTF8:
+                return text(count(), StandardCharsets.UTF_8);
+            case STRING_LATIN1:
+                return text(count(), StandardCharsets.ISO_8859_1);
             case STRING_CHARS: {
                 int n = count();
                 if (ascii(n)) {
@@ -200,6 +191,13 @@ final class JfrBytes {
             default:
                 throw new IllegalStateException("unknown string encoding " + encoding);
         }
+    }
+
+    /** The {@code n} bytes at the position as text in {@code charset}; the position moves past them. */
+    private String text(int n, Charset charset) {
+        String s = array != null ? new String(array, pos, n, charset) : new String(copy(n), 0, n, charset);
+        pos += n;
+        return s;
     }
 
     /**
