@@ -191,12 +191,14 @@ final class EventMapper implements EventSink {
                 target > 0 ? target : -1);
     }
 
+    /** The Java id of a thread an agent event names by id and by thread, the id first; -1 when neither says. */
+    private static long javaId(long id, ThreadRef recorded) {
+        return id > 0 ? id : recorded != null && recorded.javaThreadId() > 0 ? recorded.javaThreadId() : -1;
+    }
+
     private void weftThreadStart(EventView event, ThreadInfo parent, long time) {
-        long id = event.number(STARTED_THREAD_ID, -1);
         ThreadRef recorded = event.thread(STARTED_THREAD);
-        if (id <= 0 && recorded != null) {
-            id = recorded.javaThreadId();
-        }
+        long id = javaId(event.number(STARTED_THREAD_ID, -1), recorded);
         if (id <= 0) {
             return;
         }
@@ -225,11 +227,8 @@ final class EventMapper implements EventSink {
     }
 
     private void aliveAtExit(EventView event, long time) {
-        long id = event.number(THREAD_ID, -1);
         ThreadRef recorded = event.thread(THREAD);
-        if (id <= 0 && recorded != null) {
-            id = recorded.javaThreadId();
-        }
+        long id = javaId(event.number(THREAD_ID, -1), recorded);
         if (id <= 0) {
             return;
         }
