@@ -24,6 +24,16 @@ public final class Reports {
     /** The library version, from the jar manifest when packaged. */
     public static final String VERSION = version();
 
+    /**
+     * The JVM options a report runs fastest with, in the exit report's child and {@code ./weft report}:
+     * it is a short run that would spend half its CPU compiling, so C1 only, the serial collector, and
+     * C1's thresholds lowered so that the reader's loops are compiled before the report is over
+     * (bench/RESULTS.md). {@code java -jar reports.jar} cannot set them itself.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:Tier3InvocationThreshold=20", "-XX:Tier3MinInvocationThreshold=10", "-XX:Tier3CompileThreshold=100",
+            "-XX:Tier3BackEdgeThreshold=2000");
+
     private Reports() {
     }
 

@@ -65,20 +65,13 @@ final class ChildRenderer {
         }
     }
 
-    /** C1's thresholds lowered: 7–18 % off a report's time on JDK 25, up to as much on 17 and 21 (bench/RESULTS.md). */
-    static final List<String> EARLY_C1 = List.of("-XX:Tier3InvocationThreshold=20", "-XX:Tier3MinInvocationThreshold=10",
-            "-XX:Tier3CompileThreshold=100", "-XX:Tier3BackEdgeThreshold=2000");
-
     static List<String> command(Path jfr, Path html, long heapBytes) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(JavaCommand.javaBinary().toString());
         // a fixed heap, so the child's memory is known; its JVM adds about 50 MB of RSS to it
         cmd.add("-Xmx" + Math.max(16, heapBytes >> 20) + "m");
-        // a short-lived batch job: one GC thread, no JIT tiers beyond C1, no perf file (nothing lists it as a JVM)
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        // and C1 sooner: a report is over before the default thresholds have compiled its loops
-        cmd.addAll(EARLY_C1);
+        // a short-lived batch job: one GC thread, C1 only and early, no perf file (nothing lists it as a JVM)
+        cmd.addAll(dev.weft.reports.Reports.JVM_OPTIONS);
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xss512k");
         cmd.add("-cp");

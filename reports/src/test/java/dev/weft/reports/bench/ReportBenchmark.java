@@ -2,6 +2,7 @@ package dev.weft.reports.bench;
 
 import dev.weft.benchapps.LockStress;
 import dev.weft.benchapps.LoopbackServer;
+import dev.weft.reports.Reports;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -20,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * loopback HTTP server under the agent — and synthetic ones of the agent's event shapes up to
  * {@code --big-mb} (and {@code --huge-mb}), then times {@code reports.jar html} against
  * {@code jfr print --json} of the same JDK on each file, interleaved, each in a fresh JVM with
- * {@code -Xmx512m}: medians, the ratio, MB/s, peak heap and peak RSS. With the set {@code huge}, one
+ * {@code -Xmx512m}, and as {@code ./weft report} runs it ({@link Reports#JVM_OPTIONS}): medians, the ratio,
+ * MB/s, peak heap and peak RSS. With the set {@code huge}, one
  * report of a {@code --huge-mb} recording in {@code -Xmx512m}. Last, the exit report's cost: the lock
  * stress under the agent with and without its HTML report at exit, peak RSS and wall time.
  *
@@ -123,6 +125,10 @@ public final class ReportBenchmark {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("reports html", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
                 recording.toString(), "-o", dir.resolve("out.html").toString()));
+        List<String> report = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
+        report.addAll(Reports.JVM_OPTIONS);
+        report.addAll(List.of("-jar", jar.toString(), "html", recording.toString(), "-o", dir.resolve("out.html").toString()));
+        commands.put("./weft report", report);
         commands.put("jfr print --json", List.of(jfr.toString(), "-J-Xmx512m", "-J@gc", "print", "--json",
                 recording.toString()));
         Map<String, List<Child>> results = interleave(commands, runs);
@@ -137,19 +143,23 @@ public final class ReportBenchmark {
                     mb / median(cs, c -> c.seconds()), mb / median(cs, c -> c.cpu()),
                     cs.stream().mapToLong(c -> c.heapMb()).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb()).max().orElse(-1));
         }
-        List<Child> html = results.get("reports html");
         List<Child> print = results.get("jfr print --json");
-        System.out.printf(Locale.ROOT, "  html vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), %.1fx "
-                + "by best CPU; html report %.1f MB%n", median(print, c -> c.seconds()) / median(html, c -> c.seconds()),
-                median(print, c -> c.cpu()) / median(html, c -> c.cpu()), min(print, c -> c.cpu()) / min(html, c -> c.cpu()),
-                Files.size(dir.resolve("out.html")) / 1e6);
+        for (String reports : List.of("reports html", "./weft report")) {
+            List<Child> html = results.get(reports);
+            System.out.printf(Locale.ROOT, "  %s vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), "
+                    + "%.1fx by best CPU%n", reports, median(print, c -> c.seconds()) / median(html, c -> c.seconds()),
+                    median(print, c -> c.cpu()) / median(html, c -> c.cpu()), min(print, c -> c.cpu()) / min(html, c -> c.cpu()));
+        }
+        System.out.printf(Locale.ROOT, "  html report %.1f MB%n", Files.size(dir.resolve("out.html")) / 1e6);
     }
 
-    /** One report of a very large recording in {@code -Xmx512m}: does it finish, how fast, in how much heap. */
+    /** One report of a very large recording in {@code -Xmx512m}, as {@code ./weft report} runs it: how fast, in how much heap. */
     private void huge(Path recording) throws Exception {
-        Child c = Child.run(List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
-                recording.toString(), "-o", dir.resolve("huge.html").toString()), dir.resolve("gc-huge.log"),
-                dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
+        command.addAll(Reports.JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString(), "html", recording.toString(), "-o",
+                dir.resolve("huge.html").toString()));
+        Child c = Child.run(command, dir.resolve("gc-huge.log"), dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
         double mb = Files.size(recording) / 1e6;
         System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s wall, %.1f s CPU (%.1f MB/s by wall), "
                 + "peak heap %d MB, peak RSS %d MB, report %.1f MB; stderr: %s%n", mb, c.seconds(), c.cpu(), mb / c.seconds(),
