@@ -26,7 +26,8 @@ import java.util.Map;
  *     spans (phase spans excluded) clipped to the phase, and the part of them not waiting; their
  *     averages divide by the wall time, their peaks count threads at once.</li>
  * <li><b>Blocked</b> and <b>idle</b> of a phase: wait time clipped to the phase of the application
- *     threads taking part in it (the phase's thread, threads with workload in it, threads started in it);
+ *     threads taking part in it (the phase's thread, threads with workload in it, threads the phase's
+ *     thread started in it);
  *     <b>blocked share</b> = blocked / time those threads were alive in the phase.</li>
  * <li><b>Breakdown</b> of a thread, without overlap: running, blocked by kind, idle, other.</li>
  * </ul>
@@ -81,6 +82,8 @@ public final class Analyser {
         int system = 0;
 
         Pieces pieces = new Pieces();
+        PhaseIndex phaseIndex = new PhaseIndex(phaseSpans, threads.size());
+        Candidates candidates = new Candidates(phaseCount);
         for (int ti = 0; ti < threads.size(); ti++) {
             ThreadInfo t = threads.get(ti);
             boolean app = !t.isSystem();
@@ -147,7 +150,19 @@ public final class Analyser {
                 inFlightAll.add(countedWork);
                 runningAll.add(countedRunning);
             }
-            for (int ph = 0; ph < phaseCount; ph++) {
+            // only the phases this thread can take part in: its own, those its counted work overlaps, and
+            // those of the thread that started it, open when it started; every other phase gains nothing here
+            int parent = t.parentId() < 0 ? -1 : model.indexOf(t.parentId());
+            candidates.next();
+            phaseIndex.ofThread(ti, candidates);
+            if (countedWork.size() > 0) {
+                phaseIndex.overlapping(countedWork.start(0), countedWork.end(countedWork.size() - 1), candidates);
+            }
+            if (t.startSeen()) {
+                phaseIndex.ofThreadOpenAt(parent, lo, candidates);
+            }
+            for (int c = 0; c < candidates.size; c++) {
+                int ph = candidates.list[c];
                 long ps = phaseSpans.start(ph);
                 long pe = phaseSpans.end(ph);
                 long flying = countedWork.overlap(ps, pe);
@@ -156,7 +171,8 @@ public final class Analyser {
                 if (flying > 0) {
                     workers[ph]++;
                 }
-                boolean takesPart = ti == phaseSpans.thread(ph) || flying > 0 || (t.startSeen() && lo > ps && lo < pe);
+                boolean takesPart = ti == phaseSpans.thread(ph) || flying > 0
+                        || (t.startSeen() && lo > ps && lo < pe && parent == phaseSpans.thread(ph));
                 if (app && takesPart) {
                     threadTime[ph] += Math.max(0, Math.min(pe, hi) - Math.max(ps, lo));
                     long waited = pieces.overlap(ps, pe, phaseWaitByKind[ph]);
@@ -301,6 +317,36 @@ public final class Analyser {
     }
 
     /** Disjoint wait pieces of one thread, in time order, each with its kind. */
+    /** Phases found for one thread, each once. */
+    private static final class Candidates implements PhaseIndex.Visit {
+        private final int[] seen;
+        private int stamp;
+        int[] list = new int[16];
+        int size;
+
+        Candidates(int phases) {
+            seen = new int[phases];
+        }
+
+        /** Empty, for the next thread. */
+        void next() {
+            stamp++;
+            size = 0;
+        }
+
+        @Override
+        public void phase(int ph) {
+            if (seen[ph] == stamp) {
+                return;
+            }
+            seen[ph] = stamp;
+            if (size == list.length) {
+                list = Arrays.copyOf(list, size * 2);
+            }
+            list[size++] = ph;
+        }
+    }
+
     private static final class Pieces {
         private long[] starts = new long[16];
         private long[] ends = new long[16];

@@ -18,7 +18,7 @@ import java.util.Map;
  *        spans themselves excluded) inside the phase, blocked or not; the wall time when there is none
  * @param runningTime thread time running: in flight and not waiting
  * @param blocked time blocked inside the phase (idle not counted), summed over the application threads taking
- *        part in it: the phase's thread, threads with workload in it, and threads started in it
+ *        part in it: the phase's thread, threads with workload in it, and threads the phase's thread started in it
  * @param idle time those threads were idle inside the phase (pool workers waiting for a task)
  * @param threadTime time the threads taking part in the phase were alive inside it, summed over threads
  * @param threads threads that ran workload inside the phase (the phase's thread counts when it did)

@@ -240,4 +240,28 @@ class AnalyserTest {
         assertEquals(0, a.concurrency().peak());
         assertEquals(0.0, a.concurrency().average());
     }
+
+    @Test
+    void aThreadTakesPartInThePhaseOfTheThreadThatStartedItNotInEveryPhaseOpenWhenItStarted() {
+        ModelBuilder b = recording(100);
+        // two tasks, each a phase on a thread of its own (main has none), open at once
+        thread(b, 1, "main", 0, 100, -1);
+        ThreadInfo a = thread(b, 2, "task-a", 0, 100, 1);
+        ThreadInfo c = thread(b, 3, "task-b", 0, 100, 1);
+        b.workload(a, at(0), at(100), "x.Task::run");
+        b.workload(c, at(0), at(100), "x.Task::run");
+        // task-a starts a helper that waits 40 ms; main starts another that waits 30 ms, both while both are open
+        ThreadInfo helper = thread(b, 4, "helper", 10, 60, 2);
+        b.agentWait(helper, at(10), at(50), "sleep", "Thread.sleep", null, 0, -1, true);
+        ThreadInfo stranger = thread(b, 5, "stranger", 20, 60, 1);
+        b.agentWait(stranger, at(20), at(50), "sleep", "Thread.sleep", null, 0, -1, true);
+        List<Phase> phases = Analyser.analyse(b.build()).phases();
+        assertEquals(2, phases.size());
+        Phase ofA = phases.get(0).threadTime() > phases.get(1).threadTime() ? phases.get(0) : phases.get(1);
+        Phase ofB = ofA == phases.get(0) ? phases.get(1) : phases.get(0);
+        assertEquals(40 * MS, ofA.blocked(), "the helper task-a started waited in task-a's phase");
+        assertEquals(100 * MS + 50 * MS, ofA.threadTime(), "task-a and its helper, clipped to the phase");
+        assertEquals(0, ofB.blocked(), "task-b started nothing: neither thread takes part in its phase");
+        assertEquals(100 * MS, ofB.threadTime());
+    }
 }
