@@ -77,9 +77,20 @@ public final class Threads {
         e.begin();
         int mask = BLOCKED.length() - 1;
         int slot = System.identityHashCode(vt);
+        boolean placed = false;
         for (int i = 0; i < PROBES; i++) {
-            if (BLOCKED.compareAndSet((slot + i) & mask, null, e)) {
-                return;
+            int at = (slot + i) & mask;
+            VirtualBlockedEvent held = BLOCKED.get(at);
+            if (held != null && held.virtualThread == vt) {
+                // an earlier block of this thread that ended without the unblocker (the thread took the monitor
+                // as it unmounted): its end is unknown, and the next release must not commit it as its own
+                if (placed) {
+                    BLOCKED.compareAndSet(at, held, null);
+                } else {
+                    placed = BLOCKED.compareAndSet(at, held, e);
+                }
+            } else if (held == null && !placed) {
+                placed = BLOCKED.compareAndSet(at, null, e);
             }
         }
     }

@@ -1,0 +1,54 @@
+package dev.weft.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weft.agent.RecordedEvents;
+import dev.weft.reports.read.WeftSchema.VirtualThreadBlocked;
+
+import java.util.List;
+
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
+
+/** The spans of virtual threads blocked on a monitor, begun on the carrier and committed by the unblocker. */
+class ThreadsTest {
+
+    @Test
+    void aBlockReleasedWithoutTheUnblockerIsDroppedNotCommittedAtTheNextRelease() throws Exception {
+        // any thread serves: the table keys on identity (this one, since JFR names only threads that ran)
+        Thread vt = Thread.currentThread();
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                Threads.virtualBlocked(vt); // took the monitor as it unmounted: the unblocker never saw it
+                Threads.virtualBlocked(vt); // blocked again, and this time released by the unblocker
+                Threads.virtualResumed(vt);
+                Threads.virtualResumed(vt); // a release with nothing blocked
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> blocked = rec.named(VirtualThreadBlocked.NAME);
+        assertEquals(1, blocked.size(), "one span, the second block's, not the first's stretched to the release: "
+                + blocked);
+    }
+
+    @Test
+    void eachBlockReleasedByTheUnblockerIsOneSpan() throws Exception {
+        Thread vt = Thread.currentThread();
+        RecordedEvents rec = RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Threads.virtualBlocked(vt);
+                    Threads.virtualResumed(vt);
+                }
+            } finally {
+                Recorder.deactivate();
+            }
+        });
+        List<RecordedEvent> blocked = rec.named(VirtualThreadBlocked.NAME);
+        assertEquals(2, blocked.size(), blocked.toString());
+        assertEquals(Thread.currentThread().getName(), blocked.get(0).getThread("virtualThread").getJavaName());
+    }
+}
