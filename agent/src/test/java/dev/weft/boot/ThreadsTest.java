@@ -17,16 +17,11 @@ class ThreadsTest {
     void aBlockReleasedWithoutTheUnblockerIsDroppedNotCommittedAtTheNextRelease() throws Exception {
         // any thread serves: the table keys on identity (this one, since JFR names only threads that ran)
         Thread vt = Thread.currentThread();
-        RecordedEvents rec = RecordedEvents.during(() -> {
-            Recorder.activate();
-            try {
-                Threads.virtualBlocked(vt); // took the monitor as it unmounted: the unblocker never saw it
-                Threads.virtualBlocked(vt); // blocked again, and this time released by the unblocker
-                Threads.virtualResumed(vt);
-                Threads.virtualResumed(vt); // a release with nothing blocked
-            } finally {
-                Recorder.deactivate();
-            }
+        RecordedEvents rec = whileActive(() -> {
+            Threads.virtualBlocked(vt); // took the monitor as it unmounted: the unblocker never saw it
+            Threads.virtualBlocked(vt); // blocked again, and this time released by the unblocker
+            Threads.virtualResumed(vt);
+            Threads.virtualResumed(vt); // a release with nothing blocked
         });
         List<RecordedEvent> blocked = rec.named(VirtualThreadBlocked.NAME);
         assertEquals(1, blocked.size(), "one span, the second block's, not the first's stretched to the release: "
@@ -36,19 +31,26 @@ class ThreadsTest {
     @Test
     void eachBlockReleasedByTheUnblockerIsOneSpan() throws Exception {
         Thread vt = Thread.currentThread();
-        RecordedEvents rec = RecordedEvents.during(() -> {
-            Recorder.activate();
-            try {
-                for (int i = 0; i < 2; i++) {
-                    Threads.virtualBlocked(vt);
-                    Threads.virtualResumed(vt);
-                }
-            } finally {
-                Recorder.deactivate();
+        RecordedEvents rec = whileActive(() -> {
+            for (int i = 0; i < 2; i++) {
+                Threads.virtualBlocked(vt);
+                Threads.virtualResumed(vt);
             }
         });
         List<RecordedEvent> blocked = rec.named(VirtualThreadBlocked.NAME);
         assertEquals(2, blocked.size(), blocked.toString());
         assertEquals(Thread.currentThread().getName(), blocked.get(0).getThread("virtualThread").getJavaName());
+    }
+
+    /** The events recorded while {@code calls} run with the recorder active. */
+    private static RecordedEvents whileActive(Runnable calls) throws Exception {
+        return RecordedEvents.during(() -> {
+            Recorder.activate();
+            try {
+                calls.run();
+            } finally {
+                Recorder.deactivate();
+            }
+        });
     }
 }
