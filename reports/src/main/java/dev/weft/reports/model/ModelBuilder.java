@@ -89,12 +89,8 @@ public final class ModelBuilder {
 
     /** The budget for a report in a JVM whose heap may grow to {@code maxHeap}: what is left beyond a reserve. */
     public static long budgetFor(long maxHeap) {
-        return Math.max(8L << 20, maxHeap - reserveFor(maxHeap));
-    }
-
-    /** The heap a report keeps from its model for reading and analysing it. */
-    public static long reserveFor(long maxHeap) {
-        return Math.max(48L << 20, maxHeap / 4);
+        long reserve = Math.max(48L << 20, maxHeap / 4);
+        return Math.max(8L << 20, maxHeap - reserve);
     }
 
     /** Takes {@code units} of the budget for something starting at {@code time}; {@code false} when none is left. */

@@ -39,16 +39,6 @@ final class ChunkScan {
     /** What is wrong after {@link #readable}, {@code null} when the whole file is sound. */
     final String damage;
 
-    /** The largest sound chunk of at most {@code bytes} bytes; 0 when there is none. */
-    long largestChunk(long bytes) {
-        long largest = 0;
-        for (int i = 0; i < chunks; i++) {
-            long size = offsets[i + 1] - offsets[i];
-            largest = size <= bytes ? Math.max(largest, size) : largest;
-        }
-        return largest;
-    }
-
     private ChunkScan(long readable, int chunks, long[] unfinished, long size, long[] offsets, boolean format1,
                       String damage) {
         this.format1 = format1;

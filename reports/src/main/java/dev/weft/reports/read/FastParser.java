@@ -59,12 +59,15 @@ final class FastParser {
     /**
      * Whether a chunk of {@code size} bytes is read into a heap of {@code maxHeap}, rather than mapped: two
      * such chunks at a time (the one being read and the next, prepared meanwhile) take no more than a
-     * quarter of it, which leaves the model most of the heap. Mapped chunks are read more slowly, and their
-     * pages count in the process's resident size until the mapping is collected.
+     * quarter of what the heap has beyond its first 128 MB. A smaller heap, such as the exit report's
+     * (128 MB by default), needs all of it for the model and the work of building it: it maps every chunk.
+     * Mapped chunks are read more slowly, and their pages count in the process's resident size.
      */
     static boolean readsIntoHeap(long size, long maxHeap) {
-        return size <= maxHeap / 8;
+        return 2 * size <= (maxHeap - IN_HEAP_FLOOR) / 4;
     }
+
+    private static final long IN_HEAP_FLOOR = 128L << 20;
 
     /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
     static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {

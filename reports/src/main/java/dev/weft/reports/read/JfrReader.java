@@ -63,9 +63,6 @@ public final class JfrReader {
     }
 
     /** {@link #read(Path)} with this parser, giving up when it makes no progress for {@code stallNanos}. */
-    /** What reading needs beyond the model and two chunks: their pools' maps, and room to collect garbage. */
-    static final long READ_HEADROOM = 16L << 20;
-
     static Model read(Path jfr, long stallNanos, Parser parser) throws RecordingException {
         String name = jfr.toString();
         ChunkScan scan;
@@ -81,7 +78,7 @@ public final class JfrReader {
         }
         ModelBuilder builder = new ModelBuilder(jfr);
         long maxHeap = Runtime.getRuntime().maxMemory();
-        builder.heapBudget(budget(maxHeap, parser == Parser.FAST ? scan.largestChunk(maxHeap / 8) : 0));
+        builder.heapBudget(budget(maxHeap, parser == Parser.FAST ? largestInHeap(scan, maxHeap) : 0));
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
@@ -103,14 +100,23 @@ public final class JfrReader {
 
     /**
      * The model's heap budget in a heap of {@code maxHeap} while the focused parser reads chunks of up to
-     * {@code largestInHeap} bytes into it ({@link FastParser#readsIntoHeap}; larger ones it maps): it holds
-     * the chunk it reads and the next one, which it prepares meanwhile, with their constant pools. Once read
-     * they go, before the analysis, so they share the reserve the analysis needs; only what they take beyond
-     * it comes from the model.
+     * {@code largestInHeap} bytes into it ({@link FastParser#readsIntoHeap}; others it maps): it holds the
+     * chunk it reads and the next one, which it prepares meanwhile, and those two come out of the model's
+     * share. (Sharing the reserve instead ran the exit report's child out of memory: building the model
+     * needs all of it.)
      */
     static long budget(long maxHeap, long largestInHeap) {
-        long beyond = 2 * largestInHeap + READ_HEADROOM - ModelBuilder.reserveFor(maxHeap);
-        return ModelBuilder.budgetFor(maxHeap) - Math.max(0, beyond);
+        return ModelBuilder.budgetFor(maxHeap) - 2 * largestInHeap;
+    }
+
+    /** The largest chunk of {@code scan} the focused parser reads into a heap of {@code maxHeap}; 0 when none. */
+    private static long largestInHeap(ChunkScan scan, long maxHeap) {
+        long largest = 0;
+        for (int i = 0; i < scan.chunks; i++) {
+            long size = scan.offsets[i + 1] - scan.offsets[i];
+            largest = FastParser.readsIntoHeap(size, maxHeap) ? Math.max(largest, size) : largest;
+        }
+        return largest;
     }
 
     private static void parse(Path jfr, String name, ChunkScan scan, EventMapper mapper, Parser parser)

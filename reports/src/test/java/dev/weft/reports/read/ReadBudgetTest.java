@@ -14,28 +14,22 @@ class ReadBudgetTest {
     private static final long MB = 1L << 20;
 
     @Test
-    void aChunkIsReadIntoTheHeapWhenTwoOfItsSizeTakeAQuarterOfItAtMost() {
-        assertTrue(FastParser.readsIntoHeap(12 * MB, 128 * MB), "JFR's default chunks, the exit report's heap");
-        assertTrue(FastParser.readsIntoHeap(64 * MB, 512 * MB));
-        assertFalse(FastParser.readsIntoHeap(12 * MB, 32 * MB), "a small exit report heap maps them");
-        assertFalse(FastParser.readsIntoHeap(65 * MB, 512 * MB), "a larger chunk of the same file is mapped");
+    void aChunkIsReadIntoALargeHeapOnly() {
+        assertTrue(FastParser.readsIntoHeap(12 * MB, 512 * MB), "JFR's default chunks, the reports CLI's heap");
+        assertTrue(FastParser.readsIntoHeap(48 * MB, 512 * MB), "two take a quarter of 512 - 128 MB");
+        assertFalse(FastParser.readsIntoHeap(49 * MB, 512 * MB), "a larger chunk of the same file is mapped");
+        assertFalse(FastParser.readsIntoHeap(8 * MB, 128 * MB), "the exit report's default heap maps them all");
+        assertFalse(FastParser.readsIntoHeap(1, 16 * MB), "so does the smallest");
     }
 
     @Test
-    void chunksOfTheUsualSizeShareTheAnalysisReserve() {
-        assertEquals(ModelBuilder.budgetFor(128 * MB), JfrReader.budget(128 * MB, 16 * MB));
-        assertEquals(ModelBuilder.budgetFor(512 * MB), JfrReader.budget(512 * MB, 16 * MB));
-        assertEquals(ModelBuilder.budgetFor(16 * MB), JfrReader.budget(16 * MB, 2 * MB), "the smallest exit heap");
-    }
-
-    @Test
-    void largeChunksInTheHeapTakeWhatTheyNeedBeyondTheReserveFromTheModel() {
-        // two chunks of 64 MB and the read's headroom are 16 MB more than the 128 MB reserve of a 512 MB heap
-        assertEquals(ModelBuilder.budgetFor(512 * MB) - 16 * MB, JfrReader.budget(512 * MB, 64 * MB));
+    void twoChunksInTheHeapComeOutOfTheModelsShare() {
+        assertEquals(ModelBuilder.budgetFor(512 * MB) - 32 * MB, JfrReader.budget(512 * MB, 16 * MB));
     }
 
     @Test
     void withNoChunkInTheHeapTheModelHasTheUsualBudget() {
-        assertEquals(ModelBuilder.budgetFor(512 * MB), JfrReader.budget(512 * MB, 0));
+        assertEquals(ModelBuilder.budgetFor(128 * MB), JfrReader.budget(128 * MB, 0));
+        assertEquals(ModelBuilder.budgetFor(16 * MB), JfrReader.budget(16 * MB, 0));
     }
 }
