@@ -155,12 +155,15 @@ public final class Threads {
     /** Idle pool threads (only JDK frames) are not work cut short; threads in application code are. */
     static boolean inApplicationCode(StackTraceElement[] frames) {
         for (StackTraceElement f : frames) {
-            if (!isJdk(f.getClassName())) {
+            // the bridge runs inside the waits it records: a JDK thread caught recording one is still the JDK's
+            if (!isJdk(f.getClassName()) && !f.getClassName().startsWith(BRIDGE)) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final String BRIDGE = Threads.class.getPackageName() + ".";
 
     private static boolean isJdk(String cls) {
         return cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.");

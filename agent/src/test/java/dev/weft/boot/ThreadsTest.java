@@ -1,6 +1,8 @@
 package dev.weft.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.agent.RecordedEvents;
 import dev.weft.reports.read.WeftSchema.VirtualThreadBlocked;
@@ -40,6 +42,22 @@ class ThreadsTest {
         List<RecordedEvent> blocked = rec.named(VirtualThreadBlocked.NAME);
         assertEquals(2, blocked.size(), blocked.toString());
         assertEquals(Thread.currentThread().getName(), blocked.get(0).getThread("virtualThread").getJavaName());
+    }
+
+    @Test
+    void aJdkThreadCaughtInTheBridgeAtExitIsNotInApplicationCode() {
+        // the JDK HTTP server's idle timer, woken as the JVM exits, committing its wait (seen under load)
+        StackTraceElement[] timer = {
+            new StackTraceElement("jdk.jfr.internal.JVM", "newEventWriter", null, -1),
+            new StackTraceElement("dev.weft.boot.WaitState", "end", null, 110),
+            new StackTraceElement("dev.weft.boot.Waits", "end", null, 71),
+            new StackTraceElement("java.lang.Object", "wait", null, 378),
+            new StackTraceElement("java.util.TimerThread", "mainLoop", null, 537),
+        };
+        assertFalse(Threads.inApplicationCode(timer));
+        StackTraceElement[] app = timer.clone();
+        app[4] = new StackTraceElement("com.example.Worker", "run", null, 12);
+        assertTrue(Threads.inApplicationCode(app), "the same wait in an application's thread is its own");
     }
 
     /** The events recorded while {@code calls} run with the recorder active. */
