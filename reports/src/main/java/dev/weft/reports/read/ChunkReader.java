@@ -129,7 +129,8 @@ final class ChunkReader implements EventView {
      * References from the agent's events to threads the pools do not hold, so far. The agent's events
      * are committed by live threads, which the chunk's pool holds (a later chunk may leave one to the
      * chunk before, as it does stack traces: only the first chunk's count means damage). Not counted:
-     * the JVM's own events, and the thread that shut the JVM down. JDK 17 never pools the thread that
+     * the JVM's own events; a wait's target thread, which may have ended before the chunk began (a join of a
+     * thread whose chunks {@code maxsize} dropped); and the thread that shut the JVM down. JDK 17 never pools the thread that
      * attaches to end the JVM (DestroyJavaVM), so its events, the agent's exit events among them, and
      * the JVM's own statistics name a thread that is not there; the JDK's parser reads it as none.
      */
@@ -367,7 +368,8 @@ final class ChunkReader implements EventView {
         if (t == null && key != 0) {
             if (plan.shutdown) {
                 shutdownThread = key;
-            } else if (plan.agents) {
+            } else if (plan.agents && field != EventFields.TARGET_THREAD) {
+                // a join's target may have ended before this chunk began, and JFR pools live threads only
                 unresolved.merge(key, 1, Integer::sum);
             }
         }
