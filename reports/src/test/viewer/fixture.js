@@ -43,11 +43,20 @@ function report({ threads, kinds = ['workload', 'sleep', 'join', 'latch', 'park'
     return [100 + index, t.name, flags, t.parent === undefined ? -1 : t.parent,
       t.start || 0, t.end, t.work || 0, t.idle || 0, t.other || 0, t.wait || [], pins];
   });
+  // a phase a row, by position, as DataWriter writes it; blockedByKind {kind: µs} becomes [kind index, µs, …]
+  const phaseRows = phases.map((p) => [str(p.name), str(p.method), p.group === undefined ? -1 : p.group, p.start, p.end,
+    p.wall === undefined ? p.end - p.start : p.wall, p.inFlight || 0, p.inFlightTime || 0, p.inFlightPeak || 0,
+    p.running || 0, p.runningTime || 0, p.runningPeak || 0, p.blocked || 0, p.blockedShare || 0, p.idle || 0,
+    p.threadTime || 0, p.threads || 0,
+    Object.entries(p.blockedByKind || {}).flatMap(([k, us]) => {
+      if (kinds.indexOf(k) < 0) throw new Error('unknown kind ' + k);
+      return [kinds.indexOf(k), us];
+    })]);
   const end = duration || Math.max(1, ...out.map((t) => t[5]));
   const kindInfo = kinds.map((k, i) => ({ color: k === 'workload' ? '#4652d0' : 'hsl(' + (i * 53 % 360) + ', 30%, 70%)',
     idle: k === 'idle' }));
-  return { format: 'weft-report', version: 4, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
-    wakes, critical: critical.flat(), phases };
+  return { format: 'weft-report', version: 5, durationUs: end, kinds, kindInfo, threads: out, segs, descs, strings, hows,
+    wakes, critical: critical.flat(), phases: phaseRows };
 }
 
 module.exports = { report, FLAG };

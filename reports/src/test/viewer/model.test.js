@@ -107,3 +107,18 @@ test('the critical path decodes into steps of known threads only', () => {
   assert.deepEqual(m.critical.map((s) => [s.thread, s.start, s.end, s.wait, s.link]),
     [[0, 0, 10, false, 0], [1, 10, 40, false, 2], [0, 40, 45, true, 1]]);
 });
+
+test('a phase row decodes to its fields, its name and method from the strings, its blocked time by kind name', () => {
+  const m = prepare(report({
+    threads: [{ name: 'main', end: 1000, spans: [[0, 900, 'workload', 'Demo::run'], [100, 400, 'join', 'Thread.join']] }],
+    phases: [{ name: 'Demo.run', method: 'Demo::run', group: 0, start: 0, end: 900, inFlight: 1.5, inFlightTime: 1350,
+      inFlightPeak: 2, running: 0.75, runningTime: 675, runningPeak: 1, blocked: 300, blockedShare: 0.25, idle: 7,
+      threadTime: 1200, threads: 2, blockedByKind: { join: 300, latch: 0 } }]
+  }));
+  assert.deepEqual(m.phases, [{ name: 'Demo.run', method: 'Demo::run', group: 0, start: 0, end: 900, wall: 900, inFlight: 1.5,
+    inFlightTime: 1350, inFlightPeak: 2, running: 0.75, runningTime: 675, runningPeak: 1, blocked: 300, blockedShare: 0.25,
+    idle: 7, threadTime: 1200, threads: 2, blockedByKind: { join: 300, latch: 0 } }]);
+  const loose = prepare(report({ threads: [{ name: 'main', end: 10 }], phases: [{ name: 'p', start: 1, end: 9 }] }));
+  assert.equal(loose.phases[0].group, undefined, 'a phase in no group');
+  assert.equal(loose.phases[0].method, null);
+});

@@ -107,8 +107,17 @@
       if (!threads[rc[c]]) continue;
       critical.push({ thread: rc[c], start: rc[c + 1], end: rc[c + 1] + rc[c + 2], wait: rc[c + 3] === 1, link: rc[c + 4] });
     }
+    var phases = (d.phases || []).map(function (row) {
+      // a phase's fields by position, as DataWriter writes them
+      var byKind = {}, b = row[17] || [];
+      for (var q = 0; q + 1 < b.length; q += 2) if (kinds[b[q]] !== undefined) byKind[kinds[b[q]]] = b[q + 1];
+      return { name: str(row[0]), method: str(row[1]), group: row[2] >= 0 ? row[2] : undefined, start: row[3], end: row[4],
+        wall: row[5], inFlight: row[6], inFlightTime: row[7], inFlightPeak: row[8], running: row[9], runningTime: row[10],
+        runningPeak: row[11], blocked: row[12], blockedShare: row[13], idle: row[14], threadTime: row[15],
+        threads: row[16], blockedByKind: byKind };
+    });
     return { d: d, kinds: kinds, kindInfo: kindInfo, idleKind: idleKind, descs: descs, isWork: isWork, threads: threads,
-      strings: strings, hows: hows, phases: d.phases || [], phaseGroups: d.phaseGroups || [],
+      strings: strings, hows: hows, phases: phases, phaseGroups: d.phaseGroups || [],
       duration: Math.max(1, d.durationUs || 1), critical: critical };
   }
 

@@ -48,7 +48,7 @@ import java.util.Map;
  * descs[]        flat, 8 per description: kind, label (string), blocker class (string), blocker id,
  *                target (thread index), timed (0/1), stack (string: top frames, one a line), detail
  *                (string: the address, file or process waited for); -1 when absent
- * strings[]      the strings descs refer to
+ * strings[]      the strings descs, pins and phases refer to
  * hows[]         how a waker acted: unpark, notify, thread end …
  * wakes[]        per woken thread, flat [segment delta, waker (thread index), time delta µs, how, …] by
  *                segment: the segment index (into the thread's segs) counts from the previous one (the
@@ -56,9 +56,9 @@ import java.util.Map;
  * critical[]     the critical path in time order, flat [thread, start µs, duration µs, type, link, …];
  *                type 0 run, 1 wait with no one to blame; link how the path came into this thread from
  *                the step before: 0 none, 1 woken by it, 2 started by it
- * phaseThread, phases[]{name, method, group, start, end, wall, inFlight, inFlightTime, inFlightPeak,
- *                       running, runningTime, runningPeak, blocked, blockedShare, idle, threadTime,
- *                       threads, blockedByKind{kind: µs}}
+ * phaseThread, phases[]   per phase, a row: name (string), method (string), group (index into phaseGroups),
+ *                start, end, wall, inFlight, inFlightTime, inFlightPeak, running, runningTime, runningPeak,
+ *                blocked, blockedShare, idle, threadTime, threads, [kind, µs, …] (blocked by kind)
  * phaseGroups[]{name, method, count, start, wall, min, median, max, inFlight, inFlightPeak, running,
  *               runningPeak, blocked, blockedShare, idle}   the phases of one method, in time order
  * concurrency{peak, peakAt, average, busy, anyBusy (running), inFlight{peak, peakAt, average}},
@@ -112,7 +112,7 @@ final class DataWriter {
 
     private void write(String generator) throws IOException {
         json.beginObject();
-        json.name("format", "weft-report").name("version", 4).name("generator", generator);
+        json.name("format", "weft-report").name("version", 5).name("generator", generator);
         json.name("source", model.source() == null || model.source().getFileName() == null ? null
                 : model.source().getFileName().toString());
         json.name("generated", Instant.now().toString());
@@ -151,6 +151,7 @@ final class DataWriter {
         json.name("descs").beginArray();
         descs.write(json);
         json.endArray();
+        int[] phaseText = phaseText(); // the strings are written before the phases that name them
         json.name("strings").beginArray();
         for (int i = 0; i < out.size(); i++) {
             json.value(out.get(i));
@@ -159,7 +160,7 @@ final class DataWriter {
         writeWakes();
         writeCriticalPath();
         json.name("phaseThread", analysis.phaseThreadIndex());
-        writePhases();
+        writePhases(phaseText);
         Concurrency.Level running = analysis.concurrency().running();
         Concurrency.Level inFlight = analysis.concurrency().inFlight();
         json.name("concurrency").beginObject()
@@ -396,7 +397,23 @@ final class DataWriter {
         return descs.id(desc);
     }
 
-    private void writePhases() throws IOException {
+    /** Each phase's name and method, as ids into the page's strings: two a phase. */
+    private int[] phaseText() {
+        List<Phase> phases = analysis.phases();
+        int[] ids = new int[2 * phases.size()];
+        for (int i = 0; i < phases.size(); i++) {
+            ids[2 * i] = out.id(phases.get(i).name());
+            ids[2 * i + 1] = out.id(phases.get(i).method());
+        }
+        return ids;
+    }
+
+    /**
+     * A phase a row, by position, as a lane is: a program with a phase per task has as many phases as
+     * threads, and eighteen field names a phase made up most of such a page. In the order the viewer reads
+     * them ({@code data/model.js}).
+     */
+    private void writePhases(int[] text) throws IOException {
         json.name("phases").beginArray();
         List<PhaseGroup> groups = analysis.phaseGroups();
         Map<Phase, Integer> groupOf = new java.util.IdentityHashMap<>();
@@ -405,20 +422,24 @@ final class DataWriter {
                 groupOf.put(p, g);
             }
         }
-        for (Phase p : analysis.phases()) {
-            json.beginObject().name("name", p.name()).name("method", p.method()).name("group", groupOf.get(p))
-                    .name("start", us(p.start())).name("end", us(p.end())).name("wall", micros(p.wall()))
-                    .name("inFlight", p.inFlight()).name("inFlightTime", micros(p.inFlightTime()))
-                    .name("inFlightPeak", p.inFlightPeak()).name("running", p.running())
-                    .name("runningTime", micros(p.runningTime())).name("runningPeak", p.runningPeak())
-                    .name("blocked", micros(p.blocked())).name("blockedShare", p.blockedShare())
-                    .name("idle", micros(p.idle())).name("threadTime", micros(p.threadTime()))
-                    .name("threads", p.threads());
-            json.name("blockedByKind").beginObject();
+        Map<String, Integer> kindIndex = new HashMap<>();
+        for (int k = 0; k < analysis.kinds().size(); k++) {
+            kindIndex.put(analysis.kinds().get(k), k + 1);
+        }
+        List<Phase> phases = analysis.phases();
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            json.beginArray().value(text[2 * i]).value(text[2 * i + 1]).value(groupOf.getOrDefault(p, -1))
+                    .value(us(p.start())).value(us(p.end())).value(micros(p.wall()))
+                    .value(p.inFlight()).value(micros(p.inFlightTime())).value(p.inFlightPeak())
+                    .value(p.running()).value(micros(p.runningTime())).value(p.runningPeak())
+                    .value(micros(p.blocked())).value(p.blockedShare()).value(micros(p.idle()))
+                    .value(micros(p.threadTime())).value(p.threads());
+            json.beginArray();
             for (Map.Entry<String, Long> e : p.blockedByKind().entrySet()) {
-                json.name(e.getKey(), micros(e.getValue()));
+                json.value(kindIndex.getOrDefault(e.getKey(), -1)).value(micros(e.getValue()));
             }
-            json.endObject().endObject();
+            json.endArray().endArray();
         }
         json.endArray();
         json.name("phaseGroups").beginArray();

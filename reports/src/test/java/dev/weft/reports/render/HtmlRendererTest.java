@@ -35,6 +35,7 @@ class HtmlRendererTest {
     static Path dir;
     static String html;
     static Map<String, Object> data;
+    static Analysis analysis;
 
     @BeforeAll
     static void render() throws Exception {
@@ -46,7 +47,7 @@ class HtmlRendererTest {
             t.start();
             t.join();
         });
-        Analysis analysis = Reports.analyse(jfr);
+        analysis = Reports.analyse(jfr);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long n = HtmlRenderer.write(analysis, out, "weft-reports test");
         assertEquals(out.size(), n, "bytes counted");
@@ -94,7 +95,7 @@ class HtmlRendererTest {
     @SuppressWarnings("unchecked")
     void theDataDescribesLanesAndSegmentsCompactly() {
         assertEquals("weft-report", data.get("format"));
-        assertEquals(4.0, data.get("version"));
+        assertEquals(5.0, data.get("version"));
         List<Map<String, Object>> threads = PageData.threads(data);
         List<List<Double>> segs = (List<List<Double>>) data.get("segs");
         assertEquals(threads.size(), segs.size(), "one segment list per lane");
@@ -125,6 +126,27 @@ class HtmlRendererTest {
         long segments = segs.stream().mapToLong(l -> l.size() / 3).sum();
         assertTrue(segments > 0);
         assertTrue((to - at) / (double) segments < 40, "bytes per segment " + (to - at) / (double) segments);
+    }
+
+    @Test
+    void aPhaseIsARowThatNamesItsStringsAndKinds() {
+        List<Map<String, Object>> phases = PageData.phases(data);
+        List<dev.weft.reports.analyse.Phase> expected = analysis.phases();
+        assertFalse(expected.isEmpty(), "the hostile workload is a phase");
+        assertEquals(expected.size(), phases.size());
+        for (int i = 0; i < phases.size(); i++) {
+            Map<String, Object> p = phases.get(i);
+            dev.weft.reports.analyse.Phase e = expected.get(i);
+            assertEquals(e.name(), p.get("name"));
+            assertEquals(HOSTILE_METHOD, p.get("method"), "the method, whole, from the page's strings");
+            assertEquals((e.end() - e.start() + 500) / 1000, ((Number) p.get("wall")).longValue());
+            assertEquals(e.threads(), ((Number) p.get("threads")).intValue());
+            assertEquals(0, ((Number) p.get("group")).intValue(), "the one group, of the one method");
+            Map<String, Object> byKind = (Map<String, Object>) p.get("blockedByKind");
+            assertEquals(e.blockedByKind().keySet(), byKind.keySet());
+            assertTrue(byKind.containsKey("sleep") && ((Number) byKind.get("sleep")).longValue() >= 4000,
+                    "the phase's sleep, by its kind's name: " + byKind);
+        }
     }
 
     @Test

@@ -12,6 +12,11 @@ public final class PageData {
     private static final List<String> THREAD_FIELDS = List.of("id", "name", "flags", "parent", "start", "end", "work",
             "idle", "other", "wait", "pins");
 
+    /** A phase's fields in the order {@code DataWriter} writes them and the viewer reads them. */
+    private static final List<String> PHASE_FIELDS = List.of("name", "method", "group", "start", "end", "wall",
+            "inFlight", "inFlightTime", "inFlightPeak", "running", "runningTime", "runningPeak", "blocked",
+            "blockedShare", "idle", "threadTime", "threads", "blockedByKind");
+
     private PageData() {
     }
 
@@ -27,20 +32,46 @@ public final class PageData {
     }
 
     /** The lanes of {@code data}, each by the names of its fields. */
-    @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> threads(Map<String, Object> data) {
-        List<Map<String, Object>> threads = new ArrayList<>();
-        for (Object row : (List<Object>) data.get("threads")) {
-            List<Object> values = (List<Object>) row;
-            if (values.size() != THREAD_FIELDS.size()) {
-                throw new AssertionError("a lane of " + values.size() + " fields: " + values);
+        return rows(data, "threads", THREAD_FIELDS);
+    }
+
+    /**
+     * The phases of {@code data}, each by the names of its fields, as the viewer reads them: name and method
+     * looked up in the page's strings, blocked time by kind name.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> phases(Map<String, Object> data) {
+        List<Object> strings = (List<Object>) data.get("strings");
+        List<Object> kinds = (List<Object>) data.get("kinds");
+        List<Map<String, Object>> phases = rows(data, "phases", PHASE_FIELDS);
+        for (Map<String, Object> p : phases) {
+            p.put("name", strings.get(((Number) p.get("name")).intValue()));
+            p.put("method", strings.get(((Number) p.get("method")).intValue()));
+            List<Object> flat = (List<Object>) p.get("blockedByKind");
+            Map<String, Object> byKind = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < flat.size(); i += 2) {
+                byKind.put((String) kinds.get(((Number) flat.get(i)).intValue()), flat.get(i + 1));
             }
-            Map<String, Object> thread = new LinkedHashMap<>();
-            for (int i = 0; i < values.size(); i++) {
-                thread.put(THREAD_FIELDS.get(i), values.get(i));
-            }
-            threads.add(thread);
+            p.put("blockedByKind", byKind);
         }
-        return threads;
+        return phases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> data, String key, List<String> fields) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object row : (List<Object>) data.get(key)) {
+            List<Object> values = (List<Object>) row;
+            if (values.size() != fields.size()) {
+                throw new AssertionError("a row of " + key + " with " + values.size() + " fields: " + values);
+            }
+            Map<String, Object> named = new LinkedHashMap<>();
+            for (int i = 0; i < values.size(); i++) {
+                named.put(fields.get(i), values.get(i));
+            }
+            rows.add(named);
+        }
+        return rows;
     }
 }
