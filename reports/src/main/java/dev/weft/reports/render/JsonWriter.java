@@ -16,6 +16,8 @@ public final class JsonWriter {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Writer out;
+    /** {@code out}, when it is a page's own writer: numbers and punctuation then go straight into its bytes. */
+    private final Utf8Writer bytes;
     private boolean[] first = new boolean[16];
     private int depth;
     private boolean afterName;
@@ -23,6 +25,7 @@ public final class JsonWriter {
 
     public JsonWriter(Writer out) {
         this.out = out;
+        this.bytes = out instanceof Utf8Writer u ? u : null;
     }
 
     public JsonWriter beginObject() throws IOException {
@@ -78,6 +81,9 @@ public final class JsonWriter {
             out.write("null");
         } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             writeLong((long) value);
+        } else if (Math.abs(value) < 1e14) {
+            // the same number as the rounded double, written without the cost of Double.toString
+            fixed(Math.round(value * 10_000.0), 4);
         } else {
             out.write(Double.toString(Math.round(value * 10_000.0) / 10_000.0));
         }
@@ -94,13 +100,18 @@ public final class JsonWriter {
             throw new IllegalArgumentException("scale " + scale);
         }
         separate();
+        fixed(unscaled, scale);
+        return this;
+    }
+
+    private void fixed(long unscaled, int scale) throws IOException {
         if (scale == 0) {
             writeLong(unscaled);
-            return this;
+            return;
         }
         if (unscaled == Long.MIN_VALUE) {
             out.write(BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString());
-            return this;
+            return;
         }
         long pow = 1;
         for (int i = 0; i < scale; i++) {
@@ -111,7 +122,7 @@ public final class JsonWriter {
         long whole = abs / pow;
         long fraction = abs % pow;
         if (negative) {
-            out.write('-');
+            punctuation('-');
         }
         writeLong(whole);
         if (fraction != 0) {
@@ -120,7 +131,7 @@ public final class JsonWriter {
                 fraction /= 10;
                 digits--;
             }
-            out.write('.');
+            punctuation('.');
             int pos = this.digits.length;
             for (int i = 0; i < digits; i++) {
                 this.digits[--pos] = (char) ('0' + (fraction % 10));
@@ -128,7 +139,6 @@ public final class JsonWriter {
             }
             out.write(this.digits, pos, this.digits.length - pos);
         }
-        return this;
     }
 
     public JsonWriter nullValue() throws IOException {
@@ -155,7 +165,7 @@ public final class JsonWriter {
 
     private JsonWriter open(char c) throws IOException {
         separate();
-        out.write(c);
+        punctuation(c);
         if (++depth == first.length) {
             first = Arrays.copyOf(first, depth * 2);
         }
@@ -168,7 +178,7 @@ public final class JsonWriter {
             throw new IllegalStateException("nothing to close");
         }
         depth--;
-        out.write(c);
+        punctuation(c);
         return this;
     }
 
@@ -181,12 +191,24 @@ public final class JsonWriter {
             if (first[depth]) {
                 first[depth] = false;
             } else {
-                out.write(',');
+                punctuation(',');
             }
         }
     }
 
+    private void punctuation(char c) throws IOException {
+        if (bytes != null) {
+            bytes.writeAscii(c);
+        } else {
+            out.write(c);
+        }
+    }
+
     private void writeLong(long v) throws IOException {
+        if (bytes != null) {
+            bytes.writeLong(v);
+            return;
+        }
         if (v == Long.MIN_VALUE) {
             out.write(Long.toString(v));
             return;

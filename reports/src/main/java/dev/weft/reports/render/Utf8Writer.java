@@ -57,6 +57,56 @@ final class Utf8Writer extends Writer {
         write(s, 0, s.length());
     }
 
+    /**
+     * Writes the decimal digits of {@code v}, as {@code write(Long.toString(v))} does, straight into the
+     * buffer: most of a report's data is numbers. Below 2^32 a digit is a multiplication, not a division,
+     * which C1, the reports' only compiler, would emit as such.
+     */
+    void writeLong(long v) throws IOException {
+        if (high != 0 || v == Long.MIN_VALUE) {
+            write(Long.toString(v));
+            return;
+        }
+        if (pos > buffer.length - 24) {
+            drain();
+        }
+        if (v < 0) {
+            buffer[pos++] = '-';
+            v = -v;
+        }
+        int end = pos + digits(v);
+        int at = end;
+        while (v >= 1L << 32) {
+            long q = v / 10;
+            buffer[--at] = (byte) ('0' + (v - q * 10));
+            v = q;
+        }
+        do {
+            long q = (v * 0xCCCCCCCDL) >>> 35; // v / 10, exact for every v below 2^32
+            buffer[--at] = (byte) ('0' + (v - q * 10));
+            v = q;
+        } while (v != 0);
+        pos = end;
+    }
+
+    /** How many decimal digits {@code v >= 0} has. */
+    private static int digits(long v) {
+        int n = 1;
+        for (long bound = 10; n < 19 && v >= bound; bound *= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes {@code c}, which is ASCII, as {@code write(c)} does. */
+    void writeAscii(char c) throws IOException {
+        if (high != 0 || pos > buffer.length - 4) {
+            put(c);
+            return;
+        }
+        buffer[pos++] = (byte) c;
+    }
+
     private void put(char c) throws IOException {
         if (pos > buffer.length - 4) {
             drain();

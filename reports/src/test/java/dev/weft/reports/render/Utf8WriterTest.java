@@ -46,4 +46,52 @@ class Utf8WriterTest {
             assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), out.toByteArray(), "round " + round);
         }
     }
+
+    /** Numbers the page writes straight into its bytes, around every power of ten and of two. */
+    static long[] edgeNumbers() {
+        java.util.List<Long> v = new java.util.ArrayList<>(java.util.List.of(0L, 1L, -1L, 9L, 10L, Long.MAX_VALUE,
+                Long.MIN_VALUE, Long.MIN_VALUE + 1, Integer.MAX_VALUE + 1L, 0xFFFFFFFFL, 0x100000000L));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10; p *= 10) {
+            v.addAll(java.util.List.of(p - 1, p, p + 1, -p, p * 10 - 1));
+        }
+        for (int b = 1; b < 63; b++) {
+            v.addAll(java.util.List.of((1L << b) - 1, 1L << b, -(1L << b)));
+        }
+        return v.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Test
+    void numbersAndPunctuationWrittenAsBytesEncodeAsTheirText() throws Exception {
+        Random random = new Random(7);
+        long[] edges = edgeNumbers();
+        for (int round = 0; round < 200; round++) {
+            StringBuilder expected = new StringBuilder();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Utf8Writer w = new Utf8Writer(out);
+            for (int i = 0; i < 5_000; i++) {
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        long v = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong()
+                                >> random.nextInt(64);
+                        w.writeLong(v);
+                        expected.append(v);
+                    }
+                    case 1 -> {
+                        char c = ",[]{}:-."
+                                .charAt(random.nextInt(8));
+                        w.writeAscii(c);
+                        expected.append(c);
+                    }
+                    default -> {
+                        // a character of any kind, a high surrogate left waiting among them
+                        char c = ALPHABET[random.nextInt(ALPHABET.length)];
+                        w.write(c);
+                        expected.append(c);
+                    }
+                }
+            }
+            w.close();
+            assertArrayEquals(expected.toString().getBytes(StandardCharsets.UTF_8), out.toByteArray(), "round " + round);
+        }
+    }
 }
