@@ -186,8 +186,14 @@ public final class Analyser {
         Occupancy runs = runningAll.build();
 
         List<Phase> phases = new ArrayList<>(phaseCount);
+        Map<String, String> friendly = new HashMap<>(); // a method called per task has one name, made once
         for (int ph = 0; ph < phaseCount; ph++) {
             String method = strings.get(phaseSpans.method(ph));
+            String name = method == null || method.isBlank() ? friendlyName(method, ph) : friendly.get(method);
+            if (name == null) {
+                name = friendlyName(method, ph);
+                friendly.put(method, name);
+            }
             long ps = phaseSpans.start(ph);
             long pe = phaseSpans.end(ph);
             long wall = pe - ps;
@@ -204,7 +210,7 @@ public final class Analyser {
             // a phase with no workload inside (a request handler) is its own work: its thread's time in it
             boolean empty = inFlight[ph] == 0;
             long ownRunning = Math.max(0, wall - ownWait[ph]);
-            phases.add(new Phase(friendlyName(method, ph), method, ps, pe, empty ? wall : inFlight[ph],
+            phases.add(new Phase(name, method, ps, pe, empty ? wall : inFlight[ph],
                     empty ? ownRunning : running[ph], blocked[ph], idle[ph], threadTime[ph], Math.max(workers[ph], 1),
                     empty ? 1 : flying.peak(ps, pe), empty ? (ownRunning > 0 ? 1 : 0) : runs.peak(ps, pe), byKind));
         }

@@ -5,7 +5,7 @@ import dev.weft.reports.model.ThreadInfo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +24,7 @@ public final class Analysis {
     private final int virtualThreads;
     private final int systemThreads;
     private final List<String> notes;
+    private final int[] groupOf;
     private final WakeEdges wakeEdges;
     private final CriticalPath criticalPath;
 
@@ -33,12 +34,23 @@ public final class Analysis {
         this.model = model;
         this.phaseThread = phaseThread;
         this.phases = List.copyOf(phases);
-        Map<String, List<Phase>> byMethod = new LinkedHashMap<>();
-        for (Phase p : phases) {
-            byMethod.computeIfAbsent(p.method() == null ? p.name() : p.method(), m -> new ArrayList<>()).add(p);
+        Map<String, Integer> groupOfMethod = new HashMap<>();
+        List<List<Phase>> members = new ArrayList<>();
+        this.groupOf = new int[phases.size()];
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            String method = p.method() == null ? p.name() : p.method();
+            Integer known = groupOfMethod.get(method);
+            int g = known == null ? members.size() : known;
+            if (known == null) {
+                groupOfMethod.put(method, g);
+                members.add(new ArrayList<>());
+            }
+            members.get(g).add(p);
+            groupOf[i] = g;
         }
         List<PhaseGroup> groups = new ArrayList<>();
-        byMethod.values().forEach(list -> groups.add(new PhaseGroup(list)));
+        members.forEach(list -> groups.add(new PhaseGroup(list)));
         this.phaseGroups = List.copyOf(groups);
         this.kinds = List.copyOf(kinds);
         this.breakdown = breakdown;
@@ -67,6 +79,11 @@ public final class Analysis {
 
     public List<Phase> phases() {
         return phases;
+    }
+
+    /** The position in {@link #phaseGroups()} of the group of the phase at {@code phase} in {@link #phases()}. */
+    public int phaseGroupOf(int phase) {
+        return groupOf[phase];
     }
 
     /** The phases grouped by method, in the order of each group's first phase. */

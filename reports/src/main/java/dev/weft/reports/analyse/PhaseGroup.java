@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * The phases of one method: a real program calls its top-level method again and again (a request
@@ -15,9 +13,48 @@ import java.util.function.ToLongFunction;
 public final class PhaseGroup {
 
     private final List<Phase> phases;
+    // summed once: a group may hold a phase per task, and a page asks for each total more than once
+    private final long wall;
+    private final long inFlightTime;
+    private final long runningTime;
+    private final long blocked;
+    private final long idle;
+    private final long threadTime;
+    private final int inFlightPeak;
+    private final int runningPeak;
+    private final int threads;
 
     PhaseGroup(List<Phase> phases) {
         this.phases = List.copyOf(phases);
+        long wall = 0;
+        long inFlightTime = 0;
+        long runningTime = 0;
+        long blocked = 0;
+        long idle = 0;
+        long threadTime = 0;
+        int inFlightPeak = 0;
+        int runningPeak = 0;
+        int threads = 0;
+        for (Phase p : this.phases) {
+            wall += p.wall();
+            inFlightTime += p.inFlightTime();
+            runningTime += p.runningTime();
+            blocked += p.blocked();
+            idle += p.idle();
+            threadTime += p.threadTime();
+            inFlightPeak = Math.max(inFlightPeak, p.inFlightPeak());
+            runningPeak = Math.max(runningPeak, p.runningPeak());
+            threads = Math.max(threads, p.threads());
+        }
+        this.wall = wall;
+        this.inFlightTime = inFlightTime;
+        this.runningTime = runningTime;
+        this.blocked = blocked;
+        this.idle = idle;
+        this.threadTime = threadTime;
+        this.inFlightPeak = inFlightPeak;
+        this.runningPeak = runningPeak;
+        this.threads = threads;
     }
 
     public String name() {
@@ -43,7 +80,7 @@ public final class PhaseGroup {
 
     /** Wall time summed over the phases. */
     public long wall() {
-        return sum(Phase::wall);
+        return wall;
     }
 
     /** Shortest, median and longest wall time of one phase. */
@@ -57,11 +94,11 @@ public final class PhaseGroup {
     }
 
     public long inFlightTime() {
-        return sum(Phase::inFlightTime);
+        return inFlightTime;
     }
 
     public long runningTime() {
-        return sum(Phase::runningTime);
+        return runningTime;
     }
 
     /** Average threads in flight over the group's wall time. */
@@ -77,45 +114,28 @@ public final class PhaseGroup {
     }
 
     public int inFlightPeak() {
-        return max(Phase::inFlightPeak);
+        return inFlightPeak;
     }
 
     public int runningPeak() {
-        return max(Phase::runningPeak);
+        return runningPeak;
     }
 
     public long blocked() {
-        return sum(Phase::blocked);
+        return blocked;
     }
 
     public long idle() {
-        return sum(Phase::idle);
+        return idle;
     }
 
     public double blockedShare() {
-        long threadTime = sum(Phase::threadTime);
-        return threadTime <= 0 ? 0.0 : (double) blocked() / threadTime;
+        return threadTime <= 0 ? 0.0 : (double) blocked / threadTime;
     }
 
     /** The most threads with workload in one phase. */
     public int threads() {
-        return max(Phase::threads);
-    }
-
-    private long sum(ToLongFunction<Phase> of) {
-        long t = 0;
-        for (Phase p : phases) {
-            t += of.applyAsLong(p);
-        }
-        return t;
-    }
-
-    private int max(ToIntFunction<Phase> of) {
-        int m = 0;
-        for (Phase p : phases) {
-            m = Math.max(m, of.applyAsInt(p));
-        }
-        return m;
+        return threads;
     }
 
     public Map<String, Long> blockedByKind() {

@@ -416,12 +416,6 @@ final class DataWriter {
     private void writePhases(int[] text) throws IOException {
         json.name("phases").beginArray();
         List<PhaseGroup> groups = analysis.phaseGroups();
-        Map<Phase, Integer> groupOf = new java.util.IdentityHashMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            for (Phase p : groups.get(g).phases()) {
-                groupOf.put(p, g);
-            }
-        }
         Map<String, Integer> kindIndex = new HashMap<>();
         for (int k = 0; k < analysis.kinds().size(); k++) {
             kindIndex.put(analysis.kinds().get(k), k + 1);
@@ -429,7 +423,7 @@ final class DataWriter {
         List<Phase> phases = analysis.phases();
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
-            json.beginArray().value(text[2 * i]).value(text[2 * i + 1]).value(groupOf.getOrDefault(p, -1))
+            json.beginArray().value(text[2 * i]).value(text[2 * i + 1]).value(analysis.phaseGroupOf(i))
                     .value(us(p.start())).value(us(p.end())).value(micros(p.wall()))
                     .value(p.inFlight()).value(micros(p.inFlightTime())).value(p.inFlightPeak())
                     .value(p.running()).value(micros(p.runningTime())).value(p.runningPeak())
