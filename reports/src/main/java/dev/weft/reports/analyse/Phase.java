@@ -32,7 +32,15 @@ public record Phase(String name, String method, long start, long end, long inFli
                     Map<String, Long> blockedByKind) {
 
     public Phase {
-        blockedByKind = Collections.unmodifiableMap(new LinkedHashMap<>(blockedByKind));
+        // a program with a phase per task has as many of these maps as threads: most hold one kind or none
+        blockedByKind = switch (blockedByKind.size()) {
+            case 0 -> Collections.emptyMap();
+            case 1 -> {
+                Map.Entry<String, Long> only = blockedByKind.entrySet().iterator().next();
+                yield Collections.singletonMap(only.getKey(), only.getValue());
+            }
+            default -> Collections.unmodifiableMap(new LinkedHashMap<>(blockedByKind));
+        };
     }
 
     /** Wall time: the length of the phase span. */

@@ -30,6 +30,13 @@ public final class LongIntMap {
         }
     }
 
+    /** Makes room for {@code more} keys at once, rather than doubling again and again as they come. */
+    public void reserve(int more) {
+        while ((size + more) * 2 > keys.length) {
+            grow();
+        }
+    }
+
     public void put(long key, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("negative value");

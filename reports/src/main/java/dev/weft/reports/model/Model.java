@@ -26,6 +26,9 @@ public final class Model {
     private final Sample sample;
     private final RecordingLimits limits;
     private final LongIntMap index;
+    private final long workloadSpans;
+    private final long waitSpans;
+    private final long wakes;
 
     /**
      * The agent's last wait sample ({@code weft.WaitSample}): who was blocked at {@code time}.
@@ -57,9 +60,21 @@ public final class Model {
         this.sample = sample;
         this.limits = limits;
         this.index = new LongIntMap();
+        index.reserve(this.threads.size());
+        long workloads = 0;
+        long waits = 0;
+        long wakes = 0;
         for (int i = 0; i < this.threads.size(); i++) {
-            index.put(this.threads.get(i).id(), i);
+            ThreadInfo t = this.threads.get(i);
+            index.put(t.id(), i);
+            workloads += t.workloads().size();
+            waits += t.waits().size();
+            wakes += t.wakes().size();
         }
+        // counted once: with a thread per task, each pass over the threads is a pass over most of the heap
+        this.workloadSpans = workloads;
+        this.waitSpans = waits;
+        this.wakes = wakes;
     }
 
     /** The file read, may be {@code null}. */
@@ -168,26 +183,14 @@ public final class Model {
     }
 
     public long workloadSpanCount() {
-        long n = 0;
-        for (ThreadInfo t : threads) {
-            n += t.workloads().size();
-        }
-        return n;
+        return workloadSpans;
     }
 
     public long waitSpanCount() {
-        long n = 0;
-        for (ThreadInfo t : threads) {
-            n += t.waits().size();
-        }
-        return n;
+        return waitSpans;
     }
 
     public long wakeCount() {
-        long n = 0;
-        for (ThreadInfo t : threads) {
-            n += t.wakes().size();
-        }
-        return n;
+        return wakes;
     }
 }

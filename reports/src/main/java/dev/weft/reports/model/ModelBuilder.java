@@ -2,7 +2,6 @@ package dev.weft.reports.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -455,14 +454,22 @@ public final class ModelBuilder {
             partial(crossing);
         }
         ArrayList<ThreadInfo> ordered = new ArrayList<>(threads);
-        ordered.sort(Comparator.comparingInt((ThreadInfo t) -> "main".equals(t.name()) ? 0 : 1)
-                .thenComparingInt(t -> "main".equals(t.name()) ? -t.workloads().size() : 0)
-                .thenComparingLong(ThreadInfo::start)
-                .thenComparingLong(ThreadInfo::id));
+        ordered.sort(ModelBuilder::laneOrder);
         Model.Sample sample = lastSample < 0 ? null
                 : new Model.Sample(lastSampleTime, sampleInProgress, sampleListed, open);
         return new Model(source, start, end, ordered, strings, agentStatus, alive, eventTypes, warnings, partialReason,
                 eventCount, merged, dataLoss, sample, limits);
+    }
+
+    /** Lanes: main first (the one with most workload first), then by start and id; one comparator, not a chain. */
+    private static int laneOrder(ThreadInfo a, ThreadInfo b) {
+        boolean aMain = "main".equals(a.name());
+        if (aMain != "main".equals(b.name())) {
+            return aMain ? -1 : 1;
+        }
+        int more = aMain ? Integer.compare(b.workloads().size(), a.workloads().size()) : 0;
+        int byStart = more != 0 ? more : Long.compare(a.start(), b.start());
+        return byStart != 0 ? byStart : Long.compare(a.id(), b.id());
     }
 
     /**
