@@ -70,7 +70,9 @@ public final class Analyser {
         long[] threadTime = new long[phaseCount];
         long[] ownWait = new long[phaseCount];
         int[] workers = new int[phaseCount];
-        long[][] phaseWaitByKind = new long[phaseCount][kinds.size()];
+        // one row of kinds a phase, in one array: a program with a phase per task has 100,000 of them
+        int kindsPerPhase = kinds.size();
+        long[] phaseWaitByKind = new long[phaseCount * kindsPerPhase];
 
         ThreadBreakdown[] breakdown = new ThreadBreakdown[threads.size()];
         long[] kindCount = new long[kinds.size()];
@@ -175,7 +177,7 @@ public final class Analyser {
                         || (t.startSeen() && lo > ps && lo < pe && parent == phaseSpans.thread(ph));
                 if (app && takesPart) {
                     threadTime[ph] += Math.max(0, Math.min(pe, hi) - Math.max(ps, lo));
-                    long waited = pieces.overlap(ps, pe, phaseWaitByKind[ph]);
+                    long waited = pieces.overlap(ps, pe, phaseWaitByKind, ph * kindsPerPhase);
                     if (ti == phaseSpans.thread(ph)) {
                         ownWait[ph] = waited;
                     }
@@ -199,7 +201,7 @@ public final class Analyser {
             long wall = pe - ps;
             Map<String, Long> byKind = new LinkedHashMap<>();
             for (int k = 0; k < kinds.size(); k++) {
-                long v = phaseWaitByKind[ph][k];
+                long v = phaseWaitByKind[ph * kindsPerPhase + k];
                 if (idleKind[k]) {
                     idle[ph] += v;
                 } else if (v > 0) {
@@ -375,13 +377,13 @@ public final class Analyser {
             size++;
         }
 
-        /** Time inside {@code [lo, hi)}, added per kind to {@code byKind}; returns the total. */
-        long overlap(long lo, long hi, long[] byKind) {
+        /** Time inside {@code [lo, hi)}, added per kind to {@code byKind} from {@code at} on; returns the total. */
+        long overlap(long lo, long hi, long[] byKind, int at) {
             long total = 0;
             for (int i = Sorted.firstAbove(ends, 0, size, lo); i < size && starts[i] < hi; i++) {
                 long d = Math.min(hi, ends[i]) - Math.max(lo, starts[i]);
                 if (d > 0) {
-                    byKind[kinds[i]] += d;
+                    byKind[at + kinds[i]] += d;
                     total += d;
                 }
             }

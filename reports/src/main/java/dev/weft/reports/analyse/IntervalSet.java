@@ -17,7 +17,9 @@ final class IntervalSet {
 
     /** Collects intervals in start order, merging those that overlap or touch. */
     static final class Builder {
-        private long[] data = new long[8];
+        private static final long[] NO_DATA = {};
+        /** Made at the first interval: most threads' builders of some kind stay empty. */
+        private long[] data = NO_DATA;
         private int size;
 
         void add(long start, long end) {
@@ -31,7 +33,7 @@ final class IntervalSet {
                 return;
             }
             if (2 * size + 2 > data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
+                data = Arrays.copyOf(data, Math.max(4, data.length * 2));
             }
             data[2 * size] = start;
             data[2 * size + 1] = end;

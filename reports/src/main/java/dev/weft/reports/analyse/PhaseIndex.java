@@ -1,7 +1,5 @@
 package dev.weft.reports.analyse;
 
-import java.util.Arrays;
-
 /**
  * The phases by time, to find those a thread can take part in without visiting every phase for every
  * thread: a program of 100,000 tasks that are each a phase would otherwise cost 10^10 steps. Phases are
@@ -25,18 +23,15 @@ final class PhaseIndex {
     private record ByStart(int[] order, long[] starts, long[] reach) {
 
         static ByStart of(PhaseFinder phases, int[] members) {
-            Integer[] boxed = new Integer[members.length];
-            for (int i = 0; i < members.length; i++) {
-                boxed[i] = members[i];
-            }
-            Arrays.sort(boxed, (a, b) -> Long.compare(phases.start(a), phases.start(b)));
-            int[] order = new int[members.length];
+            int[] order = members.clone();
             long[] starts = new long[members.length];
+            for (int i = 0; i < members.length; i++) {
+                starts[i] = phases.start(order[i]);
+            }
+            Sorted.sortTogether(starts, order);
             long[] reach = new long[members.length];
             long latest = Long.MIN_VALUE;
             for (int i = 0; i < members.length; i++) {
-                order[i] = boxed[i];
-                starts[i] = phases.start(order[i]);
                 latest = Math.max(latest, phases.end(order[i]));
                 reach[i] = latest;
             }

@@ -32,7 +32,7 @@ public final class LongIntMap {
 
     /** Makes room for {@code more} keys at once, rather than doubling again and again as they come. */
     public void reserve(int more) {
-        while ((size + more) * 2 > keys.length) {
+        while ((long) (size + more) * 2 > keys.length) {
             grow();
         }
     }

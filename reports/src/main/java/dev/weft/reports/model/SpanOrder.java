@@ -11,6 +11,9 @@ final class SpanOrder {
      * starts at {@code times[startAt + i]} and ends at {@code times[endAt + i]}: columns of one array.
      */
     static int[] of(long[] times, int startAt, int endAt, int n) {
+        if (n < 2) {
+            return null; // most tables of a program with a thread per task hold one row
+        }
         Order o = new Order(times, startAt, endAt);
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) {
