@@ -38,11 +38,11 @@ class DemoReportInBrowserIT {
             assertTrue(browser.driver().findElement(org.openqa.selenium.By.id("banners")).getText()
                     .contains("forgotten wait"));
             // in the concurrent scenario the 3 workers and main all wait (the workers sleep, main awaits)
-            double mid = browser.decimal("const p = weft.data.phases[1]; return (p.start + p.end) / 2");
+            double mid = browser.decimal("const p = weft.model.phases[1]; return (p.start + p.end) / 2");
             Map<String, Object> c = browser.map("return weft.curveAt(arguments[0])", mid);
             assertTrue(((Number) c.get("waiting")).longValue() >= TASKS + 1, "waiting " + c);
             Map<String, Object> before = browser.map("return weft.visibleRange()");
-            browser.js("weft.zoomTo(weft.data.phases[1].start, weft.data.phases[1].end)");
+            browser.js("weft.zoomTo(weft.model.phases[1].start, weft.model.phases[1].end)");
             Map<String, Object> after = browser.map("return weft.visibleRange()");
             assertTrue(((Number) after.get("end")).doubleValue() - ((Number) after.get("start")).doubleValue()
                     < ((Number) before.get("end")).doubleValue() - ((Number) before.get("start")).doubleValue());
