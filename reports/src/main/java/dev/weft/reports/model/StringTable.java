@@ -11,6 +11,13 @@ public final class StringTable {
 
     private final HashMap<String, Integer> ids = new HashMap<>();
     private final ArrayList<String> values = new ArrayList<>();
+    /**
+     * The string instances asked for lately, by their hash, and their ids. The reader hands out one instance
+     * per string and chunk, but each chunk makes its own: the table's key is another instance, and a map
+     * lookup compared the two char by char, a stack's text on every event of every chunk after the first.
+     */
+    private final String[] seen = new String[1024];
+    private final int[] seenIds = new int[1024];
 
     /** A copy with the same ids, that later additions to either do not reach. */
     public StringTable copy() {
@@ -25,14 +32,19 @@ public final class StringTable {
         if (value == null) {
             return NONE;
         }
-        Integer id = ids.get(value);
-        if (id != null) {
-            return id;
+        int slot = value.hashCode() & (seen.length - 1);
+        if (seen[slot] == value) {
+            return seenIds[slot];
         }
-        int next = values.size();
-        values.add(value);
-        ids.put(value, next);
-        return next;
+        Integer known = ids.get(value);
+        int id = known != null ? known : values.size();
+        if (known == null) {
+            values.add(value);
+            ids.put(value, id);
+        }
+        seen[slot] = value;
+        seenIds[slot] = id;
+        return id;
     }
 
     /** Returns the id of {@code value} without adding it, or {@link #NONE} when unknown. */
