@@ -94,19 +94,25 @@ class AgentForkedIT {
         assertEquals(0, r.exitCode(), r.stderr());
         List<RecordedEvent> all = events(r.only(".jfr"));
         List<RecordedEvent> mainWaits = onThread(all, "weft.Wait", "main");
-        Map<String, Long> kinds = waitKinds(all, "main");
-        assertEquals(Map.of("barrier", 1L, "semaphore", 1L, "condition", 1L, "lock", 1L, "future", 3L,
-                "executor", 2L, "queue", 3L), kinds, "main's waits by kind: " + apis(mainWaits));
-
         List<RecordedEvent> wakes = named(all, "weft.Wake").stream()
                 .filter(e -> e.getThread("wokenThread") != null && "main".equals(e.getThread("wokenThread").getJavaName()))
                 .toList();
+        Map<String, Long> kinds = new java.util.TreeMap<>();
         for (RecordedEvent wait : mainWaits) {
-            boolean matched = wakes.stream().anyMatch(w -> !w.getStartTime().isBefore(wait.getStartTime())
+            String waker = wakes.stream().filter(w -> !w.getStartTime().isBefore(wait.getStartTime())
                     && !w.getStartTime().isAfter(wait.getEndTime())
-                    && !"main".equals(w.getThread().getJavaName()));
-            assertTrue(matched, "a waker for " + wait.getString("api") + " at " + wait.getStartTime());
+                    && !"main".equals(w.getThread().getJavaName()))
+                    .map(w -> w.getThread().getJavaName()).findFirst()
+                    .orElseThrow(() -> new AssertionError("a waker for " + wait.getString("api") + " at "
+                            + wait.getStartTime()));
+            // the pool's worker may hold the pool's or its queue's lock as main submits or shuts down: a real
+            // wait, but the JDK's, not a step of the catalogue (seen under load, beside two spinning processes)
+            if (!(wait.getString("kind").equals("lock") && waker.equals("cat-pool"))) {
+                kinds.merge(wait.getString("kind"), 1L, Long::sum);
+            }
         }
+        assertEquals(new java.util.TreeMap<>(Map.of("barrier", 1L, "semaphore", 1L, "condition", 1L, "lock", 1L,
+                "future", 3L, "executor", 2L, "queue", 3L)), kinds, "main's waits by kind: " + apis(mainWaits));
     }
 
     private static List<String> apis(List<RecordedEvent> waits) {
