@@ -72,7 +72,7 @@ public final class Analyser {
         int[] workers = new int[phaseCount];
         // one row of kinds a phase, in one array: a program with a phase per task has 100,000 of them
         int kindsPerPhase = kinds.size();
-        long[] phaseWaitByKind = new long[phaseCount * kindsPerPhase];
+        long[] phaseWaitByKind = new long[Math.toIntExact((long) phaseCount * kindsPerPhase)];
 
         ThreadBreakdown[] breakdown = new ThreadBreakdown[threads.size()];
         long[] kindCount = new long[kinds.size()];

@@ -25,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the report data as the compact JSON the timeline template reads. The format (version 2):
+ * Writes the report data as the compact JSON the timeline template reads. The format (version 5; lanes and
+ * phases are rows of values, in the order given, not objects):
  *
  * <pre>
  * format, version, generator, source, generated, startEpochMs, durationUs, partial, notes[],
@@ -37,8 +38,8 @@ import java.util.Map;
  * kinds[]        kind names; 0 is "workload", the others are wait kinds
  * kindInfo[]     per kind: {color, idle, api, meaning}, from the one list of kinds (WaitKinds)
  * allKinds[]     that whole list, {name, color, idle, api, meaning}: the viewer's help lists it
- * threads[]      {id, name, flags, parent (thread index or -1), start, end (µs), work (running), idle,
- *                 other (µs), wait [kind, µs, kind, µs …] (blocked by kind, idle's kind included), pins}
+ * threads[]      per lane, a row: id, name, flags, parent (thread index or -1), start, end (µs), work (running),
+ *                 idle, other (µs), wait [kind, µs, kind, µs …] (blocked by kind, idle's kind included), pins
  *                 pins: flat [start µs, duration µs, stack (string), reason (string), …] where the
  *                 virtual thread was pinned to its carrier
  *                 flags: 1 virtual, 2 daemon, 4 daemon known, 8 start seen, 16 end seen,

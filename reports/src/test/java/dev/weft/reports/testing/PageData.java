@@ -46,8 +46,8 @@ public final class PageData {
         List<Object> kinds = (List<Object>) data.get("kinds");
         List<Map<String, Object>> phases = rows(data, "phases", PHASE_FIELDS);
         for (Map<String, Object> p : phases) {
-            p.put("name", strings.get(((Number) p.get("name")).intValue()));
-            p.put("method", strings.get(((Number) p.get("method")).intValue()));
+            p.put("name", text(strings, p.get("name")));
+            p.put("method", text(strings, p.get("method")));
             List<Object> flat = (List<Object>) p.get("blockedByKind");
             Map<String, Object> byKind = new LinkedHashMap<>();
             for (int i = 0; i + 1 < flat.size(); i += 2) {
@@ -56,6 +56,12 @@ public final class PageData {
             p.put("blockedByKind", byKind);
         }
         return phases;
+    }
+
+    /** A string of the page by its id, {@code null} for -1, as the viewer reads it. */
+    private static Object text(List<Object> strings, Object id) {
+        int i = ((Number) id).intValue();
+        return i < 0 ? null : strings.get(i);
     }
 
     @SuppressWarnings("unchecked")
