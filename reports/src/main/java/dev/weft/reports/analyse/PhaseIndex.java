@@ -22,20 +22,19 @@ final class PhaseIndex {
     /** Phase numbers in order of start, their starts, and the latest end among them up to each. */
     private record ByStart(int[] order, long[] starts, long[] reach) {
 
+        /** {@code members} in start order, as {@link PhaseFinder} numbers phases: no sort is needed. */
         static ByStart of(PhaseFinder phases, int[] members) {
-            int[] order = members.clone();
             long[] starts = new long[members.length];
             for (int i = 0; i < members.length; i++) {
-                starts[i] = phases.start(order[i]);
+                starts[i] = phases.start(members[i]);
             }
-            Sorted.sortTogether(starts, order);
             long[] reach = new long[members.length];
             long latest = Long.MIN_VALUE;
             for (int i = 0; i < members.length; i++) {
-                latest = Math.max(latest, phases.end(order[i]));
+                latest = Math.max(latest, phases.end(members[i]));
                 reach[i] = latest;
             }
-            return new ByStart(order, starts, reach);
+            return new ByStart(members, starts, reach);
         }
 
         /** Tells {@code visit} each phase {@code p} with {@code start < to} and {@code end > from}. */

@@ -39,6 +39,10 @@ class PhaseIndexTest {
         Model m = b.build();
         PhaseFinder phases = PhaseFinder.find(m.threads(), m.strings(), PhaseFilter.parse(null));
         assertTrue(phases.size() > 0);
+        for (int ph = 1; ph < phases.size(); ph++) {
+            // what the index builds on: phases numbered in start order, so it never sorts
+            assertTrue(phases.start(ph - 1) <= phases.start(ph), "phases in start order, seed " + seed);
+        }
         PhaseIndex index = new PhaseIndex(phases, m.threads().size());
         for (int q = 0; q < 200; q++) {
             long from = at(r.nextInt(1000));
