@@ -2,6 +2,7 @@ package dev.weft.reports.bench;
 
 import dev.weft.benchapps.LockStress;
 import dev.weft.benchapps.LoopbackServer;
+import dev.weft.reports.ClassArchive;
 import dev.weft.reports.Reports;
 
 import java.lang.management.ManagementFactory;
@@ -125,10 +126,9 @@ public final class ReportBenchmark {
         Map<String, List<String>> commands = new LinkedHashMap<>();
         commands.put("reports html", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
                 recording.toString(), "-o", dir.resolve("out.html").toString()));
-        List<String> report = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
-        report.addAll(Reports.JVM_OPTIONS);
-        report.addAll(List.of("-jar", jar.toString(), "html", recording.toString(), "-o", dir.resolve("out.html").toString()));
-        commands.put("./weft report", report);
+        List<String> args = List.of("html", recording.toString(), "-o", dir.resolve("out.html").toString());
+        commands.put("./weft report", weftReport(args, true));
+        commands.put("  no class archive", weftReport(args, false));
         commands.put("jfr print --json", List.of(jfr.toString(), "-J-Xmx512m", "-J@gc", "print", "--json",
                 recording.toString()));
         Map<String, List<Child>> results = interleave(commands, runs);
@@ -144,7 +144,7 @@ public final class ReportBenchmark {
                     cs.stream().mapToLong(c -> c.heapMb()).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb()).max().orElse(-1));
         }
         List<Child> print = results.get("jfr print --json");
-        for (String reports : List.of("reports html", "./weft report")) {
+        for (String reports : List.of("reports html", "./weft report", "  no class archive")) {
             List<Child> html = results.get(reports);
             System.out.printf(Locale.ROOT, "  %s vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), "
                     + "%.1fx by best CPU%n", reports, median(print, c -> c.seconds()) / median(html, c -> c.seconds()),
@@ -155,10 +155,8 @@ public final class ReportBenchmark {
 
     /** One report of a very large recording in {@code -Xmx512m}, as {@code ./weft report} runs it: how fast, in how much heap. */
     private void huge(Path recording) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
-        command.addAll(Reports.JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar.toString(), "html", recording.toString(), "-o",
-                dir.resolve("huge.html").toString()));
+        List<String> command = weftReport(List.of("html", recording.toString(), "-o", dir.resolve("huge.html").toString()),
+                true);
         Child c = Child.run(command, dir.resolve("gc-huge.log"), dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
         double mb = Files.size(recording) / 1e6;
         System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s wall, %.1f s CPU (%.1f MB/s by wall), "
@@ -191,6 +189,34 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "  the exit report adds %.0f MB of peak RSS, %.2f s of wall and %.2f s of CPU "
                 + "(medians)%n", median(html, c -> c.rssMb()) - median(none, c -> c.rssMb()),
                 median(html, c -> c.seconds()) - median(none, c -> c.seconds()), median(html, c -> c.cpu()) - median(none, c -> c.cpu()));
+    }
+
+    /**
+     * {@code ./weft report}'s command for {@code args}: its JVM options and, with {@code archive}, its class archive,
+     * written here by an untimed first report (as the first report after a build writes it).
+     */
+    private List<String> weftReport(List<String> args, boolean archive) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
+        command.addAll(Reports.JVM_OPTIONS);
+        if (archive) {
+            Path file = dir.resolve("reports-jdk" + Runtime.version() + ".jsa").toAbsolutePath();
+            Path home = java.getParent().getParent();
+            ClassArchive plan = ClassArchive.prepare(Runtime.version().feature(), home, file, jar);
+            if (plan.written() != null) {
+                List<String> first = new ArrayList<>(List.of(java.toString(), "-Xmx512m"));
+                first.addAll(Reports.JVM_OPTIONS);
+                first.addAll(plan.options());
+                first.addAll(List.of("-jar", jar.toString()));
+                first.addAll(args); // the archive holds the classes this run loads
+                Child.run(first, dir.resolve("gc-unused.log"), dir.resolve("archive.out"), TIMEOUT_SECONDS);
+                plan.finish(0);
+                plan = ClassArchive.prepare(Runtime.version().feature(), home, file, jar);
+            }
+            command.addAll(plan.options());
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(args);
+        return command;
     }
 
     private Map<String, List<Child>> interleave(Map<String, List<String>> commands, int runs) throws Exception {
