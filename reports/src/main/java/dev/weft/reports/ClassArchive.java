@@ -27,13 +27,18 @@ import java.util.List;
  *
  * @param options the JVM options, none when there is to be no archive
  * @param written where the JVM writes a new archive, or null when it maps an existing one or has none
- * @param archive the archive's place
+ * @param archive the archive's place, null for {@link #none()}
  */
 public record ClassArchive(List<String> options, Path written, Path archive) {
 
     /** The first release that survives a damaged archive (17 crashed on a truncated one). */
     static final int FIRST_RELEASE = 19;
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    /** No archive. */
+    public static ClassArchive none() {
+        return new ClassArchive(List.of(), null, null);
+    }
 
     /**
      * What a JVM of release {@code javaFeature}, at {@code javaHome}, running {@code jar}, does with the archive

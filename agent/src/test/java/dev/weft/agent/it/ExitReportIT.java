@@ -10,7 +10,9 @@ import dev.weft.testkit.Jdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -51,6 +53,38 @@ class ExitReportIT {
         Path html = r.only(".html");
         assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("weft-data"), "a report was written");
         assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: " + html)), r.stderr());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.weft.testkit.Jdks#required")
+    void theChildKeepsAClassArchiveBesideTheAgentFromJdk19On(Jdk jdk) throws Exception {
+        Path jar = Files.createDirectories(out.resolve("install")).resolve("agent.jar");
+        Files.copy(ForkedJvm.AGENT_JAR, jar);
+        List<FileTime> written = new ArrayList<>();
+        for (String run : List.of("first", "second")) {
+            Path dir = Files.createDirectories(out.resolve(run));
+            String agent = ForkedJvm.agent("out=" + dir).replace(ForkedJvm.AGENT_JAR.toString(), jar.toString());
+            ForkedJvm.Result r;
+            try (ChildProcess child = ForkedJvm.startWith(jdk, dir, List.of(agent), List.of(), FixtureApp.class.getName(),
+                    "quick")) {
+                r = ForkedJvm.Result.of(child.await(ChildProcess.DEFAULT_TIMEOUT), dir);
+            }
+            assertEquals(0, r.exitCode(), r.stderr());
+            Path html = r.only(".html");
+            assertTrue(r.weftLines().stream().anyMatch(l -> l.startsWith("[weft] report: " + html)), r.stderr());
+            assertFalse(r.stderr().contains("cds") || r.stderr().contains("shared archive"), r.stderr());
+            try (var files = Files.list(jar.getParent())) {
+                List<Path> archives = files.filter(f -> !f.equals(jar)).toList();
+                if (jdk.feature() < 19) {
+                    assertEquals(List.of(), archives, "JDK 17 crashed on a truncated archive: its child gets none");
+                    return;
+                }
+                assertEquals(1, archives.size(), "one archive, no file half written: " + archives);
+                assertTrue(archives.get(0).getFileName().toString().endsWith(".jsa"), archives.toString());
+                written.add(Files.getLastModifiedTime(archives.get(0)));
+            }
+        }
+        assertEquals(written.get(0), written.get(1), "the second child mapped the archive the first one wrote");
     }
 
     @Test
