@@ -28,7 +28,7 @@ public final class AgentOptions {
             "  maxage=AGE       keep data at most this old: 30m, 12h, 7d, none (default: none)",
             "  reporttimeout=T  give up on the HTML report at exit after T (e.g. 20s; 0: never render); it is",
             "                   rendered in a child JVM, so the application's heap is never used (default: 20s)",
-            "  reportheap=SIZE  the heap of that child JVM (default: 128m, at most about 170 MB of RSS; 64m keeps",
+            "  reportheap=SIZE  the heap of that child JVM (default: 128m, at most about 180 MB of RSS; 64m keeps",
             "                   it near 100 MB; what does not fit is left out of the report, which says so)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up; used only",
             "                   if nobody but you can write it (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
