@@ -1,27 +1,41 @@
 package dev.weft.reports;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A class-data archive for the reports CLI's JVM, kept beside its jar: the report's own classes are then
+ * A class-data archive for a JVM that renders reports, kept beside its jar: the report's own classes are then
  * mapped already parsed and verified instead of read from the jar, and a report starts sooner (the demo's
- * 0.26 s report took 0.21 s; bench/RESULTS.md). {@code ./weft report} does the same
+ * 0.30 s report took 0.25 s; bench/RESULTS.md). {@code ./weft report} does the same
  * ({@code ReportsJvmOptionsTest}).
  * <ul>
  *   <li>A report with no archive, or one older than the jar, writes one as it ends
- *       ({@code -XX:ArchiveClassesAtExit}) under a name of its own. Only a report that succeeded moves it into
+ *       ({@code -XX:ArchiveClassesAtExit}) under a name of its own. Only a report that was written moves it into
  *       place, in one rename: JDK 17 crashed on a truncated archive, which a JVM killed while writing, or a
  *       reader racing a writer, would leave. For that crash, and because 17 and 18 cannot remake an archive
  *       themselves, they get none.</li>
  *   <li>The JVM's own {@code -XX:+AutoCreateSharedArchive} is not used: it writes in place, remakes nothing
  *       for a rebuilt jar, and on JDK 25 warns on every run about a damaged archive.</li>
+ *   <li>An archive is code the JVM runs: it is used only from a folder of the current user that nobody else
+ *       may write, and only when it is the user's own file that nobody else may write (the weaving cache's
+ *       rule). No POSIX permissions, no archive.</li>
  *   <li>Nothing is asked for where the JDK has no base archive (the JVM would warn on every run), or where the
- *       folder cannot be written (a JVM that cannot write its archive ends with status 1 although the report
- *       was written).</li>
+ *       folder cannot be written or has little room left (a JVM that cannot write its archive ends with
+ *       status 1 although the report was written).</li>
  * </ul>
  * CDS's log is turned off: an archive that cannot be used is a slower start, never a reason to print anything.
  *
@@ -33,6 +47,10 @@ public record ClassArchive(List<String> options, Path written, Path archive) {
 
     /** The first release that survives a damaged archive (17 crashed on a truncated one). */
     static final int FIRST_RELEASE = 19;
+    /** Room the folder must have before a JVM is asked to write there: an archive is 1.5 to 2 MB. */
+    static final long MIN_FREE_BYTES = 64L << 20;
+    /** A name of its own older than this was left by a JVM that never finished: removed. */
+    static final Duration ABANDONED = Duration.ofHours(1);
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
     /** No archive. */
@@ -46,32 +64,69 @@ public record ClassArchive(List<String> options, Path written, Path archive) {
      */
     public static ClassArchive prepare(int javaFeature, Path javaHome, Path archive, Path jar) {
         Path dir = archive.toAbsolutePath().getParent();
-        if (javaFeature < FIRST_RELEASE || dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)
+        if (javaFeature < FIRST_RELEASE || dir == null || archive.toString().contains(File.pathSeparator)
                 || !Files.isRegularFile(javaHome.resolve("lib").resolve("server").resolve("classes.jsa"))) {
-            return new ClassArchive(List.of(), null, archive);
+            return none();
         }
         try {
-            if (Files.isRegularFile(archive)
-                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return new ClassArchive(with("-XX:SharedArchiveFile=" + archive), null, archive);
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir) || !usersAlone(dir)
+                    || Files.getFileStore(dir).getUsableSpace() < MIN_FREE_BYTES) {
+                return none();
             }
-            Files.deleteIfExists(archive);
-        } catch (IOException e) {
-            return new ClassArchive(List.of(), null, archive); // one that cannot be checked is better not used
+            removeAbandoned(dir, archive.getFileName().toString());
+            if (Files.exists(archive, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && usersAlone(archive)
+                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                    return new ClassArchive(with("-XX:SharedArchiveFile=" + archive), null, archive);
+                }
+                Files.delete(archive);
+            }
+        } catch (IOException | RuntimeException e) {
+            return none(); // one that cannot be checked is better not used
         }
-        Path written = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        // the pid alone may repeat: JVMs in containers sharing a volume are all process 1
+        Path written = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
         return new ClassArchive(with("-XX:ArchiveClassesAtExit=" + written), written, archive);
     }
 
-    /** After the JVM ended with {@code exitCode}: the archive it wrote takes its place if the report succeeded. */
-    public void finish(int exitCode) throws IOException {
+    /** After the JVM ended: the archive it wrote takes its place if {@code reportWritten}, else it goes. */
+    public void finish(boolean reportWritten) throws IOException {
         if (written == null) {
             return;
         }
-        if (exitCode == 0 && Files.isRegularFile(written)) {
-            Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } else {
+        try {
+            if (reportWritten && Files.isRegularFile(written, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
             Files.deleteIfExists(written);
+        }
+    }
+
+    /** Whether {@code path} (not followed if a link) is the current user's and nobody else may write it. */
+    static boolean usersAlone(Path path) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (view == null) {
+            return false;
+        }
+        PosixFileAttributes a = view.readAttributes();
+        UserPrincipal user = path.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name", ""));
+        return user.equals(a.owner()) && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** Removes the names of their own that JVMs killed while writing left behind. */
+    private static void removeAbandoned(Path dir, String name) throws IOException {
+        FileTime before = FileTime.from(Instant.now().minus(ABANDONED));
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, name + ".*.tmp")) {
+            for (Path p : left) {
+                if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(before) < 0) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

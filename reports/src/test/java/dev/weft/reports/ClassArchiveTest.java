@@ -2,12 +2,14 @@ package dev.weft.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,23 +41,56 @@ class ClassArchiveTest {
     @Test
     void withNoArchiveTheReportWritesOneUnderANameOfItsOwn() throws Exception {
         ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
-        Path written = dir.resolve("reports.jsa." + ProcessHandle.current().pid() + ".tmp");
-        assertEquals(written, a.written());
+        Path written = a.written();
+        String name = written.getFileName().toString();
+        assertTrue(name.startsWith("reports.jsa." + ProcessHandle.current().pid() + "-") && name.endsWith(".tmp"), name);
+        assertNotEquals(written, ClassArchive.prepare(25, home, archive, jar).written(),
+                "the pid alone may repeat across containers sharing a volume");
         assertEquals(List.of("-XX:ArchiveClassesAtExit=" + written, QUIET.get(0), QUIET.get(1)), a.options());
 
         Files.writeString(written, "archive");
-        a.finish(0);
+        a.finish(true);
         assertFalse(Files.exists(written));
-        assertEquals("archive", Files.readString(archive), "a report that succeeded moves it into place");
+        assertEquals("archive", Files.readString(archive), "a report that was written moves it into place");
     }
 
     @Test
     void aReportThatFailedLeavesNoArchive() throws Exception {
         ClassArchive a = ClassArchive.prepare(21, home, archive, jar);
         Files.writeString(a.written(), "archive, perhaps cut short");
-        a.finish(1);
+        a.finish(false);
         assertFalse(Files.exists(a.written()));
         assertFalse(Files.exists(archive));
+    }
+
+    @Test
+    void namesOfTheirOwnThatAKilledJvmLeftAreRemovedAfterAnHour() throws Exception {
+        Path old = Files.writeString(dir.resolve("reports.jsa.1-abc.tmp"), "left");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(ClassArchive.ABANDONED).minusSeconds(60)));
+        Path recent = Files.writeString(dir.resolve("reports.jsa.2-def.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve("other.jsa.3-abc.tmp"), "not ours");
+        Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(ClassArchive.ABANDONED).minusSeconds(60)));
+        ClassArchive.prepare(25, home, archive, jar);
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(recent), "another JVM may be writing it now");
+        assertTrue(Files.exists(other));
+    }
+
+    @Test
+    void anArchiveOthersMayWriteIsNeverMapped() throws Exception {
+        Files.writeString(archive, "archive");
+        Files.setLastModifiedTime(archive, time("2026-01-03T00:00:00Z"));
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-r--"));
+        ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
+        assertTrue(a.options().get(0).startsWith("-XX:ArchiveClassesAtExit="), a.options().toString());
+        assertFalse(Files.exists(archive), "it is made again, by this user");
+
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertEquals(List.of(), ClassArchive.prepare(25, home, shared.resolve("a.jsa"), jar).options(),
+                "a folder others may write: another user could put an archive there for this one to run");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals(3, ClassArchive.prepare(25, home, shared.resolve("a.jsa"), jar).options().size());
     }
 
     @Test
@@ -65,7 +100,7 @@ class ClassArchiveTest {
         ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, QUIET.get(0), QUIET.get(1)), a.options());
         assertNull(a.written());
-        a.finish(0);
+        a.finish(true);
         assertEquals("archive", Files.readString(archive));
     }
 
@@ -88,7 +123,9 @@ class ClassArchiveTest {
         // a file where the folder should be: not writable as a folder, even for root
         ClassArchive none = ClassArchive.prepare(25, home, jar.resolve("a.jsa"), jar);
         assertEquals(List.of(), none.options());
-        none.finish(0);
+        none.finish(true);
+        assertEquals(List.of(), ClassArchive.prepare(25, home, dir.resolve("a:b.jsa"), jar).options(),
+                "a path separator would split the JVM's archive list");
     }
 
     private static FileTime time(String instant) {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./weft report} runs the reports CLI with the options the exit report's child uses: one list, checked. */
 class ReportsJvmOptionsTest {
@@ -28,16 +29,21 @@ class ReportsJvmOptionsTest {
     }
 
     @Test
-    void theScriptKeepsAClassArchiveAsClassArchiveDoes() throws Exception {
+    void theScriptKeepsAClassArchiveAsClassArchiveDoes(@TempDir Path dir) throws Exception {
         String script = Files.readString(GeneratedDocs.root().resolve("weft"), StandardCharsets.UTF_8);
         for (String same : List.of("-ge " + ClassArchive.FIRST_RELEASE, "lib/server/classes.jsa", "-w \"$dir\"",
-                "\"-XX:SharedArchiveFile=$archive\"", "\"-XX:ArchiveClassesAtExit=$ARCHIVE_WRITTEN\"",
+                "private_to_me \"$dir\"", "private_to_me \"$archive\"", "[[ \"${mode:5:1}\" != w && \"${mode:8:1}\" != w ]]",
+                "-ge " + (ClassArchive.MIN_FREE_BYTES >> 10), "-mmin +" + ClassArchive.ABANDONED.toMinutes(),
+                "\"$dir\" != *:*", "\"-XX:SharedArchiveFile=$archive\"",
+                "\"-XX:ArchiveClassesAtExit=$ARCHIVE_WRITTEN\"", "ARCHIVE_WRITTEN=\"$archive.$$-$RANDOM$RANDOM.tmp\"",
                 "-Xlog:cds=off -Xlog:cds+dynamic=off", "\"$archive\" -nt \"$REPORTS\"", "rm -f \"$archive\"",
                 "$rc -eq 0 && -f \"$ARCHIVE_WRITTEN\" ]]; then mv -f")) {
             assertTrue(script.contains(same), "the weft script has " + same);
         }
+        Path home = Files.createDirectories(dir.resolve("jdk").resolve("lib").resolve("server")).getParent().getParent();
+        Files.writeString(home.resolve("lib").resolve("server").resolve("classes.jsa"), "base archive");
+        Path jar = Files.writeString(dir.resolve("reports.jar"), "jar");
         assertEquals(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
-                ClassArchive.prepare(25, Path.of(System.getProperty("java.home")), Files.createTempDirectory("ca")
-                        .resolve("a.jsa"), Path.of("pom.xml")).options().subList(1, 3));
+                ClassArchive.prepare(25, home, dir.resolve("a.jsa"), jar).options().subList(1, 3));
     }
 }

@@ -48,10 +48,11 @@ final class ChildRenderer {
     static Result render(Path jfr, Path html, long heapBytes, long deadlineNanos) throws IOException, InterruptedException {
         Path output = Files.createTempFile("weft-render-", ".txt");
         long t0 = System.nanoTime();
-        String classPath = JavaCommand.classPath(RenderMain.class, dev.weft.reports.Reports.class);
-        ClassArchive archive = archive(classPath);
+        ClassArchive archive = ClassArchive.none();
         int exit = -1;
         try {
+            String classPath = JavaCommand.classPath(RenderMain.class, dev.weft.reports.Reports.class);
+            archive = archive(classPath);
             ProcessBuilder pb = new ProcessBuilder(command(jfr, html, heapBytes, classPath, archive.options()));
             Map<String, String> env = pb.environment();
             AGENT_ENVIRONMENT.forEach(env::remove);
@@ -66,8 +67,8 @@ final class ChildRenderer {
             exit = child.exitValue();
             return new Result(exit, read(output), (System.nanoTime() - t0) / 1_000_000);
         } finally {
-            Files.deleteIfExists(output);
             finish(archive, exit);
+            Files.deleteIfExists(output);
         }
     }
 
@@ -94,7 +95,7 @@ final class ChildRenderer {
 
     private static void finish(ClassArchive archive, int exit) {
         try {
-            archive.finish(exit);
+            archive.finish(exit == 0 || exit == RenderMain.PARTIAL); // a partial report was written too
         } catch (IOException | RuntimeException e) {
             // the next report writes it again
         }

@@ -209,7 +209,7 @@ public final class ReportBenchmark {
                 first.addAll(List.of("-jar", jar.toString()));
                 first.addAll(args); // the archive holds the classes this run loads
                 Child.run(first, dir.resolve("gc-unused.log"), dir.resolve("archive.out"), TIMEOUT_SECONDS);
-                plan.finish(0);
+                plan.finish(true);
                 plan = ClassArchive.prepare(Runtime.version().feature(), home, file, jar);
             }
             command.addAll(plan.options());
