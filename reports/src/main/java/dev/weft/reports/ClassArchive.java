@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -30,9 +32,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *       themselves, they get none.</li>
  *   <li>The JVM's own {@code -XX:+AutoCreateSharedArchive} is not used: it writes in place, remakes nothing
  *       for a rebuilt jar, and on JDK 25 warns on every run about a damaged archive.</li>
- *   <li>An archive is code the JVM runs: it is used only from a folder of the current user that nobody else
- *       may write, and only when it is the user's own file that nobody else may write (the weaving cache's
- *       rule). No POSIX permissions, no archive.</li>
+ *   <li>An archive is code the JVM runs, so it is never more open than the jar beside it: it is used only from
+ *       a folder of the current user that other users may not write (its group may, as it may replace the jar
+ *       there), and only when it is the user's own regular file that neither group nor others may write. The
+ *       JVM writes it with the umask's mode (group-writable under the common 002), so it is made private before
+ *       it takes its place. The user is the owner of a file this process has just made there, not
+ *       {@code user.name}, which an application may change and a uid without a name lacks. No POSIX
+ *       permissions, no archive.</li>
  *   <li>Nothing is asked for where the JDK has no base archive (the JVM would warn on every run), or where the
  *       folder cannot be written or has little room left (a JVM that cannot write its archive ends with
  *       status 1 although the report was written).</li>
@@ -69,17 +75,24 @@ public record ClassArchive(List<String> options, Path written, Path archive) {
             return none();
         }
         try {
-            if (!Files.isDirectory(dir) || !Files.isWritable(dir) || !usersAlone(dir)
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
                     || Files.getFileStore(dir).getUsableSpace() < MIN_FREE_BYTES) {
+                return none();
+            }
+            UserPrincipal me = ownerOfANewFile(dir);
+            PosixFileAttributes folder = posix(dir);
+            if (me == null || folder == null || !me.equals(folder.owner())
+                    || folder.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
                 return none();
             }
             removeAbandoned(dir, archive.getFileName().toString());
             if (Files.exists(archive, LinkOption.NOFOLLOW_LINKS)) {
-                if (Files.isRegularFile(archive, LinkOption.NOFOLLOW_LINKS) && usersAlone(archive)
-                        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                PosixFileAttributes a = posix(archive);
+                if (a != null && a.isRegularFile() && me.equals(a.owner()) && privateTo(a)
+                        && a.lastModifiedTime().compareTo(Files.getLastModifiedTime(jar)) > 0) {
                     return new ClassArchive(with("-XX:SharedArchiveFile=" + archive), null, archive);
                 }
-                Files.delete(archive);
+                Files.delete(archive); // a folder there fails here: then no archive
             }
         } catch (IOException | RuntimeException e) {
             return none(); // one that cannot be checked is better not used
@@ -97,6 +110,10 @@ public record ClassArchive(List<String> options, Path written, Path archive) {
         }
         try {
             if (reportWritten && Files.isRegularFile(written, LinkOption.NOFOLLOW_LINKS)) {
+                Set<PosixFilePermission> mode = EnumSet.copyOf(Files.getPosixFilePermissions(written,
+                        LinkOption.NOFOLLOW_LINKS));
+                mode.removeAll(EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+                Files.setPosixFilePermissions(written, mode);
                 Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } finally {
@@ -104,18 +121,28 @@ public record ClassArchive(List<String> options, Path written, Path archive) {
         }
     }
 
-    /** Whether {@code path} (not followed if a link) is the current user's and nobody else may write it. */
-    static boolean usersAlone(Path path) throws IOException {
+    /** The POSIX attributes of {@code path}, not followed if a link; null where there are none. */
+    private static PosixFileAttributes posix(Path path) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
-        if (view == null) {
-            return false;
-        }
-        PosixFileAttributes a = view.readAttributes();
-        UserPrincipal user = path.getFileSystem().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name", ""));
-        return user.equals(a.owner()) && !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        return view == null ? null : view.readAttributes();
+    }
+
+    /** Whether neither group nor others may write what {@code a} describes. */
+    private static boolean privateTo(PosixFileAttributes a) {
+        return !a.permissions().contains(PosixFilePermission.GROUP_WRITE)
                 && !a.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    /** Who this process is, as the file system says: the owner of a file it makes in {@code dir}; null if none. */
+    private static UserPrincipal ownerOfANewFile(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, ".weft-owner-", ".tmp");
+        try {
+            PosixFileAttributes a = posix(probe);
+            return a == null ? null : a.owner();
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     /** Removes the names of their own that JVMs killed while writing left behind. */

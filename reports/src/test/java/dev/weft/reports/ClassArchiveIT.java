@@ -10,6 +10,7 @@ import dev.weft.testkit.Jdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,9 @@ class ClassArchiveIT {
         assertTrue(loadedFromArchive(report(jdk, jar, archive, "again")), "the new archive is mapped");
 
         // damaged (say, by a full disk): not used, and not a word about it
+        Files.delete(archive); // JDK 21 writes it read-only
         Files.write(archive, new byte[4096]);
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
         assertTrue(!loadedFromArchive(report(jdk, jar, archive, "damaged")), "a damaged archive is not used");
     }
 

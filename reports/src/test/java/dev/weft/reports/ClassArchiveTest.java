@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -77,25 +78,54 @@ class ClassArchiveTest {
     }
 
     @Test
-    void anArchiveOthersMayWriteIsNeverMapped() throws Exception {
-        Files.writeString(archive, "archive");
-        Files.setLastModifiedTime(archive, time("2026-01-03T00:00:00Z"));
-        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-rw-r--"));
-        ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
-        assertTrue(a.options().get(0).startsWith("-XX:ArchiveClassesAtExit="), a.options().toString());
-        assertFalse(Files.exists(archive), "it is made again, by this user");
+    void anArchiveGroupOrOthersMayWriteOrALinkIsNeverMapped() throws Exception {
+        for (String mode : List.of("rw-rw-r--", "rw-r--rw-")) {
+            Files.writeString(archive, "archive");
+            Files.setLastModifiedTime(archive, time("2026-01-03T00:00:00Z"));
+            Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString(mode));
+            ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
+            assertTrue(a.options().get(0).startsWith("-XX:ArchiveClassesAtExit="), mode + ": " + a.options());
+            assertFalse(Files.exists(archive), mode + ": it is made again, by this user");
+        }
+        Path real = Files.writeString(dir.resolve("elsewhere.jsa"), "archive");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(archive, real);
+        Files.setLastModifiedTime(real, time("2026-01-03T00:00:00Z"));
+        assertTrue(ClassArchive.prepare(25, home, archive, jar).options().get(0).startsWith("-XX:ArchiveClassesAtExit="),
+                "a link may lead anywhere");
+        assertFalse(Files.exists(archive, LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(real), "what it led to is not touched");
+    }
 
+    @Test
+    void aFolderOthersMayWriteHasNoArchiveOneItsGroupMayWriteHas() throws Exception {
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertEquals(List.of(), ClassArchive.prepare(25, home, shared.resolve("a.jsa"), jar).options(),
-                "a folder others may write: another user could put an archive there for this one to run");
+                "another user could put an archive there for this one to run");
+        // the group may replace the jar there as well: an archive is no more open than the jar (umask 002)
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxr-x"));
+        assertEquals(3, ClassArchive.prepare(25, home, shared.resolve("a.jsa"), jar).options().size());
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertEquals(3, ClassArchive.prepare(25, home, shared.resolve("a.jsa"), jar).options().size());
     }
 
     @Test
+    void anArchiveTheJvmWroteGroupWritableIsMadePrivateAndThenMapped() throws Exception {
+        ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
+        Files.writeString(a.written(), "archive");
+        Files.setPosixFilePermissions(a.written(), PosixFilePermissions.fromString("rw-rw-r--")); // umask 002
+        a.finish(true);
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(archive));
+        Files.setLastModifiedTime(archive, time("2026-01-03T00:00:00Z"));
+        assertEquals(List.of("-XX:SharedArchiveFile=" + archive, QUIET.get(0), QUIET.get(1)),
+                ClassArchive.prepare(25, home, archive, jar).options());
+    }
+
+    @Test
     void anArchiveNewerThanTheJarIsMapped() throws Exception {
         Files.writeString(archive, "archive");
+        Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rw-r--r--"));
         Files.setLastModifiedTime(archive, time("2026-01-03T00:00:00Z"));
         ClassArchive a = ClassArchive.prepare(25, home, archive, jar);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, QUIET.get(0), QUIET.get(1)), a.options());

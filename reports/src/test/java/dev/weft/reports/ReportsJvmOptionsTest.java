@@ -31,13 +31,15 @@ class ReportsJvmOptionsTest {
     @Test
     void theScriptKeepsAClassArchiveAsClassArchiveDoes(@TempDir Path dir) throws Exception {
         String script = Files.readString(GeneratedDocs.root().resolve("weft"), StandardCharsets.UTF_8);
-        for (String same : List.of("-ge " + ClassArchive.FIRST_RELEASE, "lib/server/classes.jsa", "-w \"$dir\"",
-                "private_to_me \"$dir\"", "private_to_me \"$archive\"", "[[ \"${mode:5:1}\" != w && \"${mode:8:1}\" != w ]]",
-                "-ge " + (ClassArchive.MIN_FREE_BYTES >> 10), "-mmin +" + ClassArchive.ABANDONED.toMinutes(),
-                "\"$dir\" != *:*", "\"-XX:SharedArchiveFile=$archive\"",
-                "\"-XX:ArchiveClassesAtExit=$ARCHIVE_WRITTEN\"", "ARCHIVE_WRITTEN=\"$archive.$$-$RANDOM$RANDOM.tmp\"",
-                "-Xlog:cds=off -Xlog:cds+dynamic=off", "\"$archive\" -nt \"$REPORTS\"", "rm -f \"$archive\"",
-                "$rc -eq 0 && -f \"$ARCHIVE_WRITTEN\" ]]; then mv -f")) {
+        for (String same : List.of("-ge " + ClassArchive.FIRST_RELEASE, "lib/server/classes.jsa",
+                "[[ -d \"$dir\" && ! -L \"$dir\" && -w \"$dir\" && -O \"$dir\" && \"$dir\" != *:* ]]",
+                "mode=\"$(mode_of \"$dir\")\" && [[ \"${mode:8:1}\" != w ]]",
+                "[[ -f \"$archive\" && ! -L \"$archive\" && -O \"$archive\" && \"$archive\" -nt \"$REPORTS\" ]]",
+                "[[ \"${mode:5:1}\" != w && \"${mode:8:1}\" != w ]]",
+                "(( free >= " + (ClassArchive.MIN_FREE_BYTES >> 10) + " ))", "-mmin +" + ClassArchive.ABANDONED.toMinutes(),
+                "\"-XX:SharedArchiveFile=$archive\"", "\"-XX:ArchiveClassesAtExit=$ARCHIVE_WRITTEN\"",
+                "ARCHIVE_WRITTEN=\"$archive.$$-$RANDOM$RANDOM.tmp\"", "-Xlog:cds=off -Xlog:cds+dynamic=off",
+                "rm -f \"$archive\"", "$rc -eq 0 && -f \"$ARCHIVE_WRITTEN\" ]] && chmod go-w \"$ARCHIVE_WRITTEN\"")) {
             assertTrue(script.contains(same), "the weft script has " + same);
         }
         Path home = Files.createDirectories(dir.resolve("jdk").resolve("lib").resolve("server")).getParent().getParent();
