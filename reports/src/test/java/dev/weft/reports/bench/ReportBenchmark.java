@@ -25,12 +25,13 @@ import java.util.function.ToDoubleFunction;
  * {@code -Xmx512m}, and as {@code ./weft report} runs it ({@link Reports#JVM_OPTIONS}): medians, the ratio,
  * MB/s, peak heap and peak RSS. With the set {@code huge}, one
  * report of a {@code --huge-mb} recording in {@code -Xmx512m}. Last, the exit report's cost: the lock
- * stress under the agent with and without its HTML report at exit, peak RSS and wall time.
+ * stress under the agent with and without its HTML report at exit, peak RSS and wall time. With the set
+ * {@code child}, the exit report's child alone on the real recordings at {@code reportheap=} 64, 96 and 128 MB.
  *
  * <pre>
  * mvn -q -pl reports,agent,demo-app -DskipTests package
  * java -cp reports/target/test-classes:reports/target/classes dev.weft.reports.bench.ReportBenchmark \
- *      [--sets real,big,huge,exit] [--runs 5] [--big-mb 100] [--huge-mb 1024] [--agent agent/target/agent.jar] \
+ *      [--sets real,big,huge,exit,child] [--runs 5] [--big-mb 100] [--huge-mb 1024] [--agent agent/target/agent.jar] \
  *      [--demo demo-app/target/demo-app.jar] [--jar reports/target/reports.jar] [--dir reports/target/bench]
  * </pre>
  */
@@ -66,7 +67,7 @@ public final class ReportBenchmark {
                 Runtime.getRuntime().availableProcessors(), load());
         List<String> sets = List.of(options.getOrDefault("sets", "real,big,exit").split(","));
         Map<String, Path> recordings = new LinkedHashMap<>();
-        if (sets.contains("real")) {
+        if (sets.contains("real") || sets.contains("child")) {
             Path demo = existing(options.getOrDefault("demo", "demo-app/target/demo-app.jar"), "mvn -pl demo-app package");
             recordings.put("demo (agent)", underAgent("demo", "", List.of("-jar", demo.toString())));
             recordings.put("100k virtual threads, locks (agent)", underAgent("lock",
@@ -76,6 +77,12 @@ public final class ReportBenchmark {
                     ",workload=dev.weft.benchapps.LoopbackServer::handle",
                     List.of("-cp", classPath, LoopbackServer.class.getName(),
                             options.getOrDefault("requests", "100000"), "16")));
+        }
+        if (sets.contains("child")) {
+            childHeaps(recordings, runs);
+        }
+        if (!sets.contains("real")) {
+            recordings.clear();
         }
         long bigMb = Long.parseLong(options.getOrDefault("big-mb", "100"));
         if (bigMb > 0 && sets.contains("big")) {
@@ -90,6 +97,33 @@ public final class ReportBenchmark {
         }
         if (sets.contains("exit")) {
             exitReportCost(runs);
+        }
+    }
+
+    /**
+     * The exit report's child alone, as the agent starts it (its options, without its class archive), on each
+     * real recording at three {@code reportheap=} sizes: its peak RSS, and how much of the recording it held.
+     */
+    private void childHeaps(Map<String, Path> recordings, int runs) throws Exception {
+        for (Map.Entry<String, Path> r : recordings.entrySet()) {
+            System.out.printf(Locale.ROOT, "%nthe exit report's child on %s, %.1f MB, %d runs at each heap, load average "
+                    + "%.1f%n", r.getKey(), Files.size(r.getValue()) / 1e6, runs, load());
+            for (int heap : new int[] {64, 96, 128}) {
+                List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap + "m"));
+                command.addAll(Reports.JVM_OPTIONS);
+                command.addAll(List.of("-XX:-UsePerfData", "-Xss512k", "-cp", agent.toString(),
+                        "dev.weft.agent.exit.RenderMain", r.getValue().toString(), dir.resolve("child.html").toString()));
+                List<Child> cs = new ArrayList<>();
+                for (int run = 0; run < runs; run++) {
+                    // 3: the report was written, in part
+                    cs.add(Child.run(command, dir.resolve("gc-unused.log"), dir.resolve("child.out"), TIMEOUT_SECONDS, 3));
+                }
+                String held = Files.readAllLines(dir.resolve("child.out")).stream().findFirst().orElse("");
+                System.out.printf(Locale.ROOT, "  reportheap=%dm: peak RSS median %4.0f MB (max %.0f), wall median %.2f s%s;"
+                        + " %s%n", heap, median(cs, c -> c.rssMb()), max(cs, c -> c.rssMb()), median(cs, c -> c.seconds()),
+                        cs.get(0).exitCode() == 3 ? ", partial" : ", whole", held.length() > 110 ? held.substring(0, 110)
+                        + "…" : held);
+            }
         }
     }
 
@@ -281,7 +315,7 @@ public final class ReportBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: ReportBenchmark [--sets real,big,huge,exit] [--runs N] "
+                throw new IllegalArgumentException("usage: ReportBenchmark [--sets real,big,huge,exit,child] [--runs N] "
                         + "[--big-mb MB] [--huge-mb MB] "
                         + "[--requests N] [--jar reports.jar] [--agent agent.jar] [--demo demo-app.jar] [--dir DIR]; got "
                         + Arrays.toString(args));
