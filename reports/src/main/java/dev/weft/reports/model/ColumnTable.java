@@ -117,16 +117,44 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
                 continue;
             }
             if (kept != r) {
-                for (int c = 0; c < longColumns; c++) {
-                    longs[c * capacity + kept] = longs[c * capacity + r];
-                }
-                for (int c = 0; c < intColumns; c++) {
-                    ints[c * capacity + kept] = ints[c * capacity + r];
-                }
+                moveRow(r, kept);
             }
             kept++;
         }
         size = kept;
+    }
+
+    /**
+     * Drops the rows that start at or after {@code time} and ends the rest by it, keeping their order: the
+     * table as a recording that stopped at {@code time} would have held it. Returns the rows dropped.
+     */
+    final int cutAt(long time) {
+        boolean spans = !instants();
+        int kept = 0;
+        for (int r = 0; r < size; r++) {
+            if (longs[START * capacity + r] >= time) {
+                continue;
+            }
+            if (kept != r) {
+                moveRow(r, kept);
+            }
+            if (spans && longs[END * capacity + kept] > time) {
+                longs[END * capacity + kept] = time;
+            }
+            kept++;
+        }
+        int dropped = size - kept;
+        size = kept;
+        return dropped;
+    }
+
+    private void moveRow(int from, int to) {
+        for (int c = 0; c < longColumns; c++) {
+            longs[c * capacity + to] = longs[c * capacity + from];
+        }
+        for (int c = 0; c < intColumns; c++) {
+            ints[c * capacity + to] = ints[c * capacity + from];
+        }
     }
 
     /** The rows held, in columns of room for {@code rows}, which is at least {@link #size}. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,6 +24,9 @@ public final class ModelBuilder {
     private final Path source;
     private final StringTable strings;
     private final LongIntMap index = new LongIntMap();
+    /** The threads the budget left out (their ids, to 0): each counted once, however often it is named. */
+    private final LongIntMap leftOut = new LongIntMap();
+    private long threadsLeftOut;
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
     private final Set<String> eventTypes = new HashSet<>();
@@ -42,12 +44,9 @@ public final class ModelBuilder {
     /** Why reading stopped early, the first reason given; null while the model is whole. */
     private String partialReason;
     private long dataLoss;
-    /** What the model may still take, in {@link #SPAN_BYTES} units: the heap is finite, recordings are not. */
-    private long budget = Long.MAX_VALUE;
-    private long budgetGiven = Long.MAX_VALUE;
-    private long droppedSpans;
-    private long droppedThreads;
-    private long droppedFrom = Long.MAX_VALUE;
+    private final HeapBudget budget = new HeapBudget();
+    /** The start of the event being read: a thread left out is left out from it on. */
+    private long eventTime = Long.MAX_VALUE;
 
     /** Heap a span (or wake) of the model costs by the time the report is written, analysis included. */
     public static final long SPAN_BYTES = 200;
@@ -82,8 +81,7 @@ public final class ModelBuilder {
      * each); past that, spans, wakes and new threads are counted but left out, and the model is partial.
      */
     public void heapBudget(long bytes) {
-        budget = Math.max(0, bytes) / SPAN_BYTES;
-        budgetGiven = bytes;
+        budget.give(bytes);
     }
 
     /** The budget for a report in a JVM whose heap may grow to {@code maxHeap}: what is left beyond a reserve. */
@@ -92,28 +90,10 @@ public final class ModelBuilder {
         return Math.max(8L << 20, maxHeap - reserve);
     }
 
-    /** Takes {@code units} of the budget for something starting at {@code time}; {@code false} when none is left. */
-    private boolean take(long units, long time) {
-        if (budget >= units) {
-            budget -= units;
-            return true;
-        }
-        budget = 0;
-        droppedFrom = Math.min(droppedFrom, time);
-        return false;
-    }
-
-    private boolean keepSpan(long start) {
-        if (take(1, start)) {
-            return true;
-        }
-        droppedSpans++;
-        return false;
-    }
-
     /** Counts one event of this type spanning {@code [start, end]} (epoch nanoseconds). */
     public void event(String type, long start, long end) {
         eventCount++;
+        eventTime = start;
         if (type != lastType) {
             eventTypes.add(type);
             lastType = type;
@@ -136,14 +116,42 @@ public final class ModelBuilder {
         if (i >= 0) {
             return threads.get(i);
         }
-        if (!take(THREAD_BYTES / SPAN_BYTES, Long.MAX_VALUE)) {
-            droppedThreads++;
+        boolean named = leftOut.get(id) == 0;
+        if (!budget.keepThread(eventTime, !named)) {
+            if (!named) {
+                leftOut.put(id, 0);
+                threadsLeftOut++;
+            }
             return null;
+        }
+        if (named) {
+            threadsLeftOut--; // named again, earlier than the cut, with room for it
         }
         ThreadInfo t = new ThreadInfo(id);
         index.put(id, threads.size());
         threads.add(t);
         return t;
+    }
+
+    /**
+     * Where a second reading should cut ({@link #cutFrom}) so that all it keeps fits the budget, when this one
+     * left things out; {@code Long.MAX_VALUE} when a second reading would show no more.
+     */
+    public long prefixThatFits() {
+        return budget.prefixThatFits();
+    }
+
+    /**
+     * Whether a span or wake starting at {@code start} will be left out, the cut having passed it: counted so,
+     * it need not be decoded. {@code false}: add it as usual, which decides.
+     */
+    public boolean pastCut(long start) {
+        return budget.pastCut(start);
+    }
+
+    /** Leaves out everything that begins at or after {@code time} (epoch nanoseconds), and cuts the model there. */
+    public void cutFrom(long time) {
+        budget.cutFrom(time);
     }
 
     /** The thread with this id, its name (ignored if empty) and virtual flag updated. */
@@ -194,7 +202,7 @@ public final class ModelBuilder {
 
     /** A workload span; {@code stack} is its top frames as text, {@code null} when not recorded. */
     public void workload(ThreadInfo t, long start, long end, String method, String stack) {
-        if (keepSpan(start)) {
+        if (budget.keepSpan(start)) {
             t.workloadsToFill().add(start, end, strings.id(method), strings.id(stack));
         }
     }
@@ -214,7 +222,7 @@ public final class ModelBuilder {
     /** A wait span from the agent, with what it waited for ({@code detail}: an address, a process; may be null). */
     public void agentWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                           int blockerId, long targetThread, boolean timed, String stack, String detail) {
-        if (!keepSpan(start)) {
+        if (!budget.keepSpan(start)) {
             return;
         }
         t.waitsToFill().add(start, end, strings.id(kind == null || kind.isEmpty() ? WaitKinds.UNKNOWN : kind),
@@ -241,7 +249,7 @@ public final class ModelBuilder {
     /** A wait from a built-in JDK event naming what it waited for ({@code detail}: the address, the file; may be null). */
     public void builtInWait(ThreadInfo t, long start, long end, String kind, String api, String blockerClass,
                             long targetThread, boolean timed, String stack, String detail) {
-        if (!keepSpan(start)) {
+        if (!budget.keepSpan(start)) {
             return;
         }
         long notifier = MONITOR_WAIT.equals(kind) ? targetThread : -1;
@@ -252,7 +260,7 @@ public final class ModelBuilder {
 
     /** A virtual thread was pinned to its carrier while it waited; {@code stack} the frames that pinned it. */
     public void pinned(ThreadInfo t, long start, long end, String stack, String reason) {
-        if (keepSpan(start)) {
+        if (budget.keepSpan(start)) {
             t.pinsToFill().add(start, end, strings.id(stack), strings.id(reason));
         }
     }
@@ -268,7 +276,7 @@ public final class ModelBuilder {
     }
 
     public void wake(ThreadInfo t, long time, long wokenThread, int blockerId, String how) {
-        if (keepSpan(time)) {
+        if (budget.keepSpan(time)) {
             t.wakesToFill().add(time, wokenThread, blockerId, strings.id(how));
         }
     }
@@ -391,15 +399,7 @@ public final class ModelBuilder {
                 kept.add(t);
             }
         }
-        if (kept.size() != threads.size()) {
-            threads.clear();
-            threads.addAll(kept);
-            index.clear();
-            for (int i = 0; i < threads.size(); i++) {
-                index.put(threads.get(i).id(), i);
-            }
-            alive.removeIf(a -> index.get(a.threadId()) < 0);
-        }
+        keepOnly(kept);
         if (minTime < time) {
             minTime = time;
         }
@@ -408,19 +408,63 @@ public final class ModelBuilder {
         }
     }
 
+    /**
+     * Keeps what began before {@code time}, ended by it, and counts the rest as left out: the model of a
+     * recording that stopped at {@code time}. The threads that began later go, and what the exit saw of them.
+     */
+    private void cutAt(long time) {
+        ArrayList<ThreadInfo> kept = new ArrayList<>(threads.size());
+        long spans = 0;
+        for (ThreadInfo t : threads) {
+            spans += t.cutAt(time);
+            if (t.beganBefore(time)) {
+                kept.add(t);
+            }
+        }
+        budget.cutAway(spans);
+        threadsLeftOut += threads.size() - kept.size();
+        keepOnly(kept);
+        if (maxTime > time) {
+            maxTime = time;
+        }
+        if (minTime > time) {
+            minTime = time;
+        }
+    }
+
+    /** Keeps only the threads {@code kept} (in their order) and what the exit saw of them. */
+    private void keepOnly(ArrayList<ThreadInfo> kept) {
+        if (kept.size() == threads.size()) {
+            return;
+        }
+        threads.clear();
+        threads.addAll(kept);
+        index.clear();
+        for (int i = 0; i < threads.size(); i++) {
+            index.put(threads.get(i).id(), i);
+        }
+        alive.removeIf(a -> index.get(a.threadId()) < 0);
+    }
+
     /** Threads collected so far. */
     public int threadCount() {
         return threads.size();
     }
 
     public Model build() {
+        long recorded = maxTime;
+        boolean cut = budget.leavingOut();
+        if (cut) {
+            cutAt(budget.cut());
+        }
         long start = minTime == Long.MAX_VALUE ? 0 : minTime;
         long end = maxTime == Long.MIN_VALUE ? start : maxTime;
         long merged = 0;
         SpanNesting nesting = new SpanNesting();
+        BuiltInMerge merge = new BuiltInMerge(strings, agentFiles);
         long open = 0;
         for (ThreadInfo t : threads) {
-            if (openWait(t, end)) {
+            if (openWait(t, end, cut)) {
                 open++;
             }
         }
@@ -433,21 +477,19 @@ public final class ModelBuilder {
             nesting.check(t);
             if (t.builtInWaits != null) {
                 t.builtInWaits.sortAndTrim();
-                merged += mergeBuiltIns(t);
+                merged += merge.merge(t);
                 t.builtInWaits = null;
             }
             t.close(end);
             start = Math.min(start, t.start());
             end = Math.max(end, t.end());
         }
-        flagVirtualThreadsCutShort(end);
-        if (droppedSpans > 0 || droppedThreads > 0) {
-            partial(String.format(Locale.ROOT, "the recording holds more than fits in this JVM's heap for a timeline "
-                    + "(%,d MB of model allowed): %,d spans and wakes and %,d threads from %s into the recording on "
-                    + "were left out; event counts cover it all; give the JVM a larger heap (-Xmx) to see everything",
-                    budgetGiven >> 20, droppedSpans, droppedThreads,
-                    droppedFrom == Long.MAX_VALUE ? "early" : String.format(Locale.ROOT, "%.3f s",
-                            (droppedFrom - start) / 1e9)));
+        if (!cut) {
+            flagVirtualThreadsCutShort(end); // a thread alive at the cut was not cut short by the exit
+        }
+        String leftOut = budget.partialReason(start, end, recorded, threadsLeftOut);
+        if (leftOut != null) {
+            partial(leftOut);
         }
         String crossing = nesting.finding();
         if (crossing != null) {
@@ -477,10 +519,13 @@ public final class ModelBuilder {
      * to the end, flagged {@link WaitSpans#OPEN}: added before built-in waits are merged, so that the
      * JVM's events inside it (a park that came back early) fall under it.
      */
-    private boolean openWait(ThreadInfo t, long end) {
+    private boolean openWait(ThreadInfo t, long end, boolean cut) {
         OpenWait o = t.openWait;
         if (o == null || o.sample() != lastSample || lastSample < 0 || t.endEvent != Long.MIN_VALUE) {
             return false;
+        }
+        if (cut && (o.since() == Long.MIN_VALUE || o.since() >= end)) {
+            return false; // it began after the cut, or nobody knows when
         }
         if (holds(t.waits(), lastSampleTime) || holds(t.builtInWaits(), lastSampleTime)) {
             return false; // the wait ended after the sample and before the recording did: its own span is here
@@ -511,74 +556,6 @@ public final class ModelBuilder {
         }
     }
 
-    /**
-     * Keeps a built-in wait only if no agent wait on the same thread covers it (with
-     * {@link #MERGE_SLACK_NANOS} at the edges) and no kept built-in wait contains it.
-     */
-    private long mergeBuiltIns(ThreadInfo t) {
-        WaitSpans agent = t.waitsToFill();
-        WaitSpans builtIn = t.builtInWaits;
-        int agentCount = agent.size();
-        long dropped = 0;
-        long keptEnd = Long.MIN_VALUE;
-        int a = 0;
-        for (int i = 0; i < builtIn.size(); i++) {
-            if (agentsOwnIo(builtIn, i)) {
-                continue;
-            }
-            long s = builtIn.start(i);
-            long e = builtIn.end(i);
-            while (a + 1 < agentCount && agent.start(a + 1) - MERGE_SLACK_NANOS <= s) {
-                a++;
-            }
-            int cover = covers(agent, a, agentCount, s, e) ? a : covers(agent, a - 1, agentCount, s, e) ? a - 1 : -1;
-            if (cover >= 0 || e <= keptEnd) {
-                // the last notify inside the agent span is the one that ended it (built-ins come in start order)
-                if (cover >= 0 && builtIn.notifier(i) >= 0) {
-                    agent.notifier(cover, builtIn.notifier(i));
-                }
-                // the JVM's events often carry a stack when the agent's do not: where the wait was
-                if (cover >= 0 && builtIn.stack(i) >= 0) {
-                    agent.stackIfNone(cover, builtIn.stack(i));
-                }
-                if (cover >= 0 && builtIn.detail(i) >= 0) {
-                    agent.detailIfNone(cover, builtIn.detail(i));
-                }
-                dropped++;
-                continue;
-            }
-            keptEnd = Math.max(keptEnd, e);
-            agent.addFrom(builtIn, i);
-        }
-        if (agent.size() != agentCount) {
-            agent.sortAndTrim();
-        }
-        return dropped;
-    }
-
-    /**
-     * Whether wait {@code i} is the JVM's file event on one of the agent's own files: after its
-     * recording started, {@code premain} loads Weft's classes from its jar and reads its weaving cache
-     * and marker files on the application's main thread.
-     */
-    private boolean agentsOwnIo(WaitSpans spans, int i) {
-        if (agentFiles.isEmpty() || spans.detail(i) < 0 || !IO.equals(strings.get(spans.kind(i)))) {
-            return false;
-        }
-        String path = strings.get(spans.detail(i));
-        for (String own : agentFiles) {
-            if (path.startsWith(own) && (path.length() == own.length() || isSeparator(path.charAt(own.length()))
-                    || isSeparator(own.charAt(own.length() - 1)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == '/' || c == '\\';
-    }
-
     /** Whether a span of {@code spans} was in progress at {@code time}: a thread is in one outermost wait at a time. */
     private static boolean holds(WaitSpans spans, long time) {
         for (int i = 0; i < spans.size(); i++) {
@@ -587,9 +564,5 @@ public final class ModelBuilder {
             }
         }
         return false;
-    }
-
-    private static boolean covers(WaitSpans agent, int k, int count, long s, long e) {
-        return k >= 0 && k < count && agent.start(k) - MERGE_SLACK_NANOS <= s && e <= agent.end(k) + MERGE_SLACK_NANOS;
     }
 }

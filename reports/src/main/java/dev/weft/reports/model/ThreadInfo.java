@@ -188,6 +188,36 @@ public final class ThreadInfo {
                 || workloads().size() + waits().size() + builtInWaits().size() + wakes().size() + pins().size() > 0;
     }
 
+    /**
+     * Forgets what began at or after {@code time} and ends the rest by it: the thread as a recording that
+     * stopped at {@code time} would show it. Returns the rows dropped; {@link #beganBefore} then says whether
+     * anything of the thread is left.
+     */
+    long cutAt(long time) {
+        long dropped = 0;
+        for (ColumnTable<?> table : new ColumnTable<?>[] {workloads, waits, builtInWaits, wakes, pins}) {
+            if (table != null) {
+                dropped += table.cutAt(time);
+            }
+        }
+        if (startEvent >= time) {
+            startEvent = Long.MAX_VALUE;
+        }
+        if (lastSeen > time) {
+            lastSeen = time;
+        }
+        if (endEvent > time) {
+            endEvent = Long.MIN_VALUE; // it ended after the cut: it runs to it
+        }
+        return dropped;
+    }
+
+    /** After {@link #cutAt}: whether the thread was seen, started or did anything before {@code time}. */
+    boolean beganBefore(long time) {
+        return firstSeen < time || startEvent < time || workloads().size() + waits().size()
+                + builtInWaits().size() + wakes().size() + pins().size() > 0;
+    }
+
     /** Whether a thread of this name is one of the JVM's or the tools' own (hidden by default). */
     public static boolean isSystemName(String name) {
         if (name == null || name.isEmpty()) {

@@ -54,19 +54,19 @@ final class EventMapper implements EventSink {
             }
             switch (code) {
                 case WORKLOAD -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.workload(thread, start, end, event.string(METHOD), event.stack());
                     }
                 }
                 case WAIT -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.agentWait(thread, start, end, event.string(KIND), event.string(API),
                                 event.className(BLOCKER_CLASS), (int) event.number(BLOCKER_ID, 0),
                                 threadId(event, TARGET_THREAD), event.bool(TIMED), event.stack(), event.string(DETAIL));
                     }
                 }
                 case WAKE -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.wake(thread, start, threadId(event, WOKEN_THREAD),
                                 (int) event.number(WAKE_BLOCKER_ID, 0), event.string(HOW));
                     }
@@ -117,12 +117,12 @@ final class EventMapper implements EventSink {
                     }
                 }
                 case SLEEP -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.builtInWait(thread, start, end, "sleep", "Thread.sleep", null, -1, true, event.stack());
                     }
                 }
                 case PARK -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         long timeout = event.number(TIMEOUT, Long.MIN_VALUE);
                         long until = event.number(UNTIL, Long.MIN_VALUE);
                         String parked = event.className(PARKED_CLASS);
@@ -135,33 +135,33 @@ final class EventMapper implements EventSink {
                     }
                 }
                 case MONITOR_WAIT -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.builtInWait(thread, start, end, ModelBuilder.MONITOR_WAIT, "Object.wait",
                                 event.className(MONITOR_CLASS), threadId(event, NOTIFIER),
                                 event.number(TIMEOUT, 0) > 0, event.stack());
                     }
                 }
                 case MONITOR_ENTER -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.builtInWait(thread, start, end, "monitor-enter", "synchronized",
                                 event.className(MONITOR_CLASS), threadId(event, PREVIOUS_OWNER), false, event.stack());
                     }
                 }
                 case DATA_LOSS -> builder.dataLoss(event.number(AMOUNT, 0));
                 case SOCKET_IO, FILE_IO -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.builtInWait(thread, start, end, ModelBuilder.IO, type.substring(type.indexOf('.') + 1),
                                 null, -1, false, event.stack(), code == FILE_IO ? event.string(IO_PATH) : remote(event));
                     }
                 }
                 case PINNED -> {
-                    if (thread != null) {
+                    if (thread != null && !builder.pastCut(start)) {
                         builder.pinned(thread, start, end, event.pinStack(), event.string(PINNED_REASON));
                     }
                 }
                 case VIRTUAL_BLOCKED -> {
                     ThreadInfo vt = field(event, VIRTUAL_THREAD, null);
-                    if (vt != null) {
+                    if (vt != null && !builder.pastCut(start)) {
                         builder.agentWait(vt, start, end, ModelBuilder.MONITOR_ENTER, "synchronized", null, 0, -1,
                                 false, event.stack());
                     }
@@ -258,7 +258,9 @@ final class EventMapper implements EventSink {
                 builder.group(t, recorded.group());
             }
             recorded.model = t;
-            recorded.mapped = true;
+            // a thread the model's budget left out is asked for again by each of its events: one that began
+            // before the cut moves the cut (the model keeps a whole time prefix), or gets the thread a place
+            recorded.mapped = t != null || id <= 0;
         }
         return recorded.model;
     }

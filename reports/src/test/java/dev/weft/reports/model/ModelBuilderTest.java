@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -193,6 +195,7 @@ class ModelBuilderTest {
     void pastTheHeapBudgetSpansAndThreadsAreCountedButLeftOutAndTheModelIsPartial() {
         ModelBuilder b = new ModelBuilder(null);
         b.heapBudget(ModelBuilder.THREAD_BYTES + 10 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.Workload", at(0), at(0.5));
         ThreadInfo t = b.thread(1, "main", false);
         for (int i = 0; i < 25; i++) {
             b.event("weft.Workload", at(i), at(i + 0.5));
@@ -201,9 +204,10 @@ class ModelBuilderTest {
         assertEquals(null, b.thread(2, "late", false), "no room for another thread");
         Model m = b.build();
         assertEquals(10, m.threads().get(0).workloads().size());
-        assertEquals(25, m.eventCount(), "events are counted all the same");
+        assertEquals(25, m.eventCount() - 1, "events are counted all the same");
         assertTrue(m.partial());
-        assertTrue(m.warnings().get(0).contains("15 spans and wakes and 1 threads from 0.010 s"), m.warnings().toString());
+        assertTrue(m.warnings().get(0).contains("the timeline shows its first 0.010 s of 0.025 s; 15 spans and wakes "
+                + "and 1 threads after that were left out"), m.warnings().toString());
 
         ModelBuilder unbounded = new ModelBuilder(null);
         ThreadInfo u = unbounded.thread(1, "main", false);
@@ -211,6 +215,75 @@ class ModelBuilderTest {
             unbounded.workload(u, at(i), at(i + 0.5), "a.B::c");
         }
         assertFalse(unbounded.build().partial(), "no budget given, nothing left out");
+    }
+
+    @Test
+    void aPartialModelIsTheWholeOfATimePrefixWhateverTheFileOrder() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 10 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.ThreadStart", at(0), at(0));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.event("weft.ThreadStart", at(1), at(1));
+        ThreadInfo late = b.thread(2, "late", false);
+        b.started(late, at(1), 1);
+        for (int i = 2; i < 14; i++) { // main's buffer first: its spans take the budget up to 11 ms
+            b.event("weft.Workload", at(i), at(i + 0.5));
+            b.workload(main, at(i), at(i + 3.5), "a.B::c");
+        }
+        // the other thread's buffer comes last: a wait that began at 5 ms finds no room, so the model ends there
+        b.event("weft.Wait", at(5), at(20));
+        b.agentWait(late, at(5), at(20), "sleep", "Thread.sleep", null, 0, -1, true);
+        b.event("weft.ThreadStart", at(30), at(30));
+        assertEquals(null, b.thread(3, "after", false));
+        b.event("jdk.ThreadEnd", at(40), at(40));
+        b.ended(main, at(40));
+        Model m = b.build();
+
+        assertEquals(at(5), m.end(), "the recording as if it had stopped when the first thing left out began");
+        assertTrue(m.warnings().get(0).contains("its first 0.005 s of 0.040 s; 10 spans and wakes and 1 threads "
+                + "after that were left out"), m.warnings().toString());
+        ThreadInfo kept = m.threads().get(0);
+        assertEquals("main", kept.name());
+        assertEquals(3, kept.workloads().size(), "the spans that began before the cut, and only those");
+        assertEquals(at(5), kept.workloads().end(2), "a span the cut crosses ends there");
+        assertEquals(at(5), kept.end(), "main ended after the cut: its lane runs to it");
+        assertFalse(kept.endSeen());
+        assertEquals(2, m.threads().size(), "the thread that began after the cut is gone");
+        assertEquals(0, m.threads().get(1).waits().size(), "its wait began at the cut");
+    }
+
+    @Test
+    void aSecondReadingCutWhereTheChargesFitKeepsAllThatBeganBeforeIt() {
+        ModelBuilder first = new ModelBuilder(null);
+        first.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
+        ModelBuilder second = new ModelBuilder(null);
+        second.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
+        for (ModelBuilder b : List.of(first, second)) {
+            b.event("weft.Workload", at(0), at(0));
+            ThreadInfo t = b.thread(1, "main", false);
+            // file order: the spans of 100..199 ms, then those of 0..99 ms, 1 ms apart
+            for (int i = 0; i < 200; i++) {
+                int ms = (i + 100) % 200;
+                b.event("weft.Workload", at(ms), at(ms + 0.5));
+                b.seen(t, at(ms), at(ms + 0.5));
+                b.workload(t, at(ms), at(ms + 0.5), "a.B::c");
+            }
+            if (b == first) {
+                long prefix = first.prefixThatFits();
+                assertTrue(prefix != Long.MAX_VALUE, "the first reading left out the start: a second one shows more");
+                assertTrue(prefix > at(20) && prefix <= at(30), "the charges before it fit: " + (prefix - at(0)));
+                second.cutFrom(prefix);
+            }
+        }
+        assertTrue(first.build().threads().isEmpty(), "in file order the budget went to spans after the first one "
+                + "it could not take, at 0 ms: cut there, nothing is left");
+        Model m = second.build();
+        WorkloadSpans w = m.threads().get(0).workloads();
+        assertTrue(w.size() > 20 && w.size() <= 30, "every span before the cut: " + w.size());
+        for (int i = 0; i < w.size(); i++) {
+            assertEquals(at(i), w.start(i), "no gap");
+        }
+        assertEquals(Long.MAX_VALUE, second.prefixThatFits(), "a second reading is the last");
     }
 
     @Test
