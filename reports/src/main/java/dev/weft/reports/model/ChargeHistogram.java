@@ -3,9 +3,10 @@ package dev.weft.reports.model;
 import java.util.Arrays;
 
 /**
- * What the model was charged, by the time the charged thing began: where a time prefix that fits a budget
- * ends. A fixed number of buckets that widen (two merged into one) when a time falls outside them, so it
- * takes the same few kilobytes for a second of recording as for a day, at a resolution of a 2048th of it.
+ * What the model holds, charged by the time each thing began: what to give back, latest first, when
+ * something earlier needs the room. A fixed number of buckets that widen (two merged into one) when a time
+ * falls outside them, so it takes the same few kilobytes for a second of recording as for a day, at a
+ * resolution of a 2048th of it.
  */
 final class ChargeHistogram {
 
@@ -15,8 +16,9 @@ final class ChargeHistogram {
     private long origin = Long.MIN_VALUE;
     /** Buckets are {@code 1 << shift} nanoseconds wide: from about a millisecond. */
     private int shift = 20;
-    /** The highest bucket charged so far. */
+    /** The highest bucket that holds a charge; -1: none. */
     private int top = -1;
+    private long removedFrom = Long.MAX_VALUE;
 
     void add(long time, long units) {
         if (origin == Long.MIN_VALUE) {
@@ -45,9 +47,11 @@ final class ChargeHistogram {
             return false;
         }
         int k = (int) buckets;
-        System.arraycopy(charges, 0, charges, k, top + 1);
-        Arrays.fill(charges, 0, k, 0);
-        top += k;
+        if (top >= 0) {
+            System.arraycopy(charges, 0, charges, k, top + 1);
+            Arrays.fill(charges, 0, k, 0);
+            top += k;
+        }
         origin -= (long) k << shift;
         return true;
     }
@@ -62,17 +66,29 @@ final class ChargeHistogram {
     }
 
     /**
-     * The latest time before which everything charged comes to at most {@code units}: a bucket's start, or
-     * {@code Long.MAX_VALUE} when all of it does.
+     * Removes the latest charges, a bucket at a time, until {@code need} units are freed or none are left in
+     * buckets wholly after {@code time}'s; returns the units removed. {@link #removedFrom} is then the start of
+     * the last bucket removed: everything charged from there on is gone.
      */
-    long prefixWithin(long units) {
-        long sum = 0;
-        for (int b = 0; b <= top; b++) {
-            sum += charges[b];
-            if (sum > units) {
-                return origin + ((long) b << shift);
-            }
+    long removeAfter(long time, long need) {
+        removedFrom = Long.MAX_VALUE;
+        long offset = time - origin;
+        int floor = origin == Long.MIN_VALUE ? BUCKETS : offset < 0 ? -1 : offset >>> shift >= BUCKETS ? BUCKETS
+                : (int) (offset >>> shift);
+        long freed = 0;
+        while (top > floor && freed < need) {
+            freed += charges[top];
+            charges[top] = 0;
+            removedFrom = origin + ((long) top << shift);
+            do {
+                top--;
+            } while (top >= 0 && charges[top] == 0);
         }
-        return Long.MAX_VALUE;
+        return freed;
+    }
+
+    /** Where {@link #removeAfter} stopped: the start of the last bucket it removed; {@code Long.MAX_VALUE}: none. */
+    long removedFrom() {
+        return removedFrom;
     }
 }

@@ -6,42 +6,38 @@ import java.util.Locale;
  * What the model may still hold, in {@link ModelBuilder#SPAN_BYTES} units: the heap is finite, recordings are
  * not. Past it, spans, wakes and new threads are counted and left out.
  *
- * <p>They are left out in file order, which is not time order: each thread's events reach the file with its
- * buffer, a long wait when it ends, and the threads' start events with their parent's buffer. A model that
- * kept whatever came first would draw threads without their spans and spans after gaps. So the budget also
- * remembers the earliest start of anything left out, and the model is then cut there
- * ({@link ModelBuilder#build}): a partial model is the whole of a time prefix, not a sample of the recording.
+ * <p>What is left out is the recording's end, whatever the file order. JFR writes events by thread buffer: a
+ * long wait when it ends, the threads' start events with their parent's buffer, so what comes late in the
+ * file may have begun early. The budget keeps what it holds in a histogram by start time; when something
+ * arrives that began before the latest of it and there is no room, the latest goes (the {@link #cut} moves
+ * back to its start) and the model drops it at the next compaction ({@link #compactionDue}). What the
+ * model holds is then always everything that began before the cut, and nothing after: the whole of a time
+ * prefix, as long as it fits, in one reading.
  */
 final class HeapBudget {
 
-    /** The part of the budget a second reading fills: what a thread is charged when first named may come later. */
-    private static final int PREFIX_PERCENT = 90;
+    /** Compact once this share of the budget is held by what the cut passed: the heap it takes until then. */
+    private static final int COMPACT_PERCENT = 10;
 
     private long units = Long.MAX_VALUE;
     private long given = Long.MAX_VALUE;
     private long spansLeftOut;
-    /** The earliest start of anything left out; {@code Long.MAX_VALUE} while nothing is. */
+    /** Everything that begins at or after it is left out; {@code Long.MAX_VALUE} while nothing is. */
     private long cut = Long.MAX_VALUE;
-    /** Whether {@link #cut} was given before reading: a second reading, after the prefix that fits. */
-    private boolean preset;
-    /** Every charge, kept or not, by time: only with a budget given. */
-    private ChargeHistogram charges;
+    /** What the model holds, by start: only with a budget given. */
+    private ChargeHistogram held;
+    /** Units given back by moving the cut whose rows the model still holds. */
+    private long passed;
 
     void give(long bytes) {
         units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES;
         given = bytes;
-        charges = new ChargeHistogram();
-    }
-
-    /** Leaves out everything that begins at or after {@code time}, and cuts the model there. */
-    void cutFrom(long time) {
-        cut = time;
-        preset = true;
+        held = new ChargeHistogram();
     }
 
     /** Takes room for a span (or wake) starting at {@code start}; {@code false}, counted, when none is left. */
     boolean keepSpan(long start) {
-        if (take(1, start, true)) {
+        if (take(1, start)) {
             return true;
         }
         spansLeftOut++;
@@ -49,62 +45,55 @@ final class HeapBudget {
     }
 
     /**
-     * Whether a span (or wake) starting at {@code start} is past the cut: then it is charged and counted as
-     * {@link #keepSpan} would, and the caller need not decode it. {@code false}: ask {@link #keepSpan}.
+     * Whether a span (or wake) starting at {@code start} is past the cut: counted then, as {@link #keepSpan}
+     * would, and the caller need not decode it. {@code false}: ask {@link #keepSpan}.
      */
     boolean pastCut(long start) {
         if (start < cut || cut == Long.MAX_VALUE) {
             return false;
         }
-        if (charges != null) {
-            charges.add(start, 1);
-        }
         spansLeftOut++;
         return true;
     }
 
-    /**
-     * Takes room for a thread named by an event at {@code time}; {@code false} when none is left. {@code first}:
-     * the first time it is named (a thread left out is asked for again by its later events, charged once).
-     */
-    boolean keepThread(long time, boolean first) {
-        return take(ModelBuilder.THREAD_BYTES / ModelBuilder.SPAN_BYTES, time, first);
+    /** Takes room for a thread named by an event at {@code time}; {@code false} when none is left. */
+    boolean keepThread(long time) {
+        return take(ModelBuilder.THREAD_BYTES / ModelBuilder.SPAN_BYTES, time);
     }
 
-    private boolean take(long n, long time, boolean charge) {
-        if (charge && charges != null) {
-            charges.add(time, n);
-        }
+    private boolean take(long n, long time) {
         if (time >= cut && cut != Long.MAX_VALUE) {
             return false; // it would be cut away
         }
+        if (units < n && held != null) {
+            // what began after this goes first: the model keeps the earliest
+            long freed = held.removeAfter(time, n - units);
+            if (freed > 0) {
+                units += freed;
+                passed += freed;
+                cut = Math.min(cut, held.removedFrom());
+            }
+        }
         if (units >= n) {
             units -= n;
+            if (held != null) {
+                held.add(time, n);
+            }
             return true;
         }
-        units = 0;
-        lostAt(time);
+        cut = Math.min(cut, time); // no room even without all that began later
         return false;
     }
 
-    /** Something that began at {@code time} was left out. */
-    void lostAt(long time) {
-        if (time < cut) {
-            cut = time;
-        }
+    /** Whether the model should drop what the cut passed now: it holds too much of the budget. */
+    boolean compactionDue() {
+        return passed > given / ModelBuilder.SPAN_BYTES * COMPACT_PERCENT / 100;
     }
 
-    /**
-     * Where a second reading should cut so that all it keeps fits: the latest time before which everything
-     * charged comes to a {@value #PREFIX_PERCENT} % of the budget; {@code Long.MAX_VALUE} when a second reading
-     * would not show more than this one (nothing was left out, or the cut would come no later).
-     */
-    long prefixThatFits() {
-        if (preset || charges == null || cut == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        long prefix = charges.prefixWithin(given / ModelBuilder.SPAN_BYTES * PREFIX_PERCENT / 100);
-        return prefix > cut && prefix != Long.MAX_VALUE ? prefix : Long.MAX_VALUE;
+    /** The model dropped what the cut passed: {@code spans} rows. */
+    void compacted(long spans) {
+        spansLeftOut += spans;
+        passed = 0;
     }
 
     /** Whether anything with a time was left out: then the model is cut at {@link #cut}. */
@@ -114,11 +103,6 @@ final class HeapBudget {
 
     long cut() {
         return cut;
-    }
-
-    /** The cut left out these too. */
-    void cutAway(long spans) {
-        spansLeftOut += spans;
     }
 
     /**

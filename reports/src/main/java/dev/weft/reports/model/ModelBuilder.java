@@ -24,9 +24,13 @@ public final class ModelBuilder {
     private final Path source;
     private final StringTable strings;
     private final LongIntMap index = new LongIntMap();
-    /** The threads the budget left out (their ids, to 0): each counted once, however often it is named. */
+    /**
+     * The threads the budget left out, to 0, and those it took in later, to 1: each counted once, however
+     * often it is named.
+     */
     private final LongIntMap leftOut = new LongIntMap();
     private long threadsLeftOut;
+    private int generation = 1;
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
     private final Set<String> eventTypes = new HashSet<>();
@@ -94,6 +98,9 @@ public final class ModelBuilder {
     public void event(String type, long start, long end) {
         eventCount++;
         eventTime = start;
+        if (budget.compactionDue()) {
+            cutAt(budget.cut()); // between events: no caller holds a thread it drops
+        }
         if (type != lastType) {
             eventTypes.add(type);
             lastType = type;
@@ -116,16 +123,13 @@ public final class ModelBuilder {
         if (i >= 0) {
             return threads.get(i);
         }
-        boolean named = leftOut.get(id) == 0;
-        if (!budget.keepThread(eventTime, !named)) {
-            if (!named) {
-                leftOut.put(id, 0);
-                threadsLeftOut++;
-            }
+        if (!budget.keepThread(eventTime)) {
+            leftOut(id);
             return null;
         }
-        if (named) {
-            threadsLeftOut--; // named again, earlier than the cut, with room for it
+        if (leftOut.get(id) == 0) {
+            leftOut.put(id, 1); // named again, before the cut, with room for it
+            threadsLeftOut--;
         }
         ThreadInfo t = new ThreadInfo(id);
         index.put(id, threads.size());
@@ -133,12 +137,19 @@ public final class ModelBuilder {
         return t;
     }
 
+    private void leftOut(long id) {
+        if (leftOut.get(id) != 0) {
+            leftOut.put(id, 0);
+            threadsLeftOut++;
+        }
+    }
+
     /**
-     * Where a second reading should cut ({@link #cutFrom}) so that all it keeps fits the budget, when this one
-     * left things out; {@code Long.MAX_VALUE} when a second reading would show no more.
+     * Changes whenever threads leave the model: a thread looked up before is looked up again
+     * ({@link ThreadInfo} objects of threads the model dropped must not be filled).
      */
-    public long prefixThatFits() {
-        return budget.prefixThatFits();
+    public int generation() {
+        return generation;
     }
 
     /**
@@ -147,11 +158,6 @@ public final class ModelBuilder {
      */
     public boolean pastCut(long start) {
         return budget.pastCut(start);
-    }
-
-    /** Leaves out everything that begins at or after {@code time} (epoch nanoseconds), and cuts the model there. */
-    public void cutFrom(long time) {
-        budget.cutFrom(time);
     }
 
     /** The thread with this id, its name (ignored if empty) and virtual flag updated. */
@@ -419,17 +425,12 @@ public final class ModelBuilder {
             spans += t.cutAt(time);
             if (t.beganBefore(time)) {
                 kept.add(t);
+            } else {
+                leftOut(t.id());
             }
         }
-        budget.cutAway(spans);
-        threadsLeftOut += threads.size() - kept.size();
+        budget.compacted(spans);
         keepOnly(kept);
-        if (maxTime > time) {
-            maxTime = time;
-        }
-        if (minTime > time) {
-            minTime = time;
-        }
     }
 
     /** Keeps only the threads {@code kept} (in their order) and what the exit saw of them. */
@@ -437,6 +438,7 @@ public final class ModelBuilder {
         if (kept.size() == threads.size()) {
             return;
         }
+        generation++; // whoever holds a thread looks it up again
         threads.clear();
         threads.addAll(kept);
         index.clear();
@@ -456,6 +458,8 @@ public final class ModelBuilder {
         boolean cut = budget.leavingOut();
         if (cut) {
             cutAt(budget.cut());
+            maxTime = Math.min(maxTime, budget.cut());
+            minTime = Math.min(minTime, budget.cut());
         }
         long start = minTime == Long.MAX_VALUE ? 0 : minTime;
         long end = maxTime == Long.MIN_VALUE ? start : maxTime;

@@ -208,13 +208,13 @@ final class EventMapper implements EventSink {
         }
         if (recorded != null) {
             builder.named(started, recorded.javaName(), recorded.isVirtual());
-            if (!recorded.mapped && recorded.javaThreadId() == id) {
+            if (recorded.mappedAt != builder.generation() && recorded.javaThreadId() == id) {
                 // the thread's own events to come need no lookup
                 if (recorded.group() != null) {
                     builder.group(started, recorded.group());
                 }
                 recorded.model = started;
-                recorded.mapped = true;
+                recorded.mappedAt = builder.generation();
             }
         }
         if (event.has(DAEMON)) {
@@ -251,7 +251,7 @@ final class EventMapper implements EventSink {
         if (recorded == null) {
             return null;
         }
-        if (!recorded.mapped) {
+        if (recorded.mappedAt != builder.generation()) {
             long id = recorded.javaThreadId();
             ThreadInfo t = id > 0 ? builder.thread(id, recorded.javaName(), recorded.isVirtual()) : null;
             if (t != null && recorded.group() != null) {
@@ -259,8 +259,8 @@ final class EventMapper implements EventSink {
             }
             recorded.model = t;
             // a thread the model's budget left out is asked for again by each of its events: one that began
-            // before the cut moves the cut (the model keeps a whole time prefix), or gets the thread a place
-            recorded.mapped = t != null || id <= 0;
+            // before the cut gets it a place, at the expense of what began latest
+            recorded.mappedAt = t != null || id <= 0 ? builder.generation() : 0;
         }
         return recorded.model;
     }

@@ -1,5 +1,6 @@
 package dev.weft.reports.read;
 
+import dev.weft.reports.model.ModelBuilder;
 import dev.weft.reports.model.ThreadInfo;
 
 /**
@@ -54,9 +55,10 @@ interface EventView {
         private final String javaName;
         private final boolean virtual;
         private final String group;
-        /** The model's thread, once {@link #mapped}. */
+        /** The model's thread, as {@link ModelBuilder#generation} {@link #mappedAt} found it. */
         ThreadInfo model;
-        boolean mapped;
+        /** The model's generation when {@link #model} was looked up; 0: not yet. */
+        int mappedAt;
 
         ThreadRef(long javaThreadId, String javaName, boolean virtual, String group) {
             // as the JDK's RecordedThread: id 0 is no Java thread

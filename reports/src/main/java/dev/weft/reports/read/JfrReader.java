@@ -92,28 +92,8 @@ public final class JfrReader {
 
     private static Model read(Path jfr, String name, ChunkScan scan, long stallNanos, Parser parser, long budget)
             throws RecordingException {
-        ModelBuilder first = pass(jfr, name, scan, stallNanos, parser, budget, Long.MAX_VALUE);
-        long prefix = first.prefixThatFits();
-        if (prefix == Long.MAX_VALUE) {
-            return first.build();
-        }
-        // what did not fit was left out in file order; a second reading keeps the whole of a time prefix
-        // that fits, and needs the first one's heap: collected now, the old generation holds the second
-        // model alone, rather than growing to the limit with the first one's garbage (the exit report's
-        // child at reportheap=128m: +30 MB of RSS without it)
-        first = null;
-        System.gc();
-        return pass(jfr, name, scan, stallNanos, parser, budget, prefix).build();
-    }
-
-    /** One reading of the recording into a model of at most {@code budget} bytes, cut at {@code cut} if given. */
-    private static ModelBuilder pass(Path jfr, String name, ChunkScan scan, long stallNanos, Parser parser,
-                                     long budget, long cut) throws RecordingException {
         ModelBuilder builder = new ModelBuilder(jfr);
         builder.heapBudget(budget);
-        if (cut != Long.MAX_VALUE) {
-            builder.cutFrom(cut);
-        }
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "
@@ -130,7 +110,7 @@ public final class JfrReader {
         if (mapper.skipped() > 0) {
             builder.warning(mapper.skipped() + " events could not be interpreted and were skipped");
         }
-        return builder;
+        return builder.build();
     }
 
     /**

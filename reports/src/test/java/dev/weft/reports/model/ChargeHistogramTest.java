@@ -11,41 +11,41 @@ class ChargeHistogramTest {
     private static final long MS = 1_000_000L;
 
     @Test
-    void thePrefixEndsAtTheBucketWhereTheChargesPassTheUnits() {
+    void theLatestChargesGoFirstBucketByBucketAndOnlyAfterTheOneAskingForRoom() {
         ChargeHistogram h = new ChargeHistogram();
         for (int i = 0; i < 100; i++) {
             h.add(T0 + i * 10 * MS, 1);
         }
-        long prefix = h.prefixWithin(40);
-        assertTrue(prefix > T0 + 399 * MS && prefix <= T0 + 400 * MS, "40 charges fit, the 41st at 400 ms does not: "
-                + (prefix - T0) / 1e6);
-        assertEquals(Long.MAX_VALUE, h.prefixWithin(100), "all of it fits");
+        assertEquals(3, h.removeAfter(T0, 3), "the three latest");
+        assertTrue(h.removedFrom() > T0 + 960 * MS && h.removedFrom() <= T0 + 970 * MS, "from 970 ms on: "
+                + (h.removedFrom() - T0) / 1e6);
+        assertEquals(0, h.removeAfter(T0 + 969 * MS, 1), "nothing after 969 ms is left");
+        assertEquals(Long.MAX_VALUE, h.removedFrom());
+        assertEquals(96, h.removeAfter(T0 + 5 * MS, 1000), "all after the bucket of 5 ms: 10 to 960 ms");
+        assertTrue(h.removedFrom() > T0 + 5 * MS && h.removedFrom() <= T0 + 10 * MS, (h.removedFrom() - T0) / 1e6 + " ms");
+        assertEquals(0, h.removeAfter(T0 + 5 * MS, 1));
+        assertEquals(1, h.removeAfter(T0 - MS, 1000), "what is left: the charge at 0 ms");
     }
 
     @Test
-    void chargesBeforeTheFirstAndFarAfterItWidenTheBucketsAndKeepTheOrder() {
+    void chargesBeforeTheFirstAndFarAfterItWidenTheBucketsAndKeepTheirOrder() {
         ChargeHistogram h = new ChargeHistogram();
         h.add(T0, 5);
         h.add(T0 - 60_000 * MS, 3); // a minute earlier: moved left
         h.add(T0 + 3_600_000 * MS, 7); // an hour later: widened
-        long first = h.prefixWithin(2);
-        assertTrue(first <= T0 - 60_000 * MS, "nothing fits before the earliest: " + (first - T0) / 1e9);
-        long second = h.prefixWithin(3);
-        assertTrue(second > T0 - 60_000 * MS && second <= T0, "the earliest fits, T0 does not: " + (second - T0) / 1e9);
-        long third = h.prefixWithin(8);
-        assertTrue(third > T0 && third <= T0 + 3_600_000 * MS, (third - T0) / 1e9 + " s");
-        assertTrue(T0 + 3_600_000 * MS - third < 3_661_000 * MS / 1000, "within a 2048th of the range or less "
-                + "of the charge that does not fit: " + (third - T0) / 1e9 + " s");
+        assertEquals(7, h.removeAfter(T0, 1), "the hour-later charge, alone in its bucket");
+        assertTrue(T0 + 3_600_000 * MS - h.removedFrom() < 3_661_000 * MS / 1000, "at a 2048th of the range or "
+                + "better: " + (h.removedFrom() - T0) / 1e9 + " s");
+        assertEquals(5, h.removeAfter(T0 - 60_000 * MS, 1), "then T0's");
+        assertTrue(h.removedFrom() > T0 - 60_000 * MS && h.removedFrom() <= T0);
+        assertEquals(0, h.removeAfter(T0 - 60_000 * MS, 1), "the earliest stays: nothing after its bucket");
+        assertEquals(3, h.removeAfter(T0 - 120_000 * MS, 1));
     }
 
     @Test
-    void aChargeAtTheSameTimeAsALaterWideningStaysInItsBucket() {
+    void aHistogramOfNothingGivesNothingBack() {
         ChargeHistogram h = new ChargeHistogram();
-        for (int i = 0; i < 10_000; i++) {
-            h.add(T0 + i * MS, 1);
-        }
-        long prefix = h.prefixWithin(5_000);
-        assertTrue(Math.abs(prefix - (T0 + 5_000 * MS)) <= 10 * MS, "near 5 s: " + (prefix - T0) / 1e6 + " ms");
-        assertTrue(prefix <= T0 + 5_000 * MS, "never past what fits");
+        assertEquals(0, h.removeAfter(T0, 10));
+        assertEquals(Long.MAX_VALUE, h.removedFrom());
     }
 }

@@ -230,7 +230,7 @@ class ModelBuilderTest {
             b.event("weft.Workload", at(i), at(i + 0.5));
             b.workload(main, at(i), at(i + 3.5), "a.B::c");
         }
-        // the other thread's buffer comes last: a wait that began at 5 ms finds no room, so the model ends there
+        // the other thread's buffer comes last: a wait that began at 5 ms finds no room but that of later spans
         b.event("weft.Wait", at(5), at(20));
         b.agentWait(late, at(5), at(20), "sleep", "Thread.sleep", null, 0, -1, true);
         b.event("weft.ThreadStart", at(30), at(30));
@@ -239,51 +239,72 @@ class ModelBuilderTest {
         b.ended(main, at(40));
         Model m = b.build();
 
-        assertEquals(at(5), m.end(), "the recording as if it had stopped when the first thing left out began");
-        assertTrue(m.warnings().get(0).contains("its first 0.005 s of 0.040 s; 10 spans and wakes and 1 threads "
+        assertTrue(m.end() > at(10) && m.end() <= at(11), "the wait at 5 ms took the room of the span that began "
+                + "latest, at 11 ms: the recording as if it had stopped there, " + (m.end() - at(0)) / 1e6 + " ms");
+        assertTrue(m.warnings().get(0).contains("its first 0.010 s of 0.040 s; 3 spans and wakes and 1 threads "
                 + "after that were left out"), m.warnings().toString());
         ThreadInfo kept = m.threads().get(0);
         assertEquals("main", kept.name());
-        assertEquals(3, kept.workloads().size(), "the spans that began before the cut, and only those");
-        assertEquals(at(5), kept.workloads().end(2), "a span the cut crosses ends there");
-        assertEquals(at(5), kept.end(), "main ended after the cut: its lane runs to it");
+        assertEquals(9, kept.workloads().size(), "the spans that began before the cut, and only those");
+        assertEquals(m.end(), kept.workloads().end(8), "a span the cut crosses ends there");
+        assertEquals(m.end(), kept.end(), "main ended after the cut: its lane runs to it");
         assertFalse(kept.endSeen());
         assertEquals(2, m.threads().size(), "the thread that began after the cut is gone");
-        assertEquals(0, m.threads().get(1).waits().size(), "its wait began at the cut");
+        WaitSpans wait = m.threads().get(1).waits();
+        assertEquals(1, wait.size(), "the wait that came last in the file and began early is there");
+        assertEquals(m.end(), wait.end(0), "ended by the cut");
     }
 
     @Test
-    void aSecondReadingCutWhereTheChargesFitKeepsAllThatBeganBeforeIt() {
-        ModelBuilder first = new ModelBuilder(null);
-        first.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
-        ModelBuilder second = new ModelBuilder(null);
-        second.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
-        for (ModelBuilder b : List.of(first, second)) {
-            b.event("weft.Workload", at(0), at(0));
-            ThreadInfo t = b.thread(1, "main", false);
-            // file order: the spans of 100..199 ms, then those of 0..99 ms, 1 ms apart
-            for (int i = 0; i < 200; i++) {
-                int ms = (i + 100) % 200;
-                b.event("weft.Workload", at(ms), at(ms + 0.5));
-                b.seen(t, at(ms), at(ms + 0.5));
-                b.workload(t, at(ms), at(ms + 0.5), "a.B::c");
-            }
-            if (b == first) {
-                long prefix = first.prefixThatFits();
-                assertTrue(prefix != Long.MAX_VALUE, "the first reading left out the start: a second one shows more");
-                assertTrue(prefix > at(20) && prefix <= at(30), "the charges before it fit: " + (prefix - at(0)));
-                second.cutFrom(prefix);
-            }
+    void whatBeganLatestMakesRoomForWhatBeganEarlierSoTheModelHoldsAllThatFitsBeforeTheCut() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.Workload", at(0), at(0));
+        ThreadInfo t = b.thread(1, "main", false);
+        // file order: the spans of 100..199 ms, then those of 0..99 ms, 1 ms apart
+        for (int i = 0; i < 200; i++) {
+            int ms = (i + 100) % 200;
+            b.event("weft.Workload", at(ms), at(ms + 0.5));
+            b.seen(t, at(ms), at(ms + 0.5));
+            b.workload(t, at(ms), at(ms + 0.5), "a.B::c");
         }
-        assertTrue(first.build().threads().isEmpty(), "in file order the budget went to spans after the first one "
-                + "it could not take, at 0 ms: cut there, nothing is left");
-        Model m = second.build();
+        Model m = b.build();
         WorkloadSpans w = m.threads().get(0).workloads();
-        assertTrue(w.size() > 20 && w.size() <= 30, "every span before the cut: " + w.size());
+        assertTrue(w.size() >= 28 && w.size() <= 30, "all 30 units of room but what a bucket of the cut held: "
+                + w.size());
         for (int i = 0; i < w.size(); i++) {
-            assertEquals(at(i), w.start(i), "no gap");
+            assertEquals(at(i), w.start(i), "the earliest, with no gap");
         }
-        assertEquals(Long.MAX_VALUE, second.prefixThatFits(), "a second reading is the last");
+        assertEquals(at(w.size()), m.end(), "cut where the first span left out began");
+        assertTrue(m.warnings().get(0).contains((200 - w.size()) + " spans and wakes and 0 threads"),
+                m.warnings().toString());
+    }
+
+    @Test
+    void threadsTheModelDroppedAreLookedUpAgainAndComeBackWhenNamedBeforeTheCut() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.ThreadStart", at(50), at(50));
+        int before = b.generation();
+        ThreadInfo late = b.thread(2, "late", false);
+        b.seen(late, at(50), at(50));
+        b.event("weft.ThreadStart", at(60), at(60));
+        ThreadInfo later = b.thread(3, "later", false);
+        b.seen(later, at(60), at(60));
+        b.event("weft.ThreadStart", at(70), at(70));
+        assertEquals(null, b.thread(4, "latest", false), "no room left for a thread that began after the others");
+        for (int i = 0; i < 20; i++) { // main's spans of 0..19 ms, each taking the room of what began latest
+            b.event("weft.Workload", at(i), at(i + 0.5));
+            ThreadInfo main = b.thread(1, "main", false);
+            assertTrue(main != null, "main began before all of them: " + i);
+            b.seen(main, at(i), at(i + 0.5));
+            b.workload(main, at(i), at(i + 0.5), "a.B::c");
+        }
+        assertTrue(b.generation() != before, "threads left the model: what held them must look again");
+        Model m = b.build();
+        assertEquals(List.of("main"), m.threads().stream().map(ThreadInfo::name).toList());
+        assertTrue(m.threads().get(0).workloads().size() >= 3, m.threads().get(0).workloads().size() + " spans");
+        assertTrue(m.warnings().get(0).contains("and 3 threads after that"), m.warnings().toString());
     }
 
     @Test
