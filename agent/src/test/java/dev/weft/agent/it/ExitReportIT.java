@@ -181,8 +181,9 @@ class ExitReportIT {
         assertTrue(lines.get(lines.size() - 2).endsWith("; the report is partial (its notes say why): if the heap was"
                 + " short (reportheap=32m), render it all with: java -Xmx1g -jar reports.jar html " + jfr + " -o " + html),
                 r.stderr());
-        assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("were left out; event counts cover it all"),
-                "the report's notes say what is missing");
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.contains("were left out; event counts cover it all"), "the report's notes say what is missing");
+        assertTrue(page.contains("the timeline shows its first "), "and how far the timeline goes");
     }
 
     private ForkedJvm.Result run(Jdk jdk, String agentArgs, List<String> jvmArgs, String... args) throws Exception {
