@@ -161,8 +161,14 @@ public final class ReportBenchmark {
         commands.put("reports html", List.of(java.toString(), "-Xmx512m", "@gc", "-jar", jar.toString(), "html",
                 recording.toString(), "-o", dir.resolve("out.html").toString()));
         List<String> args = List.of("html", recording.toString(), "-o", dir.resolve("out.html").toString());
-        commands.put("./weft report", weftReport(args, true));
-        commands.put("  no class archive", weftReport(args, false));
+        commands.put("./weft report", weftReport(args, true, 512));
+        commands.put("  no class archive", weftReport(args, false, 512));
+        if (Files.size(recording) > 50_000_000) {
+            // in -Xmx512m the model of a recording this size may not fit: the report is then partial, and
+            // did less; in a heap where it is whole, what a whole report costs
+            commands.put("  in -Xmx1g", weftReport(List.of("html", recording.toString(), "-o",
+                    dir.resolve("out-1g.html").toString()), true, 1024));
+        }
         commands.put("jfr print --json", List.of(jfr.toString(), "-J-Xmx512m", "-J@gc", "print", "--json",
                 recording.toString()));
         Map<String, List<Child>> results = interleave(commands, runs);
@@ -178,19 +184,31 @@ public final class ReportBenchmark {
                     cs.stream().mapToLong(c -> c.heapMb()).max().orElse(-1), cs.stream().mapToLong(c -> c.rssMb()).max().orElse(-1));
         }
         List<Child> print = results.get("jfr print --json");
-        for (String reports : List.of("reports html", "./weft report", "  no class archive")) {
+        for (String reports : results.keySet()) {
+            if (reports.equals("jfr print --json")) {
+                continue;
+            }
             List<Child> html = results.get(reports);
             System.out.printf(Locale.ROOT, "  %s vs jfr print --json: %.1fx by wall (median), %.1fx by CPU (median), "
                     + "%.1fx by best CPU%n", reports, median(print, c -> c.seconds()) / median(html, c -> c.seconds()),
                     median(print, c -> c.cpu()) / median(html, c -> c.cpu()), min(print, c -> c.cpu()) / min(html, c -> c.cpu()));
         }
         System.out.printf(Locale.ROOT, "  html report %.1f MB%n", Files.size(dir.resolve("out.html")) / 1e6);
+        // a partial report did less than a whole one: its figures are not those of the recording
+        String err = Files.readString(output("./weft report", ".err")).strip();
+        System.out.println(err.contains("only part of the recording") ? "  PARTIAL in -Xmx512m: " + err
+                .substring(err.indexOf("the timeline shows") < 0 ? 0 : err.indexOf("the timeline shows"))
+                : "  whole in -Xmx512m");
+        if (results.containsKey("  in -Xmx1g")) {
+            String whole = Files.readString(output("  in -Xmx1g", ".err"));
+            System.out.println(whole.contains("only part of the recording") ? "  PARTIAL in -Xmx1g too" : "  whole in -Xmx1g");
+        }
     }
 
     /** One report of a very large recording in {@code -Xmx512m}, as {@code ./weft report} runs it: how fast, in how much heap. */
     private void huge(Path recording) throws Exception {
         List<String> command = weftReport(List.of("html", recording.toString(), "-o", dir.resolve("huge.html").toString()),
-                true);
+                true, 512);
         Child c = Child.run(command, dir.resolve("gc-huge.log"), dir.resolve("huge.html.out"), TIMEOUT_SECONDS);
         double mb = Files.size(recording) / 1e6;
         System.out.printf(Locale.ROOT, "%nhuge: %.0f MB rendered in -Xmx512m in %.1f s wall, %.1f s CPU (%.1f MB/s by wall), "
@@ -229,8 +247,8 @@ public final class ReportBenchmark {
      * {@code ./weft report}'s command for {@code args}: its JVM options and, with {@code archive}, its class archive,
      * written here by an untimed first report (as the first report after a build writes it).
      */
-    private List<String> weftReport(List<String> args, boolean archive) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "@gc"));
+    private List<String> weftReport(List<String> args, boolean archive, int heapMb) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heapMb + "m", "@gc"));
         command.addAll(Reports.JVM_OPTIONS);
         if (archive) {
             Path file = dir.resolve("reports-jdk" + Runtime.version() + ".jsa").toAbsolutePath();
@@ -259,11 +277,16 @@ public final class ReportBenchmark {
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
                 String key = c.getKey().replaceAll("[^a-z0-9]+", "-");
                 Child child = Child.run(c.getValue(), dir.resolve("gc-" + key + "-" + run + ".log"),
-                        dir.resolve("out-" + key + ".txt"), TIMEOUT_SECONDS);
+                        output(c.getKey(), ""), TIMEOUT_SECONDS);
                 results.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(child);
             }
         }
         return results;
+    }
+
+    /** Where {@link #interleave} keeps the output of the command named {@code name} ({@code suffix} ".err": its stderr). */
+    private Path output(String name, String suffix) {
+        return dir.resolve("out-" + name.replaceAll("[^a-z0-9]+", "-") + ".txt" + suffix);
     }
 
     private static Path existing(String path, String build) {
