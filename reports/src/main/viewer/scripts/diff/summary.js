@@ -41,7 +41,7 @@
         el('div', null, [el('strong', { text: title }), small ? el('div', { class: 'small', text: small }) : null])]));
     }
     [['before', d.before, before], ['after', d.after, after]].forEach(function (side) {
-      if (side[1].partial) banner('warn', 'The recording ' + side[0] + ' is truncated or corrupt: the diff compares the part that could be read.');
+      if (side[1].partial) banner('warn', 'The recording ' + side[0] + ' was read only in part (damaged, or too large for the heap): the diff compares the part that was read.');
       if (!side[2].d.agentData) banner('info', 'The recording ' + side[0] + ' was made without the Weft agent.', 'It has no workload spans, so no phases or speed-up to compare; threads and the JVM\u2019s own waits still compare.');
     });
     if (d.after.aliveAtExit > 0) {

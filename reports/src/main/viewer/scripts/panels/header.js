@@ -35,7 +35,12 @@
           + ' work was cut short (a forgotten wait).', names));
     }
     if (d.partial) {
-      box.appendChild(banner('warn', '!', 'The recording is truncated or corrupt: this report shows the part that could be read.', null));
+      // the reader's note when the model did not fit its heap: a prefix of a sound recording, not damage
+      var cut = (d.notes || []).filter(function (n) { return n.indexOf('more than fits in this JVM\u2019s heap') >= 0
+        || n.indexOf("more than fits in this JVM's heap") >= 0; })[0];
+      box.appendChild(cut
+        ? banner('warn', '!', 'Only the first part of the recording is drawn: the rest did not fit in the heap of the JVM that rendered this report.', cut)
+        : banner('warn', '!', 'The recording is truncated or corrupt: this report shows the part that could be read.', null));
     }
     if (!d.agentData) {
       box.appendChild(banner('info', 'i', 'Recorded without the Weft agent: lanes and waits come from the JDK\u2019s own events.',

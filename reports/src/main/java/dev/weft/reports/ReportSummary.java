@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param threadsAliveAtExit threads still running when the JVM began to shut down
  * @param phases            the phases grouped by method, the most wall time first
  * @param agentData         whether the recording holds any Weft agent event
- * @param partial           whether the recording was truncated or corrupt and only partly read
+ * @param partial           whether only part of the recording is in the report (damaged, or too large for the heap)
  * @param elapsedMillis     time taken to read, analyse and write
  */
 public record ReportSummary(Path html, long htmlBytes, int platformThreads, int virtualThreads,

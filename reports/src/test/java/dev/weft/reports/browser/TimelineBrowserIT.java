@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.reports.Reports;
+import dev.weft.reports.analyse.Analyser;
+import dev.weft.reports.model.Model;
+import dev.weft.reports.model.ModelBuilder;
+import dev.weft.reports.model.ThreadInfo;
 import dev.weft.reports.render.HtmlRenderer;
 import dev.weft.reports.testing.Recordings;
 import dev.weft.reports.testing.Scenarios;
@@ -52,6 +56,7 @@ class TimelineBrowserIT {
     static Path demoHtml;
     static Path hostileHtml;
     static Path plainHtml;
+    static Path cutHtml;
     static Browser browser;
     static String unavailable;
 
@@ -69,6 +74,8 @@ class TimelineBrowserIT {
         Reports.writeHtml(Recordings.record(dir.resolve("hostile.jfr"), true, TimelineBrowserIT::hostile), hostileHtml);
         plainHtml = dir.resolve("plain.html");
         Reports.writeHtml(Recordings.record(dir.resolve("plain.jfr"), false, TimelineBrowserIT::plain), plainHtml);
+        cutHtml = dir.resolve("cut.html");
+        HtmlRenderer.write(Analyser.analyse(tooLargeForItsBudget()), cutHtml, "test");
         browser = Browser.open(1400, 1000);
     }
 
@@ -445,6 +452,32 @@ class TimelineBrowserIT {
         assertEquals(Boolean.TRUE, browser.js("return weft.state.empty"));
         assertEquals("No data in this report", browser.driver().findElement(By.id("empty-title")).getText());
         assertEquals(Boolean.TRUE, browser.js("return document.getElementById('report').hidden"));
+    }
+
+    /** A model of a main thread's 40 one-millisecond spans, in a budget for ten of them. */
+    static Model tooLargeForItsBudget() {
+        ModelBuilder b = new ModelBuilder(dir.resolve("cut.jfr"));
+        b.heapBudget(ModelBuilder.THREAD_BYTES + 10 * ModelBuilder.SPAN_BYTES);
+        long t0 = 1_700_000_000_000_000_000L;
+        b.event("weft.Workload", t0, t0);
+        ThreadInfo main = b.thread(1, "main", false);
+        for (int i = 0; i < 40; i++) {
+            long start = t0 + i * 1_000_000L;
+            b.event("weft.Workload", start, start + 500_000);
+            b.seen(main, start, start + 500_000);
+            b.workload(main, start, start + 500_000, "example.Main::step");
+        }
+        return b.build();
+    }
+
+    @Test
+    void aReportCutByItsHeapSaysSoAndNotThatTheRecordingIsDamaged() {
+        browser.load(cutHtml);
+        assertEquals(List.of(), browser.errors());
+        String banners = browser.driver().findElement(By.id("banners")).getText();
+        assertTrue(banners.contains("Only the first part of the recording is drawn") && banners.contains("the timeline "
+                + "shows its first 0.010 s of 0.040 s"), banners);
+        assertFalse(banners.contains("corrupt"), banners);
     }
 
     @Test
