@@ -28,10 +28,13 @@ final class HeapBudget {
     private ChargeHistogram held;
     /** Units given back by moving the cut whose rows the model still holds. */
     private long passed;
+    /** {@link #passed} past which the model compacts (asked at every event: no division there). */
+    private long compactAt = Long.MAX_VALUE;
 
     void give(long bytes) {
         units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES;
         given = bytes;
+        compactAt = units / 100 * COMPACT_PERCENT;
         held = new ChargeHistogram();
     }
 
@@ -87,7 +90,7 @@ final class HeapBudget {
 
     /** Whether the model should drop what the cut passed now: it holds too much of the budget. */
     boolean compactionDue() {
-        return passed > given / ModelBuilder.SPAN_BYTES * COMPACT_PERCENT / 100;
+        return passed > compactAt;
     }
 
     /** The model dropped what the cut passed: {@code spans} rows. */
