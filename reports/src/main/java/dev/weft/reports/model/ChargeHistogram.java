@@ -41,6 +41,19 @@ final class ChargeHistogram {
         }
     }
 
+    /** Takes back {@code units} charged at {@code time} (they moved to another time). */
+    void remove(long time, long units) {
+        long offset = time - origin;
+        if (origin == Long.MIN_VALUE || offset < 0 || offset >>> shift >= BUCKETS) {
+            return; // never charged here
+        }
+        int b = (int) (offset >>> shift);
+        charges[b] = Math.max(0, charges[b] - units);
+        while (top >= 0 && charges[top] == 0) {
+            top--;
+        }
+    }
+
     /** Makes room for {@code buckets} more on the left, if the charged ones can move that far. */
     private boolean moveRight(long buckets) {
         if (buckets >= BUCKETS || top + buckets >= BUCKETS) {

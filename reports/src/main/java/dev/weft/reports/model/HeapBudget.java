@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 final class HeapBudget {
 
+    private static final long THREAD_UNITS = ModelBuilder.THREAD_BYTES / ModelBuilder.SPAN_BYTES;
     /** Compact once this share of the budget is held by what the cut passed: the heap it takes until then. */
     private static final int COMPACT_PERCENT = 10;
 
@@ -61,7 +62,32 @@ final class HeapBudget {
 
     /** Takes room for a thread named by an event at {@code time}; {@code false} when none is left. */
     boolean keepThread(long time) {
-        return take(ModelBuilder.THREAD_BYTES / ModelBuilder.SPAN_BYTES, time);
+        return take(THREAD_UNITS, time);
+    }
+
+    /**
+     * A thread charged at {@code from} (or, at {@code Long.MAX_VALUE}, before any time was known) turned out
+     * to have begun at {@code to}, earlier: its charge moves there, so that it goes when what began at
+     * {@code to} goes. If the cut had taken it already, it is taken again; with no room, the cut moves to
+     * {@code to} and the thread will go with it.
+     */
+    void threadBeganAt(long from, long to) {
+        if (held == null) {
+            return;
+        }
+        if (from == Long.MAX_VALUE) {
+            held.add(to, THREAD_UNITS);
+        } else if (from < cut || cut == Long.MAX_VALUE) {
+            held.remove(from, THREAD_UNITS);
+            held.add(to, THREAD_UNITS);
+        } else {
+            take(THREAD_UNITS, to);
+        }
+    }
+
+    /** A span (or wake) of a thread that was left out: counted. */
+    void spanOfThreadLeftOut() {
+        spansLeftOut++;
     }
 
     private boolean take(long n, long time) {
@@ -79,7 +105,7 @@ final class HeapBudget {
         }
         if (units >= n) {
             units -= n;
-            if (held != null) {
+            if (held != null && time != Long.MAX_VALUE) { // no time yet: placed by threadBeganAt
                 held.add(time, n);
             }
             return true;
@@ -110,17 +136,17 @@ final class HeapBudget {
 
     /**
      * Why the model is partial, or {@code null} when nothing was left out; {@code start} and {@code end} are the
-     * model's, {@code recorded} the end of the recording's last event, {@code threadsLeftOut} the threads not
-     * in the model.
+     * model's, {@code recorded} the end of the recording's last event, {@code threadsLeftOut} how many threads
+     * are not in the model, as text.
      */
-    String partialReason(long start, long end, long recorded, long threadsLeftOut) {
-        if (spansLeftOut == 0 && threadsLeftOut == 0) {
+    String partialReason(long start, long end, long recorded, String threadsLeftOut) {
+        if (spansLeftOut == 0 && "0".equals(threadsLeftOut) && !leavingOut()) {
             return null;
         }
         String shown = leavingOut() ? String.format(Locale.ROOT, "its first %.3f s of %.3f s", (end - start) / 1e9,
                 (Math.max(recorded, end) - start) / 1e9) : "what came first in the file";
         return String.format(Locale.ROOT, "the recording holds more than fits in this JVM's heap for a timeline "
-                + "(%,d MB of model allowed): the timeline shows %s; %,d spans and wakes and %,d threads after "
+                + "(%,d MB of model allowed): the timeline shows %s; %,d spans and wakes and %s threads after "
                 + "that were left out; event counts cover it all; give the JVM a larger heap (-Xmx) to see "
                 + "everything", given >> 20, shown, spansLeftOut, threadsLeftOut);
     }

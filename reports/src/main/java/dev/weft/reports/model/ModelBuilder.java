@@ -24,12 +24,7 @@ public final class ModelBuilder {
     private final Path source;
     private final StringTable strings;
     private final LongIntMap index = new LongIntMap();
-    /**
-     * The threads the budget left out, to 0, and those it took in later, to 1: each counted once, however
-     * often it is named.
-     */
-    private final LongIntMap leftOut = new LongIntMap();
-    private long threadsLeftOut;
+    private final ThreadsLeftOut leftOut = new ThreadsLeftOut();
     private int generation = 1;
     private final ArrayList<ThreadInfo> threads = new ArrayList<>();
     private final ArrayList<AliveAtExit> alive = new ArrayList<>();
@@ -124,24 +119,15 @@ public final class ModelBuilder {
             return threads.get(i);
         }
         if (!budget.keepThread(eventTime)) {
-            leftOut(id);
+            leftOut.add(id);
             return null;
         }
-        if (leftOut.get(id) == 0) {
-            leftOut.put(id, 1); // named again, before the cut, with room for it
-            threadsLeftOut--;
-        }
+        leftOut.takenIn(id);
         ThreadInfo t = new ThreadInfo(id);
+        t.chargedAt = eventTime;
         index.put(id, threads.size());
         threads.add(t);
         return t;
-    }
-
-    private void leftOut(long id) {
-        if (leftOut.get(id) != 0) {
-            leftOut.put(id, 0);
-            threadsLeftOut++;
-        }
     }
 
     /**
@@ -181,6 +167,7 @@ public final class ModelBuilder {
     public void seen(ThreadInfo t, long start, long end) {
         if (start < t.firstSeen) {
             t.firstSeen = start;
+            began(t, start);
         }
         long last = Math.max(start, end);
         if (last > t.lastSeen) {
@@ -192,6 +179,7 @@ public final class ModelBuilder {
     public void started(ThreadInfo t, long time, long parentId) {
         if (time < t.startEvent) {
             t.startEvent = time;
+            began(t, time);
         }
         t.parentId(parentId);
     }
@@ -316,6 +304,25 @@ public final class ModelBuilder {
         }
         t.openWait = new OpenWait(sample, since, kind == null || kind.isEmpty() ? "wait" : kind, api, blockerClass,
                 blockerId, targetThread);
+        if (since != Long.MIN_VALUE) {
+            began(t, since);
+        }
+    }
+
+    /**
+     * {@code t} began by {@code time}: its charge in the budget moves there if that is earlier than where it
+     * was charged (at the event that named it first, which in file order may come after earlier ones).
+     */
+    private void began(ThreadInfo t, long time) {
+        if (time < t.chargedAt) {
+            budget.threadBeganAt(t.chargedAt, time);
+            t.chargedAt = time;
+        }
+    }
+
+    /** A span or wake of a thread the budget left out: counted among what was left out. */
+    public void spanOfThreadLeftOut() {
+        budget.spanOfThreadLeftOut();
     }
 
     /**
@@ -426,7 +433,7 @@ public final class ModelBuilder {
             if (t.beganBefore(time)) {
                 kept.add(t);
             } else {
-                leftOut(t.id());
+                leftOut.add(t.id());
             }
         }
         budget.compacted(spans);
@@ -460,6 +467,8 @@ public final class ModelBuilder {
             cutAt(budget.cut());
             maxTime = Math.min(maxTime, budget.cut());
             minTime = Math.min(minTime, budget.cut());
+            // what the agent saw alive at exit stays (of the threads kept): the exit came after the cut, but
+            // that they were cut short by it is as true as before; the viewer draws no time from it
         }
         long start = minTime == Long.MAX_VALUE ? 0 : minTime;
         long end = maxTime == Long.MIN_VALUE ? start : maxTime;
@@ -491,9 +500,9 @@ public final class ModelBuilder {
         if (!cut) {
             flagVirtualThreadsCutShort(end); // a thread alive at the cut was not cut short by the exit
         }
-        String leftOut = budget.partialReason(start, end, recorded, threadsLeftOut);
-        if (leftOut != null) {
-            partial(leftOut);
+        String tooLarge = budget.partialReason(start, end, recorded, leftOut.text());
+        if (tooLarge != null) {
+            partial(tooLarge);
         }
         String crossing = nesting.finding();
         if (crossing != null) {
@@ -531,7 +540,8 @@ public final class ModelBuilder {
         if (cut && (o.since() == Long.MIN_VALUE || o.since() >= end)) {
             return false; // it began after the cut, or nobody knows when
         }
-        if (holds(t.waits(), lastSampleTime) || holds(t.builtInWaits(), lastSampleTime)) {
+        long sampled = cut ? Math.min(lastSampleTime, end) : lastSampleTime; // waits are cut at the end
+        if (holds(t.waits(), sampled) || holds(t.builtInWaits(), sampled)) {
             return false; // the wait ended after the sample and before the recording did: its own span is here
         }
         long since = o.since() == Long.MIN_VALUE ? lastSampleTime : Math.min(o.since(), lastSampleTime);

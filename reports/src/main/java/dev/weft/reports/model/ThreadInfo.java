@@ -41,6 +41,8 @@ public final class ThreadInfo {
     long startEvent = Long.MAX_VALUE;
     long endEvent = Long.MIN_VALUE;
     long firstSeen = Long.MAX_VALUE;
+    /** When the model's budget charged this thread: the earliest it is known to have begun. */
+    long chargedAt = Long.MAX_VALUE;
     long lastSeen = Long.MIN_VALUE;
 
     // lifetime, set by build()
@@ -214,7 +216,9 @@ public final class ThreadInfo {
 
     /** After {@link #cutAt}: whether the thread was seen, started or did anything before {@code time}. */
     boolean beganBefore(long time) {
-        return firstSeen < time || startEvent < time || workloads().size() + waits().size()
+        // a thread blocked from before: only wait samples (written by JFR's own thread) may show it
+        return firstSeen < time || startEvent < time || openWait != null && openWait.since() != Long.MIN_VALUE
+                && openWait.since() < time || workloads().size() + waits().size()
                 + builtInWaits().size() + wakes().size() + pins().size() > 0;
     }
 

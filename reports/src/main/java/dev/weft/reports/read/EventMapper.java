@@ -16,6 +16,16 @@ import dev.weft.reports.read.EventView.ThreadRef;
  */
 final class EventMapper implements EventSink {
 
+    /** The event codes that are a span or wake of the thread they are on. */
+    private static final boolean[] SPANS = new boolean[EventFields.CODES];
+
+    static {
+        for (int code : new int[] {WORKLOAD, WAIT, WAKE, SLEEP, PARK, MONITOR_WAIT, MONITOR_ENTER, SOCKET_IO, FILE_IO,
+                                   PINNED}) {
+            SPANS[code] = true;
+        }
+    }
+
     private final ModelBuilder builder;
     private long skipped;
     private long accepted;
@@ -48,9 +58,12 @@ final class EventMapper implements EventSink {
         long end = event.end();
         builder.event(type, start, end);
         try {
-            ThreadInfo thread = threadOf(event.thread(EVENT_THREAD));
+            ThreadRef ref = event.thread(EVENT_THREAD);
+            ThreadInfo thread = threadOf(ref);
             if (thread != null) {
                 builder.seen(thread, start, end);
+            } else if (ref != null && ref.javaThreadId() > 0 && SPANS[code]) {
+                builder.spanOfThreadLeftOut(); // a Java thread the model's budget had no room for
             }
             switch (code) {
                 case WORKLOAD -> {

@@ -281,6 +281,60 @@ class ModelBuilderTest {
     }
 
     @Test
+    void aThreadNamedLateInTheFileIsChargedWhereItBeganSoTheModelStaysWithinItsBudget() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES);
+        b.event("jdk.ThreadPark", at(100), at(100));
+        ThreadInfo other = b.thread(2, "other", false); // named first by an event at 100 ms
+        b.seen(other, at(100), at(100));
+        b.event("jdk.ThreadPark", at(10), at(10)); // and seen at 10 ms later in the file
+        b.seen(other, at(10), at(10));
+        b.event("weft.Workload", at(0), at(0));
+        ThreadInfo main = b.thread(1, "main", false);
+        for (int i = 1; i <= 6; i++) {
+            b.event("weft.Workload", at(i), at(i + 0.5));
+            b.seen(main, at(i), at(i + 0.5));
+            b.workload(main, at(i), at(i + 0.5), "a.B::c");
+        }
+        b.event("x", at(500), at(500));
+        Model m = b.build();
+        long units = 0;
+        for (ThreadInfo t : m.threads()) {
+            units += ModelBuilder.THREAD_BYTES / ModelBuilder.SPAN_BYTES + t.workloads().size();
+        }
+        assertTrue(units <= 10, "the budget holds: " + units + " units for " + m.threads().size() + " threads");
+        assertTrue(m.partial(), "cut, and saying so: " + m.warnings());
+        assertEquals(6, m.threads().get(0).workloads().size(), "main's spans, which began before the other thread");
+    }
+
+    @Test
+    void aWaitTheCutCrossesIsNotAddedAgainFromTheLastSample() {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.Wait", at(10), at(200));
+        ThreadInfo main = b.thread(1, "main", false);
+        b.seen(main, at(10), at(200));
+        b.agentWait(main, at(10), at(200), "join", "Thread.join", null, 0, -1, false);
+        b.event("weft.WaitSample", at(150), at(150));
+        b.waitInProgress(main, 1, at(10), "join", "Thread.join", null, 0, -1);
+        b.waitSample(1, at(150), 1, 1);
+        ThreadInfo blocked = b.thread(3, "blocked", false); // only the sample shows it, blocked since 5 ms
+        b.waitInProgress(blocked, 1, at(5), "monitor-enter", "synchronized", null, 0, -1);
+        for (int ms : new int[] {100, 105}) { // the second finds no room: the model ends at 105 ms
+            b.event("weft.Workload", at(ms), at(ms + 1));
+            b.workload(main, at(ms), at(ms + 1), "a.B::c");
+        }
+        Model m = b.build();
+        assertTrue(m.end() <= at(105) && m.end() > at(100), (m.end() - at(0)) / 1e6 + " ms");
+        ThreadInfo kept = m.threads().get(0);
+        assertEquals(1, kept.waits().size(), "the join, ended by the cut, once");
+        assertEquals(0, kept.waits().flags(0) & WaitSpans.OPEN, "its own event, not the sample's copy");
+        ThreadInfo sampled = m.threads().stream().filter(t -> t.id() == 3).findFirst().orElseThrow(
+                () -> new AssertionError("the thread only a wait sample saw, blocked before the cut, is kept"));
+        assertEquals(at(5), sampled.waits().start(0), "blocked from 5 ms on, as the sample said");
+    }
+
+    @Test
     void threadsTheModelDroppedAreLookedUpAgainAndComeBackWhenNamedBeforeTheCut() {
         ModelBuilder b = new ModelBuilder(null);
         b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES);

@@ -39,6 +39,8 @@ class EventMapperBudgetTest {
                 + (m.end() - T0) / 1e6 + " ms");
         assertEquals(1, m.threads().size());
         assertEquals(12, m.threads().get(0).workloads().size(), "main's spans before it, all of them");
+        assertTrue(m.partialReason().contains("; 4 spans and wakes and 1 threads after that were left out"),
+                "main's two past the cut, and both of the thread left out: " + m.partialReason());
     }
 
     /** A span of the agent's on {@code thread}, from {@code from} to {@code to} milliseconds. */

@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A recording larger than the model's budget reads as the whole of a time prefix: every thread and span that
@@ -62,9 +63,10 @@ class PrefixReadTest {
         assertFalse(whole.partial(), whole.warnings().toString());
     }
 
-    @Test
-    void halfTheBudgetGivesTheWholeOfAPrefixWithEitherParser() throws Exception {
-        long budget = charge(whole) / 2;
+    @ParameterizedTest
+    @ValueSource(ints = {2, 8, 40})
+    void aFractionOfTheBudgetGivesTheWholeOfAPrefixWithEitherParser(int fraction) throws Exception {
+        long budget = charge(whole) / fraction;
         Model fast = JfrReader.read(jfr, StallGuard.DEFAULT_STALL_NANOS, JfrReader.Parser.FAST, budget);
         Model jdk = JfrReader.read(jfr, StallGuard.DEFAULT_STALL_NANOS, JfrReader.Parser.JDK, budget);
         assertNull(ModelDump.firstDifference(ModelDump.of(jdk), ModelDump.of(fast)), "both parsers, the same prefix");
@@ -76,7 +78,9 @@ class PrefixReadTest {
         assertTrue(cut > whole.start() && cut < whole.end(), "a prefix");
         assertEquals(cut(whole, cut), spans(fast, Long.MAX_VALUE), "every span that began before the cut, ended by it");
         assertEquals(threads(whole, cut), threads(fast, Long.MAX_VALUE), "every thread that began before the cut");
-        assertTrue(charge(fast) > budget / 2, "the prefix fills most of the budget: " + charge(fast) + " of " + budget);
+        assertTrue(charge(fast) <= budget + budget / 10, "within the budget and what compaction may hold on to: "
+                + charge(fast) + " of " + budget);
+        assertTrue(charge(fast) > budget / 3, "the prefix fills most of the budget: " + charge(fast) + " of " + budget);
     }
 
     /** What the model's budget charges for {@code m}: what a reading of it needs to keep it whole. */
