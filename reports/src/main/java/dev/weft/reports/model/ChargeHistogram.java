@@ -14,8 +14,8 @@ final class ChargeHistogram {
     private final long[] charges = new long[BUCKETS];
     /** The start of bucket 0; {@code Long.MIN_VALUE} before the first charge. */
     private long origin = Long.MIN_VALUE;
-    /** Buckets are {@code 1 << shift} nanoseconds wide: from about a millisecond. */
-    private int shift = 20;
+    /** Buckets are {@code 1 << shift} nanoseconds wide: from 16 microseconds (a burst of thread starts). */
+    private int shift = 14;
     /** The highest bucket that holds a charge; -1: none. */
     private int top = -1;
     private long removedFrom = Long.MAX_VALUE;
@@ -39,6 +39,15 @@ final class ChargeHistogram {
                 widen();
             }
         }
+    }
+
+    /** All that is charged. */
+    long total() {
+        long sum = 0;
+        for (int b = 0; b <= top; b++) {
+            sum += charges[b];
+        }
+        return sum;
     }
 
     /** Takes back {@code units} charged at {@code time} (they moved to another time). */

@@ -148,6 +148,13 @@ abstract class ColumnTable<T extends ColumnTable<T>> implements Cloneable {
         return dropped;
     }
 
+    /** Charges each row, 1 unit, at its start. */
+    final void chargeTo(ChargeHistogram h) {
+        for (int r = 0; r < size; r++) {
+            h.add(longs[START * capacity + r], 1);
+        }
+    }
+
     private void moveRow(int from, int to) {
         for (int c = 0; c < longColumns; c++) {
             longs[c * capacity + to] = longs[c * capacity + from];

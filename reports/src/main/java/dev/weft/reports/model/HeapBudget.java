@@ -31,6 +31,10 @@ final class HeapBudget {
     private long passed;
     /** {@link #passed} past which the model compacts (asked at every event: no division there). */
     private long compactAt = Long.MAX_VALUE;
+    /** Whether the cut fell inside a bucket since the last compaction. */
+    private boolean stranded;
+    private int strandedCompactions;
+    private static final int STRANDED_COMPACTIONS = 64;
 
     void give(long bytes) {
         units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES;
@@ -110,19 +114,41 @@ final class HeapBudget {
             }
             return true;
         }
-        cut = Math.min(cut, time); // no room even without all that began later
+        if (time < cut) {
+            // no room even without all that began later: the cut falls inside the bucket of what the model
+            // holds, whose charges past it the histogram cannot tell apart; a compaction gives them back
+            cut = time;
+            stranded = held != null;
+        }
         return false;
     }
 
-    /** Whether the model should drop what the cut passed now: it holds too much of the budget. */
+    /**
+     * Whether the model should drop what the cut passed now: it holds too much of the budget, or the cut fell
+     * inside a bucket (at most {@value #STRANDED_COMPACTIONS} times a reading: each costs a pass over the model).
+     */
     boolean compactionDue() {
-        return passed > compactAt;
+        return passed > compactAt || stranded && strandedCompactions < STRANDED_COMPACTIONS;
     }
 
-    /** The model dropped what the cut passed: {@code spans} rows. */
-    void compacted(long spans) {
+    /** Whether the model's charges are kept by time, to be given back: only with a budget. */
+    boolean byTime() {
+        return held != null;
+    }
+
+    /**
+     * The model dropped what the cut passed ({@code spans} rows) and charged what it still holds to
+     * {@code kept}, {@code unplaced} units of it at no known time: what is left is exact again.
+     */
+    void compacted(long spans, ChargeHistogram kept, long unplaced) {
         spansLeftOut += spans;
         passed = 0;
+        if (held != null) {
+            held = kept;
+            units = Math.max(0, given / ModelBuilder.SPAN_BYTES - kept.total() - unplaced);
+            strandedCompactions += stranded ? 1 : 0;
+            stranded = false;
+        }
     }
 
     /** Whether anything with a time was left out: then the model is cut at {@link #cut}. */

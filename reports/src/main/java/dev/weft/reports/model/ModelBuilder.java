@@ -436,7 +436,14 @@ public final class ModelBuilder {
                 leftOut.add(t.id());
             }
         }
-        budget.compacted(spans);
+        ChargeHistogram charges = new ChargeHistogram();
+        long unplaced = 0;
+        if (budget.byTime()) {
+            for (ThreadInfo t : kept) {
+                unplaced += t.chargeTo(charges, THREAD_BYTES / SPAN_BYTES);
+            }
+        }
+        budget.compacted(spans, charges, unplaced);
         keepOnly(kept);
     }
 

@@ -214,6 +214,23 @@ public final class ThreadInfo {
         return dropped;
     }
 
+    /**
+     * Charges this thread's rows to {@code h}, and the thread itself where it was charged; returns the units
+     * charged at no known time (a thread named before any event had a time).
+     */
+    long chargeTo(ChargeHistogram h, long threadUnits) {
+        for (ColumnTable<?> table : new ColumnTable<?>[] {workloads, waits, builtInWaits, wakes, pins}) {
+            if (table != null) {
+                table.chargeTo(h);
+            }
+        }
+        if (chargedAt == Long.MAX_VALUE) {
+            return threadUnits;
+        }
+        h.add(chargedAt, threadUnits);
+        return 0;
+    }
+
     /** After {@link #cutAt}: whether the thread was seen, started or did anything before {@code time}. */
     boolean beganBefore(long time) {
         // a thread blocked from before: only wait samples (written by JFR's own thread) may show it
