@@ -166,8 +166,8 @@ public final class ReportBenchmark {
         if (Files.size(recording) > 50_000_000) {
             // in -Xmx512m the model of a recording this size may not fit: the report is then partial, and
             // did less; in a heap where it is whole, what a whole report costs
-            commands.put("  in -Xmx1g", weftReport(List.of("html", recording.toString(), "-o",
-                    dir.resolve("out-1g.html").toString()), true, 1024));
+            commands.put("  in -Xmx2g", weftReport(List.of("html", recording.toString(), "-o",
+                    dir.resolve("out-2g.html").toString()), true, 2048));
         }
         commands.put("jfr print --json", List.of(jfr.toString(), "-J-Xmx512m", "-J@gc", "print", "--json",
                 recording.toString()));
@@ -199,9 +199,9 @@ public final class ReportBenchmark {
         System.out.println(err.contains("only part of the recording") ? "  PARTIAL in -Xmx512m: " + err
                 .substring(err.indexOf("the timeline shows") < 0 ? 0 : err.indexOf("the timeline shows"))
                 : "  whole in -Xmx512m");
-        if (results.containsKey("  in -Xmx1g")) {
-            String whole = Files.readString(output("  in -Xmx1g", ".err"));
-            System.out.println(whole.contains("only part of the recording") ? "  PARTIAL in -Xmx1g too" : "  whole in -Xmx1g");
+        if (results.containsKey("  in -Xmx2g")) {
+            String whole = Files.readString(output("  in -Xmx2g", ".err"));
+            System.out.println(whole.contains("only part of the recording") ? "  PARTIAL in -Xmx2g too" : "  whole in -Xmx2g");
         }
     }
 
