@@ -20,6 +20,13 @@ class ModelBuilderTest {
         return T0 + Math.round(millis * MS);
     }
 
+    /** A workload span on {@code t} from {@code from} to {@code to} ms, as the reader gives it: its event, then the span. */
+    private static void span(ModelBuilder b, ThreadInfo t, double from, double to) {
+        b.event("weft.Workload", at(from), at(to));
+        b.seen(t, at(from), at(to));
+        b.workload(t, at(from), at(to), "a.B::c");
+    }
+
     /** A builder whose recording holds an event at 0 and one at {@code endMillis}. */
     private static ModelBuilder recording(double endMillis) {
         ModelBuilder b = new ModelBuilder(null);
@@ -264,9 +271,7 @@ class ModelBuilderTest {
         // file order: the spans of 100..199 ms, then those of 0..99 ms, 1 ms apart
         for (int i = 0; i < 200; i++) {
             int ms = (i + 100) % 200;
-            b.event("weft.Workload", at(ms), at(ms + 0.5));
-            b.seen(t, at(ms), at(ms + 0.5));
-            b.workload(t, at(ms), at(ms + 0.5), "a.B::c");
+            span(b, t, ms, ms + 0.5);
         }
         Model m = b.build();
         WorkloadSpans w = m.threads().get(0).workloads();
@@ -292,9 +297,7 @@ class ModelBuilderTest {
         b.event("weft.Workload", at(0), at(0));
         ThreadInfo main = b.thread(1, "main", false);
         for (int i = 1; i <= 6; i++) {
-            b.event("weft.Workload", at(i), at(i + 0.5));
-            b.seen(main, at(i), at(i + 0.5));
-            b.workload(main, at(i), at(i + 0.5), "a.B::c");
+            span(b, main, i, i + 0.5);
         }
         b.event("x", at(500), at(500));
         Model m = b.build();
