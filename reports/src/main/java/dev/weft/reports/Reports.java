@@ -50,20 +50,28 @@ public final class Reports {
 
     /** {@link #writeHtml(Path, Path)} with the methods that are phases ({@code null}: the recording's own choice). */
     public static ReportSummary writeHtml(Path jfr, Path html, String phases) throws ReportException {
+        return writeHtml(jfr, html, phases, JfrReader::read);
+    }
+
+    static ReportSummary writeHtml(Path jfr, Path html, String phases, ModelSource source) throws ReportException {
         if (html == null) {
             throw new ReportException("no output file given");
         }
         long t0 = System.nanoTime();
-        Analysis analysis = analyse(jfr, phases);
-        long bytes;
-        try {
-            bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
-        } catch (IOException e) {
-            throw new ReportException("cannot write " + html + ": " + IoErrors.reason(e), e);
-        } catch (RuntimeException | Error e) {
-            throw internal("writing " + html, e);
-        }
-        return summary(analysis, html, bytes, (System.nanoTime() - t0) / 1_000_000L);
+        return retried(jfr, divisor -> {
+            Analysis analysis = analyse(jfr, phases, source, divisor);
+            long bytes;
+            try {
+                bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
+            } catch (IOException e) {
+                throw new ReportException("cannot write " + html + ": " + IoErrors.reason(e), e);
+            } catch (OutOfMemoryError e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                throw internal("writing " + html, e);
+            }
+            return summary(analysis, html, bytes, (System.nanoTime() - t0) / 1_000_000L);
+        });
     }
 
     /**
@@ -80,16 +88,58 @@ public final class Reports {
      * filter's syntax); {@code null} takes the agent's {@code phases=} or the top-level spans of main.
      */
     public static Analysis analyse(Path jfr, String phases) throws ReportException {
+        return analyse(jfr, phases, JfrReader::read);
+    }
+
+    static Analysis analyse(Path jfr, String phases, ModelSource source) throws ReportException {
+        return retried(jfr, divisor -> analyse(jfr, phases, source, divisor));
+    }
+
+    /** One attempt: the model in its share of the heap divided by {@code divisor}; out of memory escapes. */
+    private static Analysis analyse(Path jfr, String phases, ModelSource source, int divisor) throws ReportException {
         try {
-            Model model = JfrReader.read(jfr);
+            Model model = source.read(jfr, divisor);
             return Analyser.analyse(model, PhaseFilter.parse(phases));
         } catch (RecordingException e) {
             throw new ReportException(e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            throw new ReportException("not enough memory to read " + jfr + "; give the JVM a larger heap (-Xmx)", e);
+            throw e;
         } catch (RuntimeException | Error e) {
             throw internal("reading " + jfr, e);
         }
+    }
+
+    /**
+     * Runs {@code attempt} with the model's usual share of the heap and, should that run out of memory, once
+     * more with a {@value #RETRY_DIVISOR}th of it: the model's budget charges what a report holds from
+     * measurements, and a recording unlike those measured may need more. A report of less beats none, above
+     * all at exit, where the heap is small. The model of the first attempt is garbage by then.
+     */
+    private static <T> T retried(Path jfr, Attempt<T> attempt) throws ReportException {
+        try {
+            return attempt.run(1);
+        } catch (OutOfMemoryError first) {
+            try {
+                return attempt.run(RETRY_DIVISOR);
+            } catch (OutOfMemoryError again) {
+                throw new ReportException("not enough memory to read " + jfr + "; give the JVM a larger heap (-Xmx)",
+                        again);
+            }
+        }
+    }
+
+    /** How much smaller the model's share of the heap is in the attempt after one that ran out of memory. */
+    static final int RETRY_DIVISOR = 4;
+
+    /** Where a report's model comes from: the recording, read into a {@code 1/divisor} share of the model's heap. */
+    @FunctionalInterface
+    interface ModelSource {
+        Model read(Path jfr, int divisor) throws RecordingException;
+    }
+
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(int divisor) throws ReportException;
     }
 
     /** The summary the agent prints, from an analysis and the report written. */

@@ -35,6 +35,9 @@ final class HeapBudget {
     private boolean stranded;
     private int strandedCompactions;
     private static final int STRANDED_COMPACTIONS = 64;
+    /** Units taken for good, by what no cut gives back: the model's strings. */
+    private long fixedUnits;
+    private long fixedBytes;
 
     void give(long bytes) {
         units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES;
@@ -87,6 +90,20 @@ final class HeapBudget {
         } else {
             take(THREAD_UNITS, to);
         }
+    }
+
+    /**
+     * The model now holds {@code bytes} more that no cut gives back (its strings): the room goes for good,
+     * and what began latest makes way for it at the next take.
+     */
+    void fixed(long bytes) {
+        if (held == null || bytes <= 0) {
+            return;
+        }
+        fixedBytes += bytes;
+        long more = fixedBytes / ModelBuilder.SPAN_BYTES - fixedUnits;
+        fixedUnits += more;
+        units -= more;
     }
 
     /** A span (or wake) of a thread that was left out: counted. */
@@ -145,7 +162,7 @@ final class HeapBudget {
         passed = 0;
         if (held != null) {
             held = kept;
-            units = Math.max(0, given / ModelBuilder.SPAN_BYTES - kept.total() - unplaced);
+            units = given / ModelBuilder.SPAN_BYTES - kept.total() - unplaced - fixedUnits;
             strandedCompactions += stranded ? 1 : 0;
             stranded = false;
         }

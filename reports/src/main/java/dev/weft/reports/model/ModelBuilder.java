@@ -46,6 +46,8 @@ public final class ModelBuilder {
     private final HeapBudget budget = new HeapBudget();
     /** The start of the event being read: a thread left out is left out from it on. */
     private long eventTime = Long.MAX_VALUE;
+    /** {@link StringTable#bytes()} the budget has been told of. */
+    private long stringBytesCharged;
 
     /** Heap a span (or wake) of the model costs by the time the report is written, analysis included. */
     public static final long SPAN_BYTES = 200;
@@ -56,6 +58,8 @@ public final class ModelBuilder {
      * had all its tables). The charge stays above that: reading peaks higher than the model it builds.
      */
     public static final long THREAD_BYTES = 800;
+    /** The least heap kept beyond the model's budget (else a quarter): measured in bench/RESULTS.md. */
+    static final long RESERVE_FLOOR = 16L << 20;
     private RecordingLimits limits;
     private long lastSample = -1;
     private long lastSampleTime = Long.MIN_VALUE;
@@ -85,7 +89,7 @@ public final class ModelBuilder {
 
     /** The budget for a report in a JVM whose heap may grow to {@code maxHeap}: what is left beyond a reserve. */
     public static long budgetFor(long maxHeap) {
-        long reserve = Math.max(48L << 20, maxHeap / 4);
+        long reserve = Math.max(RESERVE_FLOOR, maxHeap / 4);
         return Math.max(8L << 20, maxHeap - reserve);
     }
 
@@ -93,6 +97,11 @@ public final class ModelBuilder {
     public void event(String type, long start, long end) {
         eventCount++;
         eventTime = start;
+        long stringBytes = strings.bytes(); // the last event's new strings
+        if (stringBytes != stringBytesCharged) {
+            budget.fixed(stringBytes - stringBytesCharged);
+            stringBytesCharged = stringBytes;
+        }
         if (budget.compactionDue()) {
             cutAt(budget.cut()); // between events: no caller holds a thread it drops
         }

@@ -18,12 +18,15 @@ public final class StringTable {
      */
     private final String[] seen = new String[1024];
     private final int[] seenIds = new int[1024];
+    /** What the strings added take, at most: the model's budget charges it (a stack's text may be kilobytes). */
+    private long bytes;
 
     /** A copy with the same ids, that later additions to either do not reach. */
     public StringTable copy() {
         StringTable c = new StringTable();
         c.ids.putAll(ids);
         c.values.addAll(values);
+        c.bytes = bytes;
         return c;
     }
 
@@ -41,6 +44,7 @@ public final class StringTable {
         if (known == null) {
             values.add(value);
             ids.put(value, id);
+            bytes += footprint(value);
         }
         seen[slot] = value;
         seenIds[slot] = id;
@@ -63,5 +67,15 @@ public final class StringTable {
 
     public int size() {
         return values.size();
+    }
+
+    /** Heap the strings added so far take, at most: their text, two bytes a char, and the entries that index them. */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** A string (header, array), its map entry and boxed id, its list slot: about 100 bytes beyond the text. */
+    static long footprint(String value) {
+        return 2L * value.length() + 100;
     }
 }

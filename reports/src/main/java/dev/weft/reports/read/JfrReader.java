@@ -38,6 +38,14 @@ public final class JfrReader {
 
     /** Reads {@code jfr} into a model. */
     public static Model read(Path jfr) throws RecordingException {
+        return read(jfr, 1);
+    }
+
+    /**
+     * Reads {@code jfr} into a model that may take a {@code 1/divisor} share of what a model may take of this
+     * heap: a second attempt after one that ran out of memory (the model then says so).
+     */
+    public static Model read(Path jfr, int divisor) throws RecordingException {
         if (jfr == null) {
             throw new RecordingException("no recording given");
         }
@@ -59,11 +67,16 @@ public final class JfrReader {
             throw new RecordingException("cannot read " + name + ": " + describe(e));
         }
         String chosen = System.getProperty(PARSER_PROPERTY, "fast").toLowerCase(Locale.ROOT);
-        return read(jfr, StallGuard.DEFAULT_STALL_NANOS, chosen.equals("jdk") ? Parser.JDK : Parser.FAST);
+        return read(jfr, StallGuard.DEFAULT_STALL_NANOS, chosen.equals("jdk") ? Parser.JDK : Parser.FAST,
+                Math.max(1, divisor));
     }
 
     /** {@link #read(Path)} with this parser, giving up when it makes no progress for {@code stallNanos}. */
     static Model read(Path jfr, long stallNanos, Parser parser) throws RecordingException {
+        return read(jfr, stallNanos, parser, 1);
+    }
+
+    private static Model read(Path jfr, long stallNanos, Parser parser, int divisor) throws RecordingException {
         String name = jfr.toString();
         ChunkScan scan;
         try {
@@ -77,23 +90,29 @@ public final class JfrReader {
                     + "pools are written at its end)" : ""));
         }
         long maxHeap = Runtime.getRuntime().maxMemory();
-        return read(jfr, name, scan, stallNanos, parser,
-                budget(maxHeap, parser == Parser.FAST ? largestInHeap(scan, maxHeap) : 0));
+        long budget = budget(maxHeap, parser == Parser.FAST ? largestInHeap(scan, maxHeap) : 0);
+        String retry = divisor == 1 ? null : "a first reading ran out of memory: this one gave the model a "
+                + (divisor == 4 ? "quarter" : "1/" + divisor) + " of the heap it usually may take (" + (budget >> 20)
+                + " MB); give the JVM a larger heap (-Xmx) to see more";
+        return read(jfr, name, scan, stallNanos, parser, budget / divisor, retry);
     }
 
     /** {@link #read(Path, long, Parser)} into a model of at most {@code budget} bytes ({@link ModelBuilder#heapBudget}). */
     static Model read(Path jfr, long stallNanos, Parser parser, long budget) throws RecordingException {
         try {
-            return read(jfr, jfr.toString(), ChunkScan.of(jfr), stallNanos, parser, budget);
+            return read(jfr, jfr.toString(), ChunkScan.of(jfr), stallNanos, parser, budget, null);
         } catch (IOException e) {
             throw new RecordingException("cannot read " + jfr + ": " + describe(e));
         }
     }
 
-    private static Model read(Path jfr, String name, ChunkScan scan, long stallNanos, Parser parser, long budget)
-            throws RecordingException {
+    private static Model read(Path jfr, String name, ChunkScan scan, long stallNanos, Parser parser, long budget,
+                              String retry) throws RecordingException {
         ModelBuilder builder = new ModelBuilder(jfr);
         builder.heapBudget(budget);
+        if (retry != null) {
+            builder.warning(retry);
+        }
         if (scan.damage != null) {
             builder.partial(scan.damage + "; the report shows the " + (scan.chunks == 1 ? "chunk" : scan.chunks
                     + " chunks") + " before the damage (" + ChunkScan.bytes(scan.readable) + " of "

@@ -313,7 +313,8 @@ class ModelBuilderTest {
     @Test
     void aWaitTheCutCrossesIsNotAddedAgainFromTheLastSample() {
         ModelBuilder b = new ModelBuilder(null);
-        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES);
+        b.heapBudget(2 * ModelBuilder.THREAD_BYTES + 2 * ModelBuilder.SPAN_BYTES + StringTable.footprint("join")
+                + StringTable.footprint("Thread.join") + StringTable.footprint("a.B::c")); // and the strings they hold
         b.event("weft.Wait", at(10), at(200));
         ThreadInfo main = b.thread(1, "main", false);
         b.seen(main, at(10), at(200));
@@ -387,8 +388,30 @@ class ModelBuilderTest {
 
     @Test
     void theBudgetLeavesAReserveOfTheHeap() {
-        assertEquals(384L << 20, ModelBuilder.budgetFor(512L << 20));
-        assertEquals(8L << 20, ModelBuilder.budgetFor(32L << 20), "a floor for tiny heaps");
+        assertEquals(384L << 20, ModelBuilder.budgetFor(512L << 20), "a quarter of a large heap");
+        assertEquals(32L << 20, ModelBuilder.budgetFor(48L << 20), "16 MB of a small one");
+        assertEquals(8L << 20, ModelBuilder.budgetFor(16L << 20), "a floor for tiny heaps");
+    }
+
+    @Test
+    void theModelsStringsTakeTheirRoomForGoodSoTheCutComesSooner() {
+        // room for a thread and 100 spans; each span brings a stack of its own, 2 KB of text
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(ModelBuilder.THREAD_BYTES + 100 * ModelBuilder.SPAN_BYTES);
+        b.event("weft.Workload", at(0), at(0));
+        ThreadInfo t = b.thread(1, "main", false);
+        for (int i = 0; i < 100; i++) {
+            b.event("weft.Workload", at(i), at(i + 0.5));
+            b.seen(t, at(i), at(i + 0.5));
+            b.workload(t, at(i), at(i + 0.5), "a.B::c", ("frame " + i + "\n").repeat(250));
+        }
+        Model m = b.build();
+        int kept = m.threads().get(0).workloads().size();
+        long perSpan = ModelBuilder.SPAN_BYTES + 2 * 2_250 + 100; // the span, its stack's text and entry
+        assertTrue(kept < 100 * ModelBuilder.SPAN_BYTES / perSpan + 3, "the strings were charged: " + kept + " kept");
+        assertTrue(kept >= 2, "what fits is kept: " + kept);
+        assertTrue(m.partial() && m.warnings().get(0).contains("its first"), m.warnings().toString());
+        assertEquals(at(kept), m.end(), "a time prefix: cut where the first span left out began");
     }
 
     @Test
