@@ -21,7 +21,7 @@ class AgentOptionsTest {
         assertEquals(250L << 20, o.maxSize(), "JFR's own default for a disk recording");
         assertEquals(0, o.maxAgeMillis());
         assertEquals(20_000, o.reportTimeoutMillis());
-        assertEquals(64L << 20, o.reportHeap());
+        assertEquals(48L << 20, o.reportHeap());
         assertTrue(o.problems().isEmpty());
     }
 

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * container's memory limit to kill it while it shut down. The child has a small fixed heap and a
  * deadline; past the deadline it is killed and the caller says how to render the report later. The reader
  * keeps its model within the heap it has and says what it left out, the recording's end: 100,000 virtual
- * threads' 10 MB recording is drawn for its first 1.0 s of 1.8 in 64 MB of heap (102 MB of RSS), its first
- * 1.3 s in 128 MB (140 MB of RSS), whole in 256 MB. C1 alone
+ * threads' 10 MB recording is drawn for its first 1.2 s of 1.8 in 48 MB of heap (97 MB of RSS), whole in
+ * 160 MB; should the model still run out of memory, the report is made again with a quarter of it. C1 alone
  * and the serial collector, for a short batch job, took half the CPU time of the JVM's defaults on 17 and
  * 25 (bench/RESULTS.md).
  */

@@ -26,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  * MB/s, peak heap and peak RSS. With the set {@code huge}, one
  * report of a {@code --huge-mb} recording in {@code -Xmx512m}. Last, the exit report's cost: the lock
  * stress under the agent with and without its HTML report at exit, peak RSS and wall time. With the set
- * {@code child}, the exit report's child alone on the real recordings at {@code reportheap=} 64, 96 and 128 MB.
+ * {@code child}, the exit report's child alone on the real recordings at {@code reportheap=} 32, 48, 64 and 96 MB.
  *
  * <pre>
  * mvn -q -pl reports,agent,demo-app -DskipTests package
@@ -102,13 +102,13 @@ public final class ReportBenchmark {
 
     /**
      * The exit report's child alone, as the agent starts it (its options, without its class archive), on each
-     * real recording at three {@code reportheap=} sizes: its peak RSS, and how much of the recording it held.
+     * real recording at four {@code reportheap=} sizes: its peak RSS, and how much of the recording it held.
      */
     private void childHeaps(Map<String, Path> recordings, int runs) throws Exception {
         for (Map.Entry<String, Path> r : recordings.entrySet()) {
             System.out.printf(Locale.ROOT, "%nthe exit report's child on %s, %.1f MB, %d runs at each heap, load average "
                     + "%.1f%n", r.getKey(), Files.size(r.getValue()) / 1e6, runs, load());
-            for (int heap : new int[] {64, 96, 128}) {
+            for (int heap : new int[] {32, 48, 64, 96}) {
                 List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap + "m"));
                 command.addAll(Reports.JVM_OPTIONS);
                 command.addAll(List.of("-XX:-UsePerfData", "-Xss512k", "-cp", agent.toString(),
