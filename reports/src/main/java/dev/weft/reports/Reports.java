@@ -59,7 +59,7 @@ public final class Reports {
         }
         long t0 = System.nanoTime();
         return retried(jfr, divisor -> {
-            Analysis analysis = analyse(jfr, phases, source, divisor);
+            Analysis analysis = analyse(jfr, phases, source, divisor, divisor > 1);
             long bytes;
             try {
                 bytes = HtmlRenderer.write(analysis, html, "weft-reports " + VERSION);
@@ -88,17 +88,27 @@ public final class Reports {
      * filter's syntax); {@code null} takes the agent's {@code phases=} or the top-level spans of main.
      */
     public static Analysis analyse(Path jfr, String phases) throws ReportException {
-        return analyse(jfr, phases, JfrReader::read);
+        return analyse(jfr, phases, 1);
     }
 
-    static Analysis analyse(Path jfr, String phases, ModelSource source) throws ReportException {
-        return retried(jfr, divisor -> analyse(jfr, phases, source, divisor));
+    /**
+     * {@link #analyse(Path, String)} as one of {@code models} analyses the heap holds at once (a diff's two):
+     * its model may take a {@code 1/models} share of what one alone may.
+     */
+    public static Analysis analyse(Path jfr, String phases, int models) throws ReportException {
+        return analyse(jfr, phases, models, JfrReader::read);
+    }
+
+    static Analysis analyse(Path jfr, String phases, int models, ModelSource source) throws ReportException {
+        int share = Math.max(1, models);
+        return retried(jfr, divisor -> analyse(jfr, phases, source, share * divisor, divisor > 1));
     }
 
     /** One attempt: the model in its share of the heap divided by {@code divisor}; out of memory escapes. */
-    private static Analysis analyse(Path jfr, String phases, ModelSource source, int divisor) throws ReportException {
+    private static Analysis analyse(Path jfr, String phases, ModelSource source, int divisor, boolean retry)
+            throws ReportException {
         try {
-            Model model = source.read(jfr, divisor);
+            Model model = source.read(jfr, divisor, retry);
             return Analyser.analyse(model, PhaseFilter.parse(phases));
         } catch (RecordingException e) {
             throw new ReportException(e.getMessage(), e);
@@ -131,10 +141,13 @@ public final class Reports {
     /** How much smaller the model's share of the heap is in the attempt after one that ran out of memory. */
     static final int RETRY_DIVISOR = 4;
 
-    /** Where a report's model comes from: the recording, read into a {@code 1/divisor} share of the model's heap. */
+    /**
+     * Where a report's model comes from: the recording, read into a {@code 1/divisor} share of the model's heap,
+     * {@code afterOutOfMemory} a reading before did not fit.
+     */
     @FunctionalInterface
     interface ModelSource {
-        Model read(Path jfr, int divisor) throws RecordingException;
+        Model read(Path jfr, int divisor, boolean afterOutOfMemory) throws RecordingException;
     }
 
     @FunctionalInterface

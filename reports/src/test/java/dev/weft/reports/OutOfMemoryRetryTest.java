@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.model.Model;
 import dev.weft.reports.read.JfrReader;
+import dev.weft.reports.read.RecordingException;
 import dev.weft.reports.testing.DemoRecording;
 
 import java.nio.file.Files;
@@ -38,22 +39,23 @@ class OutOfMemoryRetryTest {
         }
 
         @Override
-        public Model read(Path jfr, int divisor) throws dev.weft.reports.read.RecordingException {
+        public Model read(Path jfr, int divisor, boolean afterOutOfMemory) throws RecordingException {
+            assertEquals(!divisors.isEmpty(), afterOutOfMemory, "only a reading after one that failed says so");
             divisors.add(divisor);
             if (divisors.size() <= failures) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            return JfrReader.read(jfr, divisor);
+            return JfrReader.read(jfr, divisor, afterOutOfMemory);
         }
     }
 
     @Test
     void aModelThatRunsOutOfMemoryIsReadAgainInAQuarterOfItsHeap() throws Exception {
         Source source = new Source(1);
-        Analysis analysis = Reports.analyse(DEMO.jfr(), null, source);
+        Analysis analysis = Reports.analyse(DEMO.jfr(), null, 1, source);
         assertEquals(List.of(1, Reports.RETRY_DIVISOR), source.divisors);
         assertTrue(analysis.model().warnings().stream().anyMatch(w -> w.startsWith("a first reading ran out of "
-                + "memory: this one gave the model a quarter of the heap")), analysis.model().warnings().toString());
+                + "memory: this one gave the model a quarter of the room")), analysis.model().warnings().toString());
         assertFalse(analysis.model().threads().isEmpty(), "the second reading has the demo's threads");
     }
 
@@ -70,16 +72,24 @@ class OutOfMemoryRetryTest {
     @Test
     void aSecondFailureIsNotEnoughMemoryInOneLine() {
         Source source = new Source(2);
-        ReportException e = assertThrows(ReportException.class, () -> Reports.analyse(DEMO.jfr(), null, source));
+        ReportException e = assertThrows(ReportException.class, () -> Reports.analyse(DEMO.jfr(), null, 1, source));
         assertEquals(List.of(1, Reports.RETRY_DIVISOR), source.divisors, "two attempts, no more");
         assertTrue(e.getMessage().startsWith("not enough memory to read "), e.getMessage());
         assertTrue(e.getMessage().endsWith("give the JVM a larger heap (-Xmx)"), e.getMessage());
     }
 
     @Test
+    void eachOfTwoAnalysesHeldAtOnceReadsIntoHalfTheRoomAndItsRetryIntoAnEighth() throws Exception {
+        Source source = new Source(1);
+        Analysis analysis = Reports.analyse(DEMO.jfr(), null, 2, source);
+        assertEquals(List.of(2, 2 * Reports.RETRY_DIVISOR), source.divisors);
+        assertFalse(analysis.model().threads().isEmpty());
+    }
+
+    @Test
     void aReadingThatSucceedsIsReadOnceWithTheWholeShare() throws Exception {
         Source source = new Source(0);
-        Analysis analysis = Reports.analyse(DEMO.jfr(), null, source);
+        Analysis analysis = Reports.analyse(DEMO.jfr(), null, 1, source);
         assertEquals(List.of(1), source.divisors);
         assertTrue(analysis.model().warnings().stream().noneMatch(w -> w.contains("ran out of memory")));
     }

@@ -93,8 +93,9 @@ public final class DiffCommand implements Command {
             Output.notTheRecording(target, before, this);
             Output.notTheRecording(target, after, this);
         }
-        Analysis b = Reports.analyse(before, args.options.get("phases"));
-        Analysis a = Reports.analyse(after, args.options.get("phases"));
+        // both analyses are held at once: each model may take half of what one alone may
+        Analysis b = Reports.analyse(before, args.options.get("phases"), 2);
+        Analysis a = Reports.analyse(after, args.options.get("phases"), 2);
         RecordingDiff diff = RecordingDiff.of(b, a);
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = json ? o -> DiffJson.write(diff, o, generator) : o -> DiffRenderer.write(diff, o, generator);

@@ -59,16 +59,24 @@ public record RecordingDiff(Analysis before, Analysis after, List<PhasePair> pha
         }
         Figures.OfPhase[] partner = new Figures.OfPhase[b.size()];
         boolean[] taken = new boolean[a.size()];
+        // the phases after of each name, in order, and how many of them are taken: a server's recording has a
+        // phase per request, 100,000 of one name, and a scan of them for each phase before took minutes
+        Map<String, List<Integer>> afterByName = new HashMap<>();
+        for (int j = 0; j < a.size(); j++) {
+            afterByName.computeIfAbsent(a.get(j).name(), k -> new ArrayList<>()).add(j);
+        }
+        Map<String, Integer> takenOfName = new HashMap<>();
         int leftBefore = 0;
         for (int i = 0; i < b.size(); i++) {
-            for (int j = 0; j < a.size(); j++) {
-                if (!taken[j] && a.get(j).name().equals(b.get(i).name())) {
-                    partner[i] = a.get(j);
-                    taken[j] = true;
-                    break;
-                }
-            }
-            if (partner[i] == null) {
+            String name = b.get(i).name();
+            List<Integer> same = afterByName.get(name);
+            int next = same == null ? 0 : takenOfName.getOrDefault(name, 0);
+            if (same != null && next < same.size()) {
+                int j = same.get(next);
+                partner[i] = a.get(j);
+                taken[j] = true;
+                takenOfName.put(name, next + 1);
+            } else {
                 leftBefore++;
             }
         }

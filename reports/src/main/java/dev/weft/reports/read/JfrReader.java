@@ -38,14 +38,14 @@ public final class JfrReader {
 
     /** Reads {@code jfr} into a model. */
     public static Model read(Path jfr) throws RecordingException {
-        return read(jfr, 1);
+        return read(jfr, 1, false);
     }
 
     /**
      * Reads {@code jfr} into a model that may take a {@code 1/divisor} share of what a model may take of this
-     * heap: a second attempt after one that ran out of memory (the model then says so).
+     * heap: one of several held at once, or, {@code afterOutOfMemory}, a second attempt (the model then says so).
      */
-    public static Model read(Path jfr, int divisor) throws RecordingException {
+    public static Model read(Path jfr, int divisor, boolean afterOutOfMemory) throws RecordingException {
         if (jfr == null) {
             throw new RecordingException("no recording given");
         }
@@ -68,15 +68,16 @@ public final class JfrReader {
         }
         String chosen = System.getProperty(PARSER_PROPERTY, "fast").toLowerCase(Locale.ROOT);
         return read(jfr, StallGuard.DEFAULT_STALL_NANOS, chosen.equals("jdk") ? Parser.JDK : Parser.FAST,
-                Math.max(1, divisor));
+                Math.max(1, divisor), afterOutOfMemory);
     }
 
     /** {@link #read(Path)} with this parser, giving up when it makes no progress for {@code stallNanos}. */
     static Model read(Path jfr, long stallNanos, Parser parser) throws RecordingException {
-        return read(jfr, stallNanos, parser, 1);
+        return read(jfr, stallNanos, parser, 1, false);
     }
 
-    private static Model read(Path jfr, long stallNanos, Parser parser, int divisor) throws RecordingException {
+    private static Model read(Path jfr, long stallNanos, Parser parser, int divisor, boolean afterOutOfMemory)
+            throws RecordingException {
         String name = jfr.toString();
         ChunkScan scan;
         try {
@@ -91,9 +92,8 @@ public final class JfrReader {
         }
         long maxHeap = Runtime.getRuntime().maxMemory();
         long budget = budget(maxHeap, parser == Parser.FAST ? largestInHeap(scan, maxHeap) : 0);
-        String retry = divisor == 1 ? null : "a first reading ran out of memory: this one gave the model a "
-                + (divisor == 4 ? "quarter" : "1/" + divisor) + " of the heap it usually may take (" + (budget >> 20)
-                + " MB); give the JVM a larger heap (-Xmx) to see more";
+        String retry = !afterOutOfMemory ? null : "a first reading ran out of memory: this one gave the model a "
+                + "quarter of the room (" + (budget / divisor >> 20) + " MB); give the JVM a larger heap (-Xmx) to see more";
         return read(jfr, name, scan, stallNanos, parser, budget / divisor, retry);
     }
 

@@ -113,6 +113,16 @@ class RecordingDiffTest {
     }
 
     @Test
+    void phasesOfOneNameArePairedInTheirOrderAndTheExtraStandsAlone() throws Exception {
+        Analysis before = phasesOnMain("rep-before.jfr", "a.X::x", "a.X::x", "a.X::x", "a.Y::y");
+        Analysis after = phasesOnMain("rep-after.jfr", "a.Y::y", "a.X::x", "a.X::x");
+        List<PhasePair> pairs = RecordingDiff.of(before, after).phases();
+        assertEquals(List.of("X.x", "X.x", "X.x", "Y.y"), pairs.stream().map(PhasePair::name).toList());
+        assertEquals(List.of(PhasePair.Match.NAME, PhasePair.Match.NAME, PhasePair.Match.BEFORE_ONLY,
+                PhasePair.Match.NAME), pairs.stream().map(PhasePair::match).toList());
+    }
+
+    @Test
     void poolNames() {
         assertEquals("pool-1-thread-N", RecordingDiff.poolOf("pool-1-thread-3"));
         assertEquals("ForkJoinPool-1-worker-N", RecordingDiff.poolOf("ForkJoinPool-1-worker-12"));
