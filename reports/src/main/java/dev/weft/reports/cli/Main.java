@@ -67,6 +67,11 @@ public final class Main {
         } catch (ReportException e) {
             err.println(NAME + ": " + e.getMessage());
             return 1;
+        } catch (OutOfMemoryError e) {
+            // past the reading, which retries with less: writing a page or a diff of what was read
+            err.println(NAME + ": not enough memory to write the " + (command == null ? "report" : command.name())
+                    + "; give the JVM a larger heap (-Xmx)");
+            return 1;
         } catch (RuntimeException | Error e) {
             err.println(NAME + ": internal error: " + ReportException.oneLine(String.valueOf(e)));
             return 1;
