@@ -59,6 +59,11 @@ public final class LongIntMap {
         }
     }
 
+    /** Heap its two arrays take. */
+    public long bytes() {
+        return keys.length * 12L;
+    }
+
     public int size() {
         return size;
     }

@@ -46,8 +46,6 @@ public final class ModelBuilder {
     private final HeapBudget budget = new HeapBudget();
     /** The start of the event being read: a thread left out is left out from it on. */
     private long eventTime = Long.MAX_VALUE;
-    /** {@link StringTable#bytes()} the budget has been told of. */
-    private long stringBytesCharged;
 
     /** Heap a span (or wake) of the model costs by the time the report is written, analysis included. */
     public static final long SPAN_BYTES = 200;
@@ -85,6 +83,12 @@ public final class ModelBuilder {
      */
     public void heapBudget(long bytes) {
         budget.give(bytes);
+        leftOut.limitTo(bytes);
+    }
+
+    /** The reader holds {@code bytes} beside the model now (what it indexes of the chunk it reads): less room for it. */
+    public void readerHolds(long bytes) {
+        budget.reader(bytes);
     }
 
     /** The budget for a report in a JVM whose heap may grow to {@code maxHeap}: what is left beyond a reserve. */
@@ -97,11 +101,7 @@ public final class ModelBuilder {
     public void event(String type, long start, long end) {
         eventCount++;
         eventTime = start;
-        long stringBytes = strings.bytes(); // the last event's new strings
-        if (stringBytes != stringBytesCharged) {
-            budget.fixed(stringBytes - stringBytesCharged);
-            stringBytesCharged = stringBytes;
-        }
+        budget.strings(strings.bytes()); // the last event's new strings
         if (budget.compactionDue()) {
             cutAt(budget.cut()); // between events: no caller holds a thread it drops
         }

@@ -23,7 +23,11 @@ final class ChunkPools {
     private final ChunkTypes types;
     private final Type threadType;
     private final Type stringType;
-    private final LongMap<ThreadRef> threads = new LongMap<>();
+    private LongMap<ThreadRef> threads = new LongMap<>();
+    /** How many decoded threads {@link #threads} keeps before it starts again: the heap bounds it, not the file. */
+    private int threadsCached = Integer.MAX_VALUE;
+    /** Heap a decoded thread takes: its reference, its name, its slot in {@link #threads}. */
+    static final int THREAD_REF_BYTES = 136;
     /** The thread asked for last: JFR writes a thread's events together, so most lookups ask for it again. */
     private long lastThreadKey = Long.MIN_VALUE;
     private ThreadRef lastThread;
@@ -36,6 +40,8 @@ final class ChunkPools {
     private final int javaThreadId;
     private final int virtual;
     private final int group;
+    /** The index of each pool, by key: a million threads' recording has 300,000 thread constants in a chunk. */
+    private final List<LongIntMap> indexes = new ArrayList<>();
     /** Positions of the checkpoint events, newest first. */
     final List<Integer> checkpoints = new ArrayList<>();
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
@@ -88,6 +94,7 @@ final class ChunkPools {
                 }
                 if (poolType.constants == null) {
                     poolType.constants = new LongIntMap();
+                    indexes.add(poolType.constants);
                 }
                 LongIntMap index = poolType.constants;
                 int count = in.count();
@@ -107,6 +114,21 @@ final class ChunkPools {
             }
             at += (int) delta;
         }
+    }
+
+    /** Keeps at most {@code n} decoded threads at a time. */
+    void cacheThreadsAtMost(int n) {
+        threadsCached = Math.max(1, n);
+    }
+
+    /** Heap the indexes of the pools take, and the threads that will be decoded from them. */
+    long bytes() {
+        int threadConstants = threadType == null || threadType.constants == null ? 0 : threadType.constants.size();
+        long bytes = (long) Math.min(threadConstants, threadsCached) * THREAD_REF_BYTES;
+        for (LongIntMap index : indexes) {
+            bytes += index.bytes();
+        }
+        return bytes;
     }
 
     /** Skips one value of {@code type} written inline (not as a pool key). */
@@ -153,6 +175,9 @@ final class ChunkPools {
         ThreadRef t = threads.get(key);
         if (t == null && !threads.containsKey(key)) {
             t = threadType == null ? null : decodeThread(key);
+            if (threads.size() >= threadsCached) {
+                threads = new LongMap<>(); // decoded again when asked for: a new reference, looked up anew
+            }
             threads.put(key, t);
         }
         lastThreadKey = key;

@@ -60,6 +60,7 @@ final class ChunkReader implements EventView {
     private long endTime;
     private long endTicks;
     private final long[] pooled = new long[1];
+    private int threadsCached = Integer.MAX_VALUE;
 
     private ChunkReader(JfrBytes in, byte state, long fileOffset, int index) {
         this.in = in;
@@ -113,11 +114,22 @@ final class ChunkReader implements EventView {
                     + (in.pos - metadata));
         }
         pools = new ChunkPools(in, types);
+        pools.cacheThreadsAtMost(threadsCached);
         pools.index(constants);
         classType = types.named(WeftSchema.CLASS);
         stackType = types.named("jdk.types.StackTrace");
         planById = new HashMap<>();
         plans = new EventPlan[256];
+    }
+
+    /** Keeps at most {@code n} decoded threads at a time (set before {@link #prepare}). */
+    void cacheThreadsAtMost(int n) {
+        threadsCached = n;
+    }
+
+    /** Heap its pools' indexes take beside the model ({@link ChunkPools#bytes}). */
+    long poolBytes() {
+        return pools == null ? 0 : pools.bytes();
     }
 
     /** Ticks of the newest constant pool: written when the chunk was last flushed or closed. */

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,25 @@ final class FastParser {
 
     private static final long IN_HEAP_FLOOR = 128L << 20;
 
+    /**
+     * How many threads decoded from a chunk's pool are kept at a time in a heap of {@code maxHeap} (0: all): a
+     * thirty-second of it. A million threads' recording decoded 262,144 of one chunk in 35 MB, and ran the exit
+     * report's child out of its 64; the lock stress's 100,000 fit in 512 MB, where each is decoded once.
+     */
+    static int threadsCached(long maxHeap) {
+        return maxHeap == 0 ? Integer.MAX_VALUE
+                : (int) Math.max(1024, Math.min(Integer.MAX_VALUE, maxHeap / 32 / ChunkPools.THREAD_REF_BYTES));
+    }
+
+    /**
+     * Whether the next chunk's metadata and pools are read while this one's events are: in a heap of 256 MB
+     * and more (or 0, every chunk mapped). In a smaller one, such as the exit report's, two chunks' indexes at
+     * once took a fourth of it (a million threads' recording: 12 MB each in 48 MB).
+     */
+    static boolean preparesAhead(long maxHeap) {
+        return maxHeap == 0 || maxHeap >= 256L << 20;
+    }
+
     /** Feeds the events of the sound chunks {@code scan} found to {@code sink}; returns the damage it met. */
     static Findings read(Path jfr, ChunkScan scan, EventSink sink, ModelBuilder builder) throws IOException, Declined {
         return read(jfr, scan, sink, builder, Runtime.getRuntime().maxMemory());
@@ -97,11 +117,17 @@ final class FastParser {
             ChunkReader current = first;
             ChunkReader.Ending previous = null;
             long unresolved = 0;
+            boolean twoAtOnce = preparesAhead(maxHeap);
             for (int i = 0; i < scan.chunks; i++) {
-                CompletableFuture<ChunkReader> next = i + 1 < scan.chunks ? prepareAhead(channel, scan, i + 1, maxHeap, ahead)
-                        : null;
+                CompletableFuture<ChunkReader> next = twoAtOnce && i + 1 < scan.chunks
+                        ? prepareAhead(channel, scan, i + 1, maxHeap, ahead) : null;
                 if (current != null) {
                     checkHeader(current, previous, findings);
+                    if (!twoAtOnce) {
+                        // in a small heap a chunk's pools are a large part of it (in a large one, the quarter
+                        // kept beside the model's budget holds two chunks' of a million threads)
+                        builder.readerHolds(current.poolBytes());
+                    }
                     try {
                         current.events(sink, clock, findings, builder::warning);
                     } catch (RuntimeException e) {
@@ -111,8 +137,13 @@ final class FastParser {
                     unresolved += i == 0 ? current.unresolved() : 0;
                     previous = current.ending(); // not the chunk: its bytes may go
                 }
+                current = null; // its pools may go before the next chunk's are read
+                if (next == null && i + 1 < scan.chunks) {
+                    next = prepareAhead(channel, scan, i + 1, maxHeap, Runnable::run);
+                }
                 current = next == null ? null : await(next, scan, i + 1, findings);
             }
+            builder.readerHolds(0);
             if (unresolved > 0) {
                 findings.damage(String.format(Locale.ROOT, "%,d references to threads its first chunk does not hold",
                         unresolved));
@@ -127,11 +158,12 @@ final class FastParser {
         long offset = scan.offsets[index];
         long size = scan.offsets[index + 1] - offset;
         ChunkReader chunk = ChunkReader.read(channel, offset, size, index, readsIntoHeap(size, maxHeap));
+        chunk.cacheThreadsAtMost(threadsCached(maxHeap));
         return chunk;
     }
 
     private static CompletableFuture<ChunkReader> prepareAhead(FileChannel channel, ChunkScan scan, int index,
-                                                               long maxHeap, ExecutorService ahead) {
+                                                               long maxHeap, Executor ahead) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 ChunkReader chunk = open(channel, scan, index, maxHeap);

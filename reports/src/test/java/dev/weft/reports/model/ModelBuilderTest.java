@@ -394,6 +394,30 @@ class ModelBuilderTest {
     }
 
     @Test
+    void whatTheReaderHoldsBesideTheModelTakesItsRoomWhileItHoldsIt() {
+        for (boolean released : new boolean[] {false, true}) {
+            ModelBuilder b = new ModelBuilder(null);
+            b.heapBudget(ModelBuilder.THREAD_BYTES + 100 * ModelBuilder.SPAN_BYTES);
+            b.readerHolds(60 * ModelBuilder.SPAN_BYTES); // a chunk's pools
+            b.event("weft.Workload", at(0), at(0));
+            ThreadInfo t = b.thread(1, "main", false);
+            for (int i = 0; i < 30; i++) {
+                span(b, t, i, i + 0.5);
+            }
+            b.readerHolds(released ? 0 : 60 * ModelBuilder.SPAN_BYTES); // the next chunk's, or none
+            for (int i = 30; i < 100; i++) {
+                span(b, t, i, i + 0.5);
+            }
+            int kept = b.build().threads().get(0).workloads().size();
+            if (released) {
+                assertTrue(kept >= 98, "the room came back with the pools: " + kept);
+            } else {
+                assertTrue(kept <= 40 && kept >= 36, "the pools kept 60 of 100 spans' room: " + kept);
+            }
+        }
+    }
+
+    @Test
     void theModelsStringsTakeTheirRoomForGoodSoTheCutComesSooner() {
         // room for a thread and 100 spans; each span brings a stack of its own, 2 KB of text
         ModelBuilder b = new ModelBuilder(null);

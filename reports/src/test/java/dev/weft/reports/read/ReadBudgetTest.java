@@ -23,6 +23,17 @@ class ReadBudgetTest {
     }
 
     @Test
+    void aSmallHeapReadsOneChunksPoolsAtATimeAndKeepsFewerDecodedThreads() {
+        assertTrue(FastParser.preparesAhead(512 * MB), "the reports CLI's heap: the next chunk's pools meanwhile");
+        assertFalse(FastParser.preparesAhead(48 * MB), "the exit report's: one chunk's at a time");
+        assertTrue(FastParser.preparesAhead(0), "0, as tests give it: every chunk mapped, two at a time");
+        assertEquals(123_361, FastParser.threadsCached(512 * MB), "the lock stress's 100,000 threads each decoded once");
+        assertEquals(11_565, FastParser.threadsCached(48 * MB));
+        assertEquals(1024, FastParser.threadsCached(MB), "a floor");
+        assertEquals(Integer.MAX_VALUE, FastParser.threadsCached(0));
+    }
+
+    @Test
     void twoChunksInTheHeapComeOutOfTheModelsShare() {
         assertEquals(ModelBuilder.budgetFor(512 * MB) - 32 * MB, JfrReader.budget(512 * MB, 16 * MB));
     }
