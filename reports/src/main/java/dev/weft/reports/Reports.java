@@ -126,16 +126,29 @@ public final class Reports {
      * all at exit, where the heap is small. The model of the first attempt is garbage by then.
      */
     private static <T> T retried(Path jfr, Attempt<T> attempt) throws ReportException {
+        String noRoom = "not enough memory for a report of " + jfr + "; give the JVM a larger heap (-Xmx)";
         try {
             return attempt.run(1);
         } catch (OutOfMemoryError first) {
+            if (!heapFull(first)) {
+                throw new ReportException("not enough memory for a report of " + jfr + ": " + first.getMessage(), first);
+            }
             try {
                 return attempt.run(RETRY_DIVISOR);
             } catch (OutOfMemoryError again) {
-                throw new ReportException("not enough memory to read " + jfr + "; give the JVM a larger heap (-Xmx)",
-                        again);
+                throw new ReportException(noRoom, again);
+            } catch (ReportException again) {
+                // a class whose initialiser ran out of memory the first time cannot be used again
+                throw again.getCause() instanceof LinkageError ? new ReportException(noRoom, again) : again;
             }
         }
+    }
+
+    /** The heap was full, which less of a model can help; not threads, metaspace or direct buffers. */
+    static boolean heapFull(OutOfMemoryError e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Java heap space") || m.contains("GC overhead limit exceeded")
+                || m.contains("Requested array size exceeds VM limit");
     }
 
     /** How much smaller the model's share of the heap is in the attempt after one that ran out of memory. */

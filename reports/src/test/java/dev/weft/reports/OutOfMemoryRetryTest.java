@@ -55,7 +55,7 @@ class OutOfMemoryRetryTest {
         Analysis analysis = Reports.analyse(DEMO.jfr(), null, 1, source);
         assertEquals(List.of(1, Reports.RETRY_DIVISOR), source.divisors);
         assertTrue(analysis.model().warnings().stream().anyMatch(w -> w.startsWith("a first reading ran out of "
-                + "memory: this one gave the model a quarter of the room")), analysis.model().warnings().toString());
+                + "memory: this one gave the model a quarter of the room it first had")), analysis.model().warnings().toString());
         assertFalse(analysis.model().threads().isEmpty(), "the second reading has the demo's threads");
     }
 
@@ -74,7 +74,7 @@ class OutOfMemoryRetryTest {
         Source source = new Source(2);
         ReportException e = assertThrows(ReportException.class, () -> Reports.analyse(DEMO.jfr(), null, 1, source));
         assertEquals(List.of(1, Reports.RETRY_DIVISOR), source.divisors, "two attempts, no more");
-        assertTrue(e.getMessage().startsWith("not enough memory to read "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("not enough memory for a report of "), e.getMessage());
         assertTrue(e.getMessage().endsWith("give the JVM a larger heap (-Xmx)"), e.getMessage());
     }
 
@@ -84,6 +84,32 @@ class OutOfMemoryRetryTest {
         Analysis analysis = Reports.analyse(DEMO.jfr(), null, 2, source);
         assertEquals(List.of(2, 2 * Reports.RETRY_DIVISOR), source.divisors);
         assertFalse(analysis.model().threads().isEmpty());
+    }
+
+    @Test
+    void outOfMemoryThatLessOfAModelCannotHelpIsNotRetried() {
+        Reports.ModelSource threads = (jfr, divisor, again) -> {
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource "
+                    + "limits reached");
+        };
+        ReportException e = assertThrows(ReportException.class, () -> Reports.analyse(DEMO.jfr(), null, 1, threads));
+        assertTrue(e.getMessage().endsWith(": unable to create native thread: possibly out of memory or process/"
+                + "resource limits reached"), e.getMessage());
+        assertTrue(Reports.heapFull(new OutOfMemoryError("Java heap space")));
+        assertTrue(Reports.heapFull(new OutOfMemoryError("GC overhead limit exceeded")));
+        assertFalse(Reports.heapFull(new OutOfMemoryError("Metaspace")));
+    }
+
+    @Test
+    void aClassThatCouldNotBeInitialisedTheFirstTimeIsNotEnoughMemoryNotAnInternalError() {
+        Reports.ModelSource source = (jfr, divisor, again) -> {
+            if (!again) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            throw new NoClassDefFoundError("Could not initialize class dev.weft.reports.render.JsonWriter");
+        };
+        ReportException e = assertThrows(ReportException.class, () -> Reports.analyse(DEMO.jfr(), null, 1, source));
+        assertTrue(e.getMessage().startsWith("not enough memory for a report of "), e.getMessage());
     }
 
     @Test

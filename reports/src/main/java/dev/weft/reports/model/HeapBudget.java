@@ -42,9 +42,11 @@ final class HeapBudget {
     private long readerBytes;
 
     void give(long bytes) {
-        units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES;
+        fixedBytes = stringBytes + readerBytes; // what was held before there was a budget
+        fixedUnits = Math.floorDiv(fixedBytes, ModelBuilder.SPAN_BYTES);
+        units = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES - fixedUnits;
         given = bytes;
-        compactAt = units / 100 * COMPACT_PERCENT;
+        compactAt = Math.max(0, bytes) / ModelBuilder.SPAN_BYTES / 100 * COMPACT_PERCENT;
         held = new ChargeHistogram();
     }
 

@@ -59,9 +59,9 @@ final class FastParser {
 
     /**
      * Whether a chunk of {@code size} bytes is read into a heap of {@code maxHeap}, rather than mapped: two
-     * such chunks at a time (the one being read and the next, prepared meanwhile) take no more than a
-     * quarter of what the heap has beyond its first 128 MB. A smaller heap, such as the exit report's
-     * (128 MB by default), needs all of it for the model and the work of building it: it maps every chunk.
+     * such chunks (the one being read and the next, prepared meanwhile, {@link #preparesAhead}) take no more
+     * than a quarter of what the heap has beyond its first 128 MB. A smaller heap, such as the exit report's
+     * (48 MB by default), needs all of it for the model and the work of building it: it maps every chunk.
      * Mapped chunks are read more slowly, and their pages count in the process's resident size.
      */
     static boolean readsIntoHeap(long size, long maxHeap) {
@@ -107,14 +107,14 @@ final class FastParser {
             return t;
         });
         try (FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ)) {
-            ChunkReader first = open(channel, scan, 0, maxHeap);
+            ChunkReader current = open(channel, scan, 0, maxHeap);
             try {
-                first.prepare();
+                current.prepare();
             } catch (RuntimeException e) {
                 throw new Declined("the metadata or constant pools of its first chunk cannot be read (" + e.getMessage() + ")", e);
             }
-            ChunkReader.Clock clock = new ChunkReader.Clock(first, SLACK_NANOS);
-            ChunkReader current = first;
+            // no other reference to the first chunk: its pools may go once it is read
+            ChunkReader.Clock clock = new ChunkReader.Clock(current, SLACK_NANOS);
             ChunkReader.Ending previous = null;
             long unresolved = 0;
             boolean twoAtOnce = preparesAhead(maxHeap);
@@ -150,8 +150,21 @@ final class FastParser {
             }
         } finally {
             ahead.shutdownNow();
+            awaitQuietly(ahead);
         }
         return findings;
+    }
+
+    /**
+     * Waits a little for a chunk being prepared ahead to be done with: after a failure (running out of
+     * memory, above all) the next attempt must not read beside it. Preparing is not interruptible.
+     */
+    private static void awaitQuietly(ExecutorService ahead) {
+        try {
+            ahead.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ChunkReader open(FileChannel channel, ChunkScan scan, int index, long maxHeap) throws IOException {

@@ -93,7 +93,7 @@ public final class JfrReader {
         long maxHeap = Runtime.getRuntime().maxMemory();
         long budget = budget(maxHeap, parser == Parser.FAST ? largestInHeap(scan, maxHeap) : 0);
         String retry = !afterOutOfMemory ? null : "a first reading ran out of memory: this one gave the model a "
-                + "quarter of the room (" + (budget / divisor >> 20) + " MB); give the JVM a larger heap (-Xmx) to see more";
+                + "quarter of the room it first had (" + (budget / divisor >> 20) + " MB)";
         return read(jfr, name, scan, stallNanos, parser, budget / divisor, retry);
     }
 
@@ -135,12 +135,12 @@ public final class JfrReader {
     /**
      * The model's heap budget in a heap of {@code maxHeap} while the focused parser reads chunks of up to
      * {@code largestInHeap} bytes into it ({@link FastParser#readsIntoHeap}; others it maps): it holds the
-     * chunk it reads and the next one, which it prepares meanwhile, and those two come out of the model's
-     * share. (Sharing the reserve instead ran the exit report's child out of memory: building the model
-     * needs all of it.)
+     * chunk it reads and, in a large heap, the next one, which it prepares meanwhile
+     * ({@link FastParser#preparesAhead}); those come out of the model's share. (Sharing the reserve instead
+     * ran the exit report's child out of memory: building the model needs all of it.)
      */
     static long budget(long maxHeap, long largestInHeap) {
-        return ModelBuilder.budgetFor(maxHeap) - 2 * largestInHeap;
+        return ModelBuilder.budgetFor(maxHeap) - (FastParser.preparesAhead(maxHeap) ? 2 : 1) * largestInHeap;
     }
 
     /** The largest chunk of {@code scan} the focused parser reads into a heap of {@code maxHeap}; 0 when none. */

@@ -31,6 +31,7 @@ final class ParseAhead implements AutoCloseable {
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(AHEAD);
     private volatile boolean stopped;
+    private Thread parser;
 
     private ParseAhead() {
     }
@@ -39,6 +40,7 @@ final class ParseAhead implements AutoCloseable {
         ParseAhead ahead = new ParseAhead();
         Thread parser = new Thread(() -> ahead.parse(file), "weft-jfr-parser");
         parser.setDaemon(true);
+        ahead.parser = parser;
         parser.start();
         return ahead;
     }
@@ -51,7 +53,7 @@ final class ParseAhead implements AutoCloseable {
     private void parse(RecordingFile file) {
         Batch batch = new Batch();
         try {
-            while (file.hasMoreEvents()) {
+            while (!stopped && file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent(); // may throw: then the batch must not grow
                 batch.events[batch.size++] = event;
                 if (batch.size == BATCH) {
@@ -89,10 +91,18 @@ final class ParseAhead implements AutoCloseable {
         return false;
     }
 
-    /** The reader is done: the parser stops at its next batch. */
+    /**
+     * The reader is done: the parser stops at its next event, and is waited for a little, so that after a
+     * failure (running out of memory) the next attempt does not read beside it.
+     */
     @Override
     public void close() {
         stopped = true;
         queue.clear();
+        try {
+            parser.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

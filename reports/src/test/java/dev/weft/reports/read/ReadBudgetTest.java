@@ -36,6 +36,8 @@ class ReadBudgetTest {
     @Test
     void twoChunksInTheHeapComeOutOfTheModelsShare() {
         assertEquals(ModelBuilder.budgetFor(512 * MB) - 32 * MB, JfrReader.budget(512 * MB, 16 * MB));
+        assertEquals(ModelBuilder.budgetFor(200 * MB) - 8 * MB, JfrReader.budget(200 * MB, 8 * MB),
+                "in a heap that reads one chunk at a time, one");
     }
 
     @Test
