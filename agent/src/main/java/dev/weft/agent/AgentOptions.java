@@ -30,7 +30,7 @@ public final class AgentOptions {
             "                   rendered in a child JVM, so the application's heap is never used (default: 20s)",
             "  reportheap=SIZE  the heap of that child JVM (default: 48m, about 100 MB of RSS at most; a recording",
             "                   too large for it is drawn up to the moment that fits, which the report and the",
-            "                   exit line say; 96m draws about twice as much, at up to 145 MB of RSS)",
+            "                   exit line say; 96m draws more than twice as much, at up to 145 MB of RSS)",
             "  cache=DIR|none   where woven classes are kept between runs, for a fast start-up; used only",
             "                   if nobody but you can write it (default: $XDG_CACHE_HOME/weft or ~/.cache/weft)",
             "  verbose=true     print instrumentation details and timings",
