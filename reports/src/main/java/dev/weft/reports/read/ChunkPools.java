@@ -1,6 +1,5 @@
 package dev.weft.reports.read;
 
-import dev.weft.reports.model.LongIntMap;
 import dev.weft.reports.read.ChunkTypes.Field;
 import dev.weft.reports.read.ChunkTypes.Type;
 import dev.weft.reports.read.EventView.ThreadRef;
@@ -26,6 +25,7 @@ final class ChunkPools {
     private LongMap<ThreadRef> threads = new LongMap<>();
     /** How many decoded threads {@link #threads} keeps before it starts again: the heap bounds it, not the file. */
     private int threadsCached = Integer.MAX_VALUE;
+    private boolean compactIndexes;
     /** Heap a decoded thread takes: its reference, its name, its slot in {@link #threads}. */
     static final int THREAD_REF_BYTES = 136;
     /** The thread asked for last: JFR writes a thread's events together, so most lookups ask for it again. */
@@ -41,7 +41,7 @@ final class ChunkPools {
     private final int virtual;
     private final int group;
     /** The index of each pool, by key: a million threads' recording has 300,000 thread constants in a chunk. */
-    private final List<LongIntMap> indexes = new ArrayList<>();
+    private final List<PoolIndex> indexes = new ArrayList<>();
     /** Positions of the checkpoint events, newest first. */
     final List<Integer> checkpoints = new ArrayList<>();
     /** Start ticks of the newest checkpoint: written when the chunk was closed or last flushed. */
@@ -65,6 +65,16 @@ final class ChunkPools {
      * its content, a pool of an unknown type.
      */
     void index(int newest) {
+        try {
+            walk(newest);
+        } finally {
+            for (PoolIndex index : indexes) {
+                index.freeze();
+            }
+        }
+    }
+
+    private void walk(int newest) {
         int at = newest;
         long delta = -1;
         while (delta != 0) {
@@ -93,15 +103,15 @@ final class ChunkPools {
                     throw new IllegalStateException("a constant pool of an undefined type " + typeId);
                 }
                 if (poolType.constants == null) {
-                    poolType.constants = new LongIntMap();
+                    poolType.constants = compactIndexes ? PoolIndex.compact() : PoolIndex.fast();
                     indexes.add(poolType.constants);
                 }
-                LongIntMap index = poolType.constants;
+                PoolIndex index = poolType.constants;
                 int count = in.count();
                 for (int j = 0; j < count; j++) {
                     long key = in.varLong();
                     // older checkpoints come later in the walk and win, as in the JDK's parser
-                    index.put(key, in.pos);
+                    index.add(key, in.pos);
                     skipValue(poolType, 0);
                 }
             }
@@ -116,16 +126,17 @@ final class ChunkPools {
         }
     }
 
-    /** Keeps at most {@code n} decoded threads at a time. */
-    void cacheThreadsAtMost(int n) {
+    /** Keeps at most {@code n} decoded threads at a time; {@code compact}: indexes in less heap, built more slowly. */
+    void fitHeap(int n, boolean compact) {
         threadsCached = Math.max(1, n);
+        compactIndexes = compact;
     }
 
     /** Heap the indexes of the pools take, and the threads that will be decoded from them. */
     long bytes() {
         int threadConstants = threadType == null || threadType.constants == null ? 0 : threadType.constants.size();
         long bytes = (long) Math.min(threadConstants, threadsCached) * THREAD_REF_BYTES;
-        for (LongIntMap index : indexes) {
+        for (PoolIndex index : indexes) {
             bytes += index.bytes();
         }
         return bytes;

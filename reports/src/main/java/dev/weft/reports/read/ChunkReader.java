@@ -61,6 +61,7 @@ final class ChunkReader implements EventView {
     private long endTicks;
     private final long[] pooled = new long[1];
     private int threadsCached = Integer.MAX_VALUE;
+    private boolean compactIndexes;
 
     private ChunkReader(JfrBytes in, byte state, long fileOffset, int index) {
         this.in = in;
@@ -114,7 +115,7 @@ final class ChunkReader implements EventView {
                     + (in.pos - metadata));
         }
         pools = new ChunkPools(in, types);
-        pools.cacheThreadsAtMost(threadsCached);
+        pools.fitHeap(threadsCached, compactIndexes);
         pools.index(constants);
         classType = types.named(WeftSchema.CLASS);
         stackType = types.named("jdk.types.StackTrace");
@@ -122,9 +123,13 @@ final class ChunkReader implements EventView {
         plans = new EventPlan[256];
     }
 
-    /** Keeps at most {@code n} decoded threads at a time (set before {@link #prepare}). */
-    void cacheThreadsAtMost(int n) {
+    /**
+     * Keeps at most {@code n} decoded threads at a time and, {@code compact}, indexes its pools in less heap
+     * (set before {@link #prepare}).
+     */
+    void fitHeap(int n, boolean compact) {
         threadsCached = n;
+        compactIndexes = compact;
     }
 
     /** Heap its pools' indexes take beside the model ({@link ChunkPools#bytes}). */

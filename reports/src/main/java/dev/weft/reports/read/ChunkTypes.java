@@ -1,6 +1,5 @@
 package dev.weft.reports.read;
 
-import dev.weft.reports.model.LongIntMap;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ final class ChunkTypes {
         final int encoding;
         Field[] fields = new Field[0];
         /** Where this type's constants lie in the chunk, by key; {@code null} when it has no pool. */
-        LongIntMap constants;
+        PoolIndex constants;
 
         Type(long id, String name, boolean event) {
             this.id = id;

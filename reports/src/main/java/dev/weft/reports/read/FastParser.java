@@ -171,7 +171,7 @@ final class FastParser {
         long offset = scan.offsets[index];
         long size = scan.offsets[index + 1] - offset;
         ChunkReader chunk = ChunkReader.read(channel, offset, size, index, readsIntoHeap(size, maxHeap));
-        chunk.cacheThreadsAtMost(threadsCached(maxHeap));
+        chunk.fitHeap(threadsCached(maxHeap), !preparesAhead(maxHeap));
         return chunk;
     }
 
