@@ -4,6 +4,7 @@ import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.analyse.Phase;
 import dev.weft.reports.model.ThreadInfo;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,23 +60,19 @@ public record RecordingDiff(Analysis before, Analysis after, List<PhasePair> pha
         }
         Figures.OfPhase[] partner = new Figures.OfPhase[b.size()];
         boolean[] taken = new boolean[a.size()];
-        // the phases after of each name, in order, and how many of them are taken: a server's recording has a
-        // phase per request, 100,000 of one name, and a scan of them for each phase before took minutes
-        Map<String, List<Integer>> afterByName = new HashMap<>();
+        // the phases after not yet taken, by name, in order: a server's recording has a phase per request,
+        // 100,000 of one name, and a scan of them for each phase before took minutes
+        Map<String, ArrayDeque<Integer>> untaken = new HashMap<>();
         for (int j = 0; j < a.size(); j++) {
-            afterByName.computeIfAbsent(a.get(j).name(), k -> new ArrayList<>()).add(j);
+            untaken.computeIfAbsent(a.get(j).name(), k -> new ArrayDeque<>()).add(j);
         }
-        Map<String, Integer> takenOfName = new HashMap<>();
         int leftBefore = 0;
         for (int i = 0; i < b.size(); i++) {
-            String name = b.get(i).name();
-            List<Integer> same = afterByName.get(name);
-            int next = same == null ? 0 : takenOfName.getOrDefault(name, 0);
-            if (same != null && next < same.size()) {
-                int j = same.get(next);
+            ArrayDeque<Integer> same = untaken.get(b.get(i).name());
+            Integer j = same == null ? null : same.poll();
+            if (j != null) {
                 partner[i] = a.get(j);
                 taken[j] = true;
-                takenOfName.put(name, next + 1);
             } else {
                 leftBefore++;
             }

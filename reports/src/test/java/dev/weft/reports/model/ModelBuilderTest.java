@@ -22,9 +22,22 @@ class ModelBuilderTest {
 
     /** A workload span on {@code t} from {@code from} to {@code to} ms, as the reader gives it: its event, then the span. */
     private static void span(ModelBuilder b, ThreadInfo t, double from, double to) {
+        span(b, t, from, to, null);
+    }
+
+    /** {@link #span(ModelBuilder, ThreadInfo, double, double)} with the stack {@code stack}. */
+    private static void span(ModelBuilder b, ThreadInfo t, double from, double to, String stack) {
         b.event("weft.Workload", at(from), at(to));
         b.seen(t, at(from), at(to));
-        b.workload(t, at(from), at(to), "a.B::c");
+        b.workload(t, at(from), at(to), "a.B::c", stack);
+    }
+
+    /** A builder whose heap budget has room for a thread and {@code spans} spans, at an event at 0 ms. */
+    private static ModelBuilder roomForOneThreadAnd(int spans) {
+        ModelBuilder b = new ModelBuilder(null);
+        b.heapBudget(ModelBuilder.THREAD_BYTES + spans * ModelBuilder.SPAN_BYTES);
+        b.event("weft.Workload", at(0), at(0));
+        return b;
     }
 
     /** A builder whose recording holds an event at 0 and one at {@code endMillis}. */
@@ -264,9 +277,7 @@ class ModelBuilderTest {
 
     @Test
     void whatBeganLatestMakesRoomForWhatBeganEarlierSoTheModelHoldsAllThatFitsBeforeTheCut() {
-        ModelBuilder b = new ModelBuilder(null);
-        b.heapBudget(ModelBuilder.THREAD_BYTES + 30 * ModelBuilder.SPAN_BYTES);
-        b.event("weft.Workload", at(0), at(0));
+        ModelBuilder b = roomForOneThreadAnd(30);
         ThreadInfo t = b.thread(1, "main", false);
         // file order: the spans of 100..199 ms, then those of 0..99 ms, 1 ms apart
         for (int i = 0; i < 200; i++) {
@@ -396,10 +407,8 @@ class ModelBuilderTest {
     @Test
     void whatTheReaderHoldsBesideTheModelTakesItsRoomWhileItHoldsIt() {
         for (boolean released : new boolean[] {false, true}) {
-            ModelBuilder b = new ModelBuilder(null);
-            b.heapBudget(ModelBuilder.THREAD_BYTES + 100 * ModelBuilder.SPAN_BYTES);
+            ModelBuilder b = roomForOneThreadAnd(100);
             b.readerHolds(60 * ModelBuilder.SPAN_BYTES); // a chunk's pools
-            b.event("weft.Workload", at(0), at(0));
             ThreadInfo t = b.thread(1, "main", false);
             for (int i = 0; i < 30; i++) {
                 span(b, t, i, i + 0.5);
@@ -420,14 +429,10 @@ class ModelBuilderTest {
     @Test
     void theModelsStringsTakeTheirRoomForGoodSoTheCutComesSooner() {
         // room for a thread and 100 spans; each span brings a stack of its own, 2 KB of text
-        ModelBuilder b = new ModelBuilder(null);
-        b.heapBudget(ModelBuilder.THREAD_BYTES + 100 * ModelBuilder.SPAN_BYTES);
-        b.event("weft.Workload", at(0), at(0));
+        ModelBuilder b = roomForOneThreadAnd(100);
         ThreadInfo t = b.thread(1, "main", false);
         for (int i = 0; i < 100; i++) {
-            b.event("weft.Workload", at(i), at(i + 0.5));
-            b.seen(t, at(i), at(i + 0.5));
-            b.workload(t, at(i), at(i + 0.5), "a.B::c", ("frame " + i + "\n").repeat(250));
+            span(b, t, i, i + 0.5, ("frame " + i + "\n").repeat(250));
         }
         Model m = b.build();
         int kept = m.threads().get(0).workloads().size();
