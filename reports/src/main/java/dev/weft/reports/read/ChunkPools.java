@@ -32,6 +32,8 @@ final class ChunkPools {
     private long lastThreadKey = Long.MIN_VALUE;
     private ThreadRef lastThread;
     private final LongMap<String> classNames = new LongMap<>();
+    /** Thread group names by constant: a hundred thousand virtual threads share one group. */
+    private final LongMap<String> groupNames = new LongMap<>();
     private final LongMap<String> strings = new LongMap<>();
     private final LongMap<String> stacks = new LongMap<>();
     private final LongMap<String> pinStacks = new LongMap<>();
@@ -209,6 +211,8 @@ final class ChunkPools {
             String name = null;
             boolean isVirtual = false;
             Object groupRef = null;
+            String groupName = null;
+            boolean groupKnown = false;
             Field[] fields = threadType.fields;
             for (int i = 0; i < fields.length; i++) {
                 Field f = fields[i];
@@ -219,17 +223,30 @@ final class ChunkPools {
                     name = name == JfrBytes.POOLED ? string(pooled[0]) : name;
                 } else if (i == virtual && !f.array && !f.constant && f.type.encoding == ChunkTypes.BOOLEAN) {
                     isVirtual = in.u1() != 0;
+                } else if (i == group && f.constant && !f.array) {
+                    long groupKey = in.varLong();
+                    groupName = groupNames.get(groupKey);
+                    groupKnown = groupName != null || groupNames.containsKey(groupKey);
+                    if (!groupKnown) {
+                        groupName = groupName(new Ref(f.type, groupKey));
+                        groupNames.put(groupKey, groupName);
+                        groupKnown = true;
+                    }
                 } else if (i == group) {
                     groupRef = value(f, 0);
                 } else {
                     skipField(f, 0);
                 }
             }
-            Struct g = resolve(groupRef, 0);
-            return new ThreadRef(id, name, isVirtual, g == null ? null : text(g.values, g.type, "name", 0));
+            return new ThreadRef(id, name, isVirtual, groupKnown ? groupName : groupName(groupRef));
         } finally {
             in.pos = saved;
         }
+    }
+
+    private String groupName(Object groupRef) {
+        Struct g = resolve(groupRef, 0);
+        return g == null ? null : text(g.values, g.type, "name", 0);
     }
 
     /** The name of the class constant {@code key} ({@code java.lang.String}), {@code null} when absent. */

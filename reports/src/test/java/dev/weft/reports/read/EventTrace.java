@@ -25,7 +25,7 @@ final class EventTrace implements EventSink {
             ThreadRef t = e.thread(f);
             if (t != null) {
                 b.append("thread(").append(t.javaThreadId()).append(',').append(t.javaName()).append(',')
-                        .append(t.isVirtual()).append(')');
+                        .append(t.isVirtual()).append(',').append(t.group()).append(')');
             }
             b.append(e.string(f)).append('/').append(e.number(f, Long.MIN_VALUE)).append('/').append(e.bool(f))
                     .append('/').append(e.className(f));
