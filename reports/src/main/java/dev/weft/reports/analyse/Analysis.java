@@ -4,7 +4,6 @@ import dev.weft.reports.model.Model;
 import dev.weft.reports.model.ThreadInfo;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ public final class Analysis {
     /** The groups with the most wall time first: what a one-line summary names. */
     public List<PhaseGroup> biggestPhaseGroups() {
         List<PhaseGroup> sorted = new ArrayList<>(phaseGroups);
-        sorted.sort(Comparator.comparingLong(PhaseGroup::wall).reversed());
+        sorted.sort((a, b) -> Long.compare(b.wall(), a.wall()));
         return sorted;
     }
 

@@ -6,7 +6,6 @@ import dev.weft.reports.model.WorkloadSpans;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,7 +25,7 @@ final class PhaseFinder {
 
     private PhaseFinder(int phaseThread, List<long[]> spans) {
         this.phaseThread = phaseThread;
-        spans.sort(Comparator.comparingLong((long[] s) -> s[1]).thenComparingLong(s -> s[0]));
+        spans.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[0], b[0]));
         int n = spans.size();
         threads = new int[n];
         starts = new long[n];

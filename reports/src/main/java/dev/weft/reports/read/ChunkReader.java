@@ -183,7 +183,11 @@ final class ChunkReader implements EventView {
     void events(EventSink sink, Clock clock, Findings findings, Consumer<String> warnings) {
         this.warnings = warnings;
         this.clock = clock;
-        int[] checkpoints = pools.checkpoints.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] checkpoints = new int[pools.checkpoints.size()];
+        for (int i = 0; i < checkpoints.length; i++) {
+            checkpoints[i] = pools.checkpoints.get(i);
+        }
+        Arrays.sort(checkpoints);
         int visited = 0;
         // an event is committed while its chunk is open: it ends before the chunk's end; a thread held up
         // between ending an event and committing it may commit it into the next chunk, though

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class Recovery {
 
     /** Weft's file names end with the time and the pid: {@code app-20261127-214501-4242[-2].jfr}. */
-    private static final Pattern WEFT_NAME = Pattern.compile(".*-\\d{8}-\\d{6}-(\\d+)(-\\d+)?\\.jfr");
 
     private Recovery() { }
 
@@ -104,7 +103,7 @@ public final class Recovery {
     }
 
     static long pidOf(Path jfr) {
-        Matcher m = WEFT_NAME.matcher(String.valueOf(jfr.getFileName()));
+        Matcher m = Names.WEFT.matcher(String.valueOf(jfr.getFileName()));
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
@@ -120,5 +119,10 @@ public final class Recovery {
         } catch (IOException | RuntimeException e) {
             // left for the next clean-up
         }
+    }
+
+    /** Compiled at the first name matched: every report resolves its input here, few need a pid. */
+    private static final class Names {
+        static final Pattern WEFT = Pattern.compile(".*-\\d{8}-\\d{6}-(\\d+)(-\\d+)?\\.jfr");
     }
 }

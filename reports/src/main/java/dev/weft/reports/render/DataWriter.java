@@ -19,7 +19,6 @@ import dev.weft.reports.model.WaitSpans;
 import dev.weft.reports.model.WorkloadSpans;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,7 @@ final class DataWriter {
         json.name("format", "weft-report").name("version", 5).name("generator", generator);
         json.name("source", model.source() == null || model.source().getFileName() == null ? null
                 : model.source().getFileName().toString());
-        json.name("generated", Instant.now().toString());
+        json.name("generated", Format.utcMillis(System.currentTimeMillis()));
         json.name("startEpochMs", origin / 1_000_000L);
         json.name("durationUs", micros(model.duration()));
         json.name("partial", model.partial());

@@ -1,11 +1,38 @@
 package dev.weft.reports.render;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** Plain-text formatting of durations, sizes and ratios (ASCII only, for terminals and logs). */
 public final class Format {
 
     private Format() {
+    }
+
+    /**
+     * {@code 2026-12-01T09:05:03.042Z}: an instant in UTC to the millisecond, as {@code Instant.toString} writes
+     * it but always with seconds and milliseconds, and without loading java.time's formatters, which a
+     * short report process pays milliseconds for.
+     */
+    public static String utcMillis(long epochMillis) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(24);
+        padded(b, t.getYear(), 4).append('-');
+        padded(b, t.getMonthValue(), 2).append('-');
+        padded(b, t.getDayOfMonth(), 2).append('T');
+        padded(b, t.getHour(), 2).append(':');
+        padded(b, t.getMinute(), 2).append(':');
+        padded(b, t.getSecond(), 2).append('.');
+        return padded(b, (int) Math.floorMod(epochMillis, 1000L), 3).append('Z').toString();
+    }
+
+    private static StringBuilder padded(StringBuilder b, int v, int digits) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < digits; i++) {
+            b.append('0');
+        }
+        return b.append(s);
     }
 
     /** {@code 850 ns}, {@code 12.5 us}, {@code 1.25 ms}, {@code 125 ms}, {@code 2.50 s}. */
