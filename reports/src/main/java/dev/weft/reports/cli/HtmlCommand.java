@@ -5,6 +5,7 @@ import dev.weft.reports.Reports;
 import dev.weft.reports.analyse.Analysis;
 import dev.weft.reports.recover.Recovery;
 import dev.weft.reports.render.HtmlRenderer;
+import dev.weft.reports.render.ViewerPage;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -66,6 +67,7 @@ public final class HtmlCommand implements Command {
         if (target != null) {
             Output.notTheRecording(target, jfr, this);
         }
+        ViewerPage.TIMELINE.readAhead();
         Analysis analysis = Reports.analyse(input.recording(), args.options.get("phases"));
         String generator = Main.NAME + " " + Reports.VERSION;
         Output.Body body = o -> HtmlRenderer.write(analysis, o, generator);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -54,8 +54,10 @@ public final class AtomicFile {
                 tmp = absolute.resolveSibling("." + absolute.getFileName() + "."
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 try {
+                    // Set.of, not EnumSet.of: an enum set's first use reflects on the enum's values, milliseconds
+                    // of a short report's time
                     out = Channels.newOutputStream(Files.newByteChannel(tmp,
-                            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes));
+                            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes));
                 } catch (FileAlreadyExistsException e) {
                     tmp = null;
                     if (attempt == 8) {

@@ -101,11 +101,12 @@ final class FastParser {
             throw new Declined("it is of JFR format 1 (JDK 9 and 10)", null);
         }
         Findings findings = new Findings();
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+        // a thread to prepare the next chunk on, where there is one to prepare while this one is read
+        ExecutorService ahead = scan.chunks > 1 && preparesAhead(maxHeap) ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "weft-jfr-chunks");
             t.setDaemon(true);
             return t;
-        });
+        }) : null;
         try (FileChannel channel = FileChannel.open(jfr, StandardOpenOption.READ)) {
             ChunkReader current = open(channel, scan, 0, maxHeap);
             try {
@@ -149,8 +150,10 @@ final class FastParser {
                         unresolved));
             }
         } finally {
-            ahead.shutdownNow();
-            awaitQuietly(ahead);
+            if (ahead != null) {
+                ahead.shutdownNow();
+                awaitQuietly(ahead);
+            }
         }
         return findings;
     }

@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class Recovery {
 
-    /** Weft's file names end with the time and the pid: {@code app-20261127-214501-4242[-2].jfr}. */
-
     private Recovery() { }
 
     /**
@@ -123,6 +121,7 @@ public final class Recovery {
 
     /** Compiled at the first name matched: every report resolves its input here, few need a pid. */
     private static final class Names {
+        /** Weft's file names end with the time and the pid: {@code app-20261127-214501-4242[-2].jfr}. */
         static final Pattern WEFT = Pattern.compile(".*-\\d{8}-\\d{6}-(\\d+)(-\\d+)?\\.jfr");
     }
 }

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,11 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * and nothing else from anywhere. Should a recorded string ever slip out of its JSON, the browser
  * would still refuse to run it.
  *
- * @param head the page up to the data, with the written pages' policy
- * @param tail the page after the data
- * @param policy the Content-Security-Policy of written pages
+ * <p>Kept as bytes, as the page is written: a template is read once a report, at its start, and decoding,
+ * splitting and encoding it again as text took a short report's process milliseconds (it holds non-ASCII
+ * characters, so its text is two bytes a character).
  */
-record PageTemplate(String head, String tail, String policy) {
+final class PageTemplate {
 
     /** The placeholder in the template's {@code weft-data} script element that the data replaces. */
     static final String MARKER = "{\"weft\":\"no-data\"}";
@@ -35,6 +36,19 @@ record PageTemplate(String head, String tail, String policy) {
 
     /** The templates read so far, by resource name: each is read once. */
     private static final Map<String, PageTemplate> LOADED = new ConcurrentHashMap<>();
+
+    /** The page up to the data, with the written pages' policy, in UTF-8. */
+    private final byte[] head;
+    /** The page after the data, in UTF-8. */
+    private final byte[] tail;
+    /** The Content-Security-Policy of written pages. */
+    private final String policy;
+
+    private PageTemplate(byte[] head, byte[] tail, String policy) {
+        this.head = head;
+        this.tail = tail;
+        this.policy = policy;
+    }
 
     /** The template resource {@code name}, next to this class: read and checked on first use. */
     static PageTemplate of(String name) {
@@ -47,24 +61,59 @@ record PageTemplate(String head, String tail, String policy) {
                 throw new IllegalStateException("template resource " + name + " is missing");
             }
             // the HTML parser turns CR LF into LF before hashing a script: so must we
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            int at = text.indexOf(MARKER);
-            if (at < 0 || text.indexOf(MARKER, at + 1) >= 0) {
+            byte[] page = withoutCarriageReturns(in.readAllBytes());
+            byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
+            int at = indexOf(page, marker, 0);
+            if (at < 0 || indexOf(page, marker, at + 1) >= 0) {
                 throw new IllegalStateException("template " + name + " must hold the data marker exactly once");
             }
             Map<String, String> hashes = hashes(name);
             String hashed = "default-src 'none'; script-src 'sha256-" + hashes.get("script")
                     + "'; style-src 'sha256-" + hashes.get("style") + "'; base-uri 'none'; form-action 'none'";
-            String meta = "content=\"" + TEMPLATE_POLICY + "\"";
-            int m = text.indexOf(meta);
+            byte[] meta = ("content=\"" + TEMPLATE_POLICY + "\"").getBytes(StandardCharsets.UTF_8);
+            int m = indexOf(page, meta, 0);
             if (m < 0 || m > at) {
                 throw new IllegalStateException("template " + name + " must declare the policy " + TEMPLATE_POLICY);
             }
-            String head = text.substring(0, m) + "content=\"" + hashed + "\"" + text.substring(m + meta.length(), at);
-            return new PageTemplate(head, text.substring(at + MARKER.length()), hashed);
+            byte[] written = ("content=\"" + hashed + "\"").getBytes(StandardCharsets.UTF_8);
+            int between = at - m - meta.length;
+            byte[] head = new byte[m + written.length + between];
+            System.arraycopy(page, 0, head, 0, m);
+            System.arraycopy(written, 0, head, m, written.length);
+            System.arraycopy(page, m + meta.length, head, m + written.length, between);
+            return new PageTemplate(head, Arrays.copyOfRange(page, at + marker.length, page.length), hashed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + name, e);
         }
+    }
+
+    /** {@code page} with each CR LF made LF ({@code page} itself when it has none). */
+    private static byte[] withoutCarriageReturns(byte[] page) {
+        if (indexOf(page, new byte[] {'\r', '\n'}, 0) < 0) {
+            return page;
+        }
+        byte[] out = new byte[page.length];
+        int n = 0;
+        for (int i = 0; i < page.length; i++) {
+            if (page[i] != '\r' || i + 1 == page.length || page[i + 1] != '\n') {
+                out[n++] = page[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** Where {@code what} first occurs in {@code bytes} from {@code from} on, or -1. */
+    private static int indexOf(byte[] bytes, byte[] what, int from) {
+        for (int i = from; i <= bytes.length - what.length; i++) {
+            int j = 0;
+            while (j < what.length && bytes[i + j] == what[j]) {
+                j++;
+            }
+            if (j == what.length) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -92,7 +141,12 @@ record PageTemplate(String head, String tail, String policy) {
 
     /** The template as it is, without data (but with the written pages' policy). */
     String text() {
-        return head + MARKER + tail;
+        return new String(head, StandardCharsets.UTF_8) + MARKER + new String(tail, StandardCharsets.UTF_8);
+    }
+
+    /** The Content-Security-Policy of written pages. */
+    String policy() {
+        return policy;
     }
 
     /** The text between the only {@code open} and the {@code close} after it, in the page {@code name}. */
@@ -124,11 +178,11 @@ record PageTemplate(String head, String tail, String policy) {
     /** Streams the page with {@code data} in it to {@code out} (not closed) and returns the bytes written. */
     long write(OutputStream out, Data data) throws IOException {
         Counting counting = new Counting(out);
+        counting.write(head);
         Writer writer = new Utf8Writer(counting);
-        writer.write(head);
         data.write(new JsonWriter(writer));
-        writer.write(tail);
-        writer.flush();
+        writer.flush(); // the data's last bytes before the tail
+        counting.write(tail);
         return counting.count;
     }
 

@@ -17,6 +17,23 @@ public enum ViewerPage {
         return PageTemplate.of(resource);
     }
 
+    /**
+     * Reads the template on a daemon thread, for a caller that is about to wait for something else (a report's
+     * main thread waits while the recording is read): the page then starts at once. A template that cannot be
+     * read fails later again, where it is used.
+     */
+    public void readAhead() {
+        Thread reader = new Thread(() -> {
+            try {
+                template();
+            } catch (RuntimeException e) {
+                // met again, and reported, by the writer
+            }
+        }, "weft-template");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
     /** The template as it is (no data), for tests and tools. */
     public String text() {
         return template().text();
