@@ -9,6 +9,7 @@ import dev.weft.reports.model.Model;
 import dev.weft.reports.read.JfrReader;
 import dev.weft.reports.read.RecordingException;
 import dev.weft.reports.render.HtmlRenderer;
+import dev.weft.reports.render.ViewerPage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public final class Reports {
             throw new ReportException("no output file given");
         }
         long t0 = System.nanoTime();
+        ViewerPage.TIMELINE.readAhead();
         return retried(jfr, divisor -> {
             Analysis analysis = analyse(jfr, phases, source, divisor, divisor > 1);
             long bytes;
