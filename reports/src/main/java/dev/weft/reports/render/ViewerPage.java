@@ -26,8 +26,8 @@ public enum ViewerPage {
         Thread reader = new Thread(() -> {
             try {
                 template();
-            } catch (RuntimeException e) {
-                // met again, and reported, by the writer
+            } catch (RuntimeException | Error e) {
+                // met again where the page is written, and reported there (out of memory: retried there)
             }
         }, "weft-template");
         reader.setDaemon(true);
