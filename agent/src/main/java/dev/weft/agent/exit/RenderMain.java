@@ -21,15 +21,26 @@ public final class RenderMain {
     public static void main(String[] args) {
         if (args.length != 2) {
             System.out.println("usage: RenderMain <file.jfr> <out.html>");
-            System.exit(2);
+            end(2);
+            return;
         }
         try {
             ReportSummary summary = Reports.writeHtml(Path.of(args[0]), Path.of(args[1]));
             System.out.println(SummaryLine.of(summary));
-            System.exit(summary.partial() ? PARTIAL : 0);
+            end(summary.partial() ? PARTIAL : 0);
         } catch (ReportException e) {
             System.out.println(e.getMessage());
-            System.exit(1);
+            end(1);
         }
+    }
+
+    /**
+     * Ends the child by {@code halt} once its line is flushed: it registers no shutdown hooks, and the JDK's own
+     * cost a report milliseconds while the application waits (as the reports CLI's {@code Main}).
+     */
+    private static void end(int code) {
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 }

@@ -24,8 +24,17 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs the command line and ends the JVM with its exit code. By {@code halt}, once what was printed is
+     * flushed: the CLI registers no shutdown hooks and leaves nothing to finish, and the JDK's own hooks cost a
+     * report of the demo's recording 7 ms of its 170 (and 20 ms of CPU). A class archive is still written at
+     * exit ({@code -XX:ArchiveClassesAtExit}: the JVM does that on halt too).
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs the command line and returns the exit code: 0 done, 1 failed, 2 wrong usage. */
