@@ -198,11 +198,11 @@ final class HeapBudget {
 
     /**
      * Why the model is partial, or {@code null} when nothing was left out; {@code start} and {@code end} are the
-     * model's, {@code recorded} the end of the recording's last event, {@code threadsLeftOut} how many threads
-     * are not in the model, as text.
+     * model's, {@code recorded} the end of the recording's last event, {@code threadsLeftOut} the threads that
+     * are not in the model (put in words only for the note: a whole report need not format anything).
      */
-    String partialReason(long start, long end, long recorded, String threadsLeftOut) {
-        if (spansLeftOut == 0 && "0".equals(threadsLeftOut) && !leavingOut()) {
+    String partialReason(long start, long end, long recorded, ThreadsLeftOut threadsLeftOut) {
+        if (spansLeftOut == 0 && threadsLeftOut.none() && !leavingOut()) {
             return null;
         }
         String shown = leavingOut() ? String.format(Locale.ROOT, "its first %.3f s of %.3f s", (end - start) / 1e9,
@@ -210,6 +210,6 @@ final class HeapBudget {
         return String.format(Locale.ROOT, "the recording holds more than fits in this JVM's heap for a timeline "
                 + "(%,d MB of model allowed): the timeline shows %s; %,d spans and wakes and %s threads after "
                 + "that were left out; event counts cover it all; give the JVM a larger heap (-Xmx) to see "
-                + "everything", given >> 20, shown, spansLeftOut, threadsLeftOut);
+                + "everything", given >> 20, shown, spansLeftOut, threadsLeftOut.text());
     }
 }

@@ -516,7 +516,7 @@ public final class ModelBuilder {
         if (!cut) {
             flagVirtualThreadsCutShort(end); // a thread alive at the cut was not cut short by the exit
         }
-        String tooLarge = budget.partialReason(start, end, recorded, leftOut.text());
+        String tooLarge = budget.partialReason(start, end, recorded, leftOut);
         if (tooLarge != null) {
             partial(tooLarge);
         }

@@ -51,11 +51,13 @@ final class ThreadsLeftOut {
         }
     }
 
+    /** Whether no thread was left out. */
+    boolean none() {
+        return count == 0 && !more;
+    }
+
     /** How many, as the partial note says it: "12,345", or "more than 43,690". */
     String text() {
-        if (count == 0 && !more) {
-            return "0"; // every whole report asks: String.format's first call costs a short process milliseconds
-        }
         return (more ? "more than " : "") + String.format(Locale.ROOT, "%,d", count);
     }
 }

@@ -32,7 +32,6 @@ final class ChunkPools {
     private long lastThreadKey = Long.MIN_VALUE;
     private ThreadRef lastThread;
     private final LongMap<String> classNames = new LongMap<>();
-    /** Thread group names by constant: a hundred thousand virtual threads share one group. */
     private final LongMap<String> groupNames = new LongMap<>();
     private final LongMap<String> strings = new LongMap<>();
     private final LongMap<String> stacks = new LongMap<>();
@@ -224,14 +223,8 @@ final class ChunkPools {
                 } else if (i == virtual && !f.array && !f.constant && f.type.encoding == ChunkTypes.BOOLEAN) {
                     isVirtual = in.u1() != 0;
                 } else if (i == group && f.constant && !f.array) {
-                    long groupKey = in.varLong();
-                    groupName = groupNames.get(groupKey);
-                    groupKnown = groupName != null || groupNames.containsKey(groupKey);
-                    if (!groupKnown) {
-                        groupName = groupName(new Ref(f.type, groupKey));
-                        groupNames.put(groupKey, groupName);
-                        groupKnown = true;
-                    }
+                    groupName = groupName(f.type, in.varLong());
+                    groupKnown = true;
                 } else if (i == group) {
                     groupRef = value(f, 0);
                 } else {
@@ -242,6 +235,16 @@ final class ChunkPools {
         } finally {
             in.pos = saved;
         }
+    }
+
+    /** The name of the thread group constant {@code key}, decoded once: a hundred thousand threads share one. */
+    private String groupName(Type groupType, long key) {
+        String name = groupNames.get(key);
+        if (name == null && !groupNames.containsKey(key)) {
+            name = groupName(new Ref(groupType, key));
+            groupNames.put(key, name);
+        }
+        return name;
     }
 
     private String groupName(Object groupRef) {

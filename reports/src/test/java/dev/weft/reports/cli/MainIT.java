@@ -7,8 +7,10 @@ import dev.weft.reports.testing.Scenarios;
 import dev.weft.testkit.ChildProcess;
 import dev.weft.testkit.Jdk;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ class MainIT {
     }
 
     private ChildProcess.Result reports(Jdk jdk, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(jdk.java(), "-jar",
+        List<String> command = new ArrayList<>(List.of(jdk.java(), "-jar",
                 Path.of("target", "reports.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         return ChildProcess.run(command, dir);
@@ -55,7 +57,7 @@ class MainIT {
         ChildProcess.Result toFile = reports(jdk, "html", recording.toString(), "-o", file.toString());
         assertEquals(0, toFile.exitCode(), toFile.stderr());
         assertEquals(List.of(file.toString()), toFile.out(), "the file's name, and no more");
-        assertEquals(Files.size(file), r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+        assertEquals(Files.size(file), r.stdout().getBytes(StandardCharsets.UTF_8).length,
                 "the page on standard output is as long as the one in the file");
     }
 
